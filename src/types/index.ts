@@ -216,4 +216,17 @@ export interface AnalyzedArticle {
   readonly attributions: readonly Attribution[];
   readonly claims: readonly Claim[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Set when the article duplicates an earlier one of the run: it is then not analysed (its
+   * sentences, actors, cues... are empty) but still listed, so nothing is dropped silently.
+   */
+  readonly duplicateOf?: DuplicateOf;
+}
+
+/** Why an article was judged a duplicate, and of which earlier article. */
+export interface DuplicateOf {
+  readonly id: string;
+  readonly kind: 'exact' | 'near';
+  /** Estimated Jaccard similarity of word 5-shingles (1 for exact duplicates). */
+  readonly similarity: number;
 }

@@ -1,0 +1,111 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Article, Diagnostic } from '../types/index.js';
+import { problem, type IngestEvent, type IngestOptions } from './events.js';
+import { readHtml } from './read-html.js';
+import { readJsonl } from './read-jsonl.js';
+import { readText } from './read-text.js';
+
+/** Input formats narrascope reads, by file extension. */
+export type InputFormat = 'text' | 'jsonl' | 'html';
+
+const FORMATS: Readonly<Record<string, InputFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'text',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** The format of a file, judged by its extension, or null when narrascope cannot read it. */
+export function formatOf(file: string): InputFormat | null {
+  return FORMATS[extname(file).toLowerCase()] ?? null;
+}
+
+/**
+ * Read articles from files and folders, streaming: `.txt` (one article per file, optional front
+ * matter), `.jsonl` (one article per line) and `.html` (reader view). A folder is a corpus: its
+ * readable files are read in name order, recursively; other files in it are skipped with a warning.
+ *
+ * Problems (unreadable file, unknown format, bad line, invalid UTF-8) are yielded as diagnostics
+ * and reading goes on with the next record.
+ *
+ * @example
+ * for await (const event of ingest(['corpora/'])) {
+ *   if (event.kind === 'article') console.log(event.article.id);
+ *   else console.error(event.diagnostic.message);
+ * }
+ */
+export async function* ingest(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestEvent> {
+  for (const input of inputs) {
+    if (options.signal?.aborted) return;
+    yield* ingestPath(input, options, true);
+  }
+}
+
+async function* ingestPath(path: string, options: IngestOptions, explicit: boolean): AsyncGenerator<IngestEvent> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    yield problem('input/unreadable', `cannot read input: ${reason(error)}`, { file: path });
+    return;
+  }
+  if (info.isDirectory()) {
+    let names: string[];
+    try {
+      names = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
+    } catch (error) {
+      yield problem('input/unreadable', `cannot list folder: ${reason(error)}`, { file: path });
+      return;
+    }
+    for (const name of names) {
+      if (options.signal?.aborted) return;
+      yield* ingestPath(join(path, name), options, false);
+    }
+    return;
+  }
+  const format = formatOf(path);
+  if (format === null) {
+    // Inside a folder, a README or a licence file is not an error; named on the command line it is.
+    if (explicit) {
+      yield problem('input/unknown-format', `unknown input format "${extname(path) || '(no extension)'}": expected .txt, .jsonl or .html`, { file: path });
+    } else if (!/^(readme|license|licence|notice)/i.test(basename(path))) {
+      yield problem('input/skipped', `skipped: not a .txt, .jsonl or .html file`, { file: path }, 'warning');
+    }
+    return;
+  }
+  const id = basename(path, extname(path));
+  try {
+    if (format === 'jsonl') yield* readJsonl(path, options);
+    else if (format === 'html') yield* readHtml(path, id, options);
+    else yield* readText(path, id, options);
+  } catch (error) {
+    if (options.signal?.aborted) return;
+    yield problem('input/unreadable', `cannot read file: ${reason(error)}`, { file: path });
+  }
+}
+
+function reason(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    const message = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
+    return message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Only the articles of the inputs; diagnostics go to `onDiagnostic` (default: ignored), so a
+ * library caller can feed {@link ingest}'s output straight into `analyze`.
+ */
+export async function* ingestArticles(
+  inputs: readonly string[],
+  options: IngestOptions & { readonly onDiagnostic?: (diagnostic: Diagnostic) => void } = {},
+): AsyncGenerator<Article> {
+  for await (const event of ingest(inputs, options)) {
+    if (event.kind === 'article') yield event.article;
+    else options.onDiagnostic?.(event.diagnostic);
+  }
+}

@@ -1,0 +1,24 @@
+import type { CleanRule } from './rule.js';
+
+// Each pattern matches a whole short line; an example it is meant for is in the comment.
+const PATTERNS: readonly (readonly [RegExp, string])[] = [
+  [/^(?:read|see|watch|listen)\s+(?:more|also|next|now)\b.*$/iu, 'link to other content ("Read more: ...")'],
+  [/^(?:related|recommended|more from|most read|trending|top stories|you may also like)\b.{0,120}$/iu, 'related-content heading ("Related: ...")'],
+  [/^(?:share|tweet|email|print|comment)s?(?:\s+(?:this|on)\b.*)?$/iu, 'share button text ("Share this article")'],
+  [/\b(?:subscribe|sign up|newsletter|follow us|join us on|download (?:our|the) app|click here)\b/iu, 'call to subscribe or follow ("Sign up for our newsletter")'],
+  [/^(?:©|copyright\b|\(c\)\s*\d{4}).*$|all rights reserved/iu, 'copyright notice ("© 2024 Example News")'],
+  [/^(?:advertisement|sponsored(?: content)?|ad|skip advertisement)$/iu, 'advertisement marker'],
+  [/^(?:this (?:article|story) (?:was|has been) (?:updated|corrected)|editor'?s note)\b.{0,160}$/iu, 'editorial notice ("This story has been updated")'],
+];
+
+/** Navigation, sharing, subscription and copyright lines that are page furniture, not article. */
+export const boilerplateRule: CleanRule = {
+  name: 'boilerplate',
+  judge(line) {
+    if (line.text.length > 200) return null;
+    for (const [pattern, detail] of PATTERNS) {
+      if (pattern.test(line.text)) return { reason: 'boilerplate', detail };
+    }
+    return null;
+  },
+};

@@ -1,0 +1,21 @@
+import type { DropReason } from '../../types/index.js';
+import type { Line } from '../lines.js';
+
+/** What a rule knows about the article while judging one line. */
+export interface LineContext {
+  readonly lines: readonly Line[];
+  /** Content-word counts of the whole article, to test whether a line belongs to its topic. */
+  readonly vocabulary: ReadonlyMap<string, number>;
+}
+
+/** A verdict: drop the line, and why. */
+export interface Verdict {
+  readonly reason: DropReason;
+  readonly detail: string;
+}
+
+/** A clean rule: looks at one line in context, returns a verdict or null to keep it. */
+export interface CleanRule {
+  readonly name: string;
+  readonly judge: (line: Line, context: LineContext) => Verdict | null;
+}

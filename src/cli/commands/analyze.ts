@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { analyze } from '../../pipeline/analyze.js';
+import { DiagnosticLog } from '../diagnostics.js';
+import { ingestOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
+import { LineWriter } from '../output.js';
+import { readArticles } from '../read-articles.js';
+
+interface AnalyzeFlags extends InputFlags {
+  readonly out?: string;
+  readonly tokens?: boolean;
+  readonly clean: boolean;
+  readonly dedupe: boolean;
+}
+
+/** `narrascope analyze <inputs...>`: per-article stages, one JSON object per article. */
+export function registerAnalyze(program: Command): void {
+  const command = program
+    .command('analyze')
+    .description('run the per-article stages (clean, segment, actors, cues, attributions) and write one JSON object per article (JSONL)')
+    .argument('<inputs...>', '.txt, .jsonl or .html files, or folders of them')
+    .option('-o, --out <file>', 'write JSONL to this file instead of stdout')
+    .option('--tokens', 'include the tokens (POS, lemma, offsets) of each article')
+    .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')
+    .option('--no-dedupe', 'do not detect duplicate articles');
+  withInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
+    const log = new DiagnosticLog(flags.quiet ?? false);
+    const writer = new LineWriter(flags.out);
+    const articles = readArticles(inputs, ingestOptionsFrom(flags), log, flags.strict ?? false);
+    try {
+      for await (const result of analyze(articles, {
+        includeTokens: flags.tokens ?? false,
+        clean: flags.clean ? {} : false,
+        deduplicate: flags.dedupe,
+      })) {
+        for (const diagnostic of result.diagnostics) log.report(diagnostic);
+        await writer.write(JSON.stringify(result));
+      }
+    } finally {
+      await writer.close();
+    }
+    process.exitCode = log.errors > 0 ? 1 : 0;
+  });
+}

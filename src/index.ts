@@ -1,0 +1,38 @@
+/**
+ * narrascope: reads news coverage and shows where the stories diverge.
+ *
+ * Each stage is a typed function usable on its own, in pipeline order:
+ * `ingest` -> `clean` (+ `DuplicateDetector`) -> `segment` -> `tagActors` -> `tagCues` ->
+ * `extractAttributions` -> `buildReport`. `analyze` chains the per-article stages over a stream.
+ *
+ * @example
+ * import { analyze, ingestArticles } from 'narrascope';
+ * for await (const article of analyze(ingestArticles(['corpora/seed']))) {
+ *   for (const a of article.attributions) console.log(a.source?.spans[0]?.text, a.cue.lemma, a.content[0]?.text);
+ * }
+ */
+export type * from './types/index.js';
+
+// 1. ingest
+export { ingest, ingestArticles, formatOf, readJsonl, readHtml, readText, DEFAULT_FIELDS } from './01-ingest/index.js';
+export type { FieldMap, IngestEvent, IngestOptions, InputFormat } from './01-ingest/index.js';
+// 2. clean
+export { clean, DEFAULT_CLEAN_RULES, DuplicateDetector } from './02-clean/index.js';
+export type { CleanOptions, CleanRule, DuplicateOptions, LineContext, Verdict } from './02-clean/index.js';
+// 3. segment
+export { segment } from './03-segment/index.js';
+export type { SegmentOptions } from './03-segment/index.js';
+// 4. actors
+export { tagActors } from './04-actors/index.js';
+// 5. cues
+export { tagCues, detectCues, classifyCue } from './05-cues/index.js';
+export type { CueCandidate } from './05-cues/index.js';
+// 6. attributions
+export { extractAttributions } from './06-attributions/index.js';
+export type { AttributionResult } from './06-attributions/index.js';
+// 8. report
+export { buildReport, rendererFor, RENDERERS, jensenShannon } from './08-report/index.js';
+export type * from './08-report/index.js';
+// the chain
+export { analyze, type AnalyzeOptions } from './pipeline/analyze.js';
+export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-article.js';

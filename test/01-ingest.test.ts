@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { ingest, type IngestEvent } from '../src/01-ingest/index.js';
+import type { Article, Diagnostic } from '../src/types/index.js';
+import { HAS_POLNEAR, POLNEAR_DEV, SEED } from './support/paths.js';
+import { tempDir, writeTemp } from './support/temp.js';
+
+async function collect(inputs: string[], options = {}): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
+  const events: IngestEvent[] = [];
+  for await (const event of ingest(inputs, options)) events.push(event);
+  return {
+    articles: events.flatMap((e) => (e.kind === 'article' ? [e.article] : [])),
+    diagnostics: events.flatMap((e) => (e.kind === 'diagnostic' ? [e.diagnostic] : [])),
+  };
+}
+
+const dir = tempDir();
+
+describe('ingest: plain text', () => {
+  it('reads the seed article whole, id from the file name', async () => {
+    const { articles, diagnostics } = await collect([SEED]);
+    expect(diagnostics).toEqual([]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]?.id).toBe('crocus-city-hall-attack');
+    expect(articles[0]?.text.startsWith('Iran had tipped Russia off')).toBe(true);
+    expect(articles[0]?.dropped).toEqual([]);
+  });
+
+  it('takes metadata from front matter and keeps the text after it byte for byte', async () => {
+    const file = writeTemp(dir, 'fm.txt', '---\ntitle: A title\noutlet: Example Post\ndate: 2024-03-23\n---\nBody line one.\nBody two.\n');
+    const { articles } = await collect([file]);
+    expect(articles[0]).toMatchObject({ id: 'fm', title: 'A title', outlet: 'Example Post', date: '2024-03-23', text: 'Body line one.\nBody two.\n' });
+  });
+
+  it('reads a folder as a corpus, in name order, skipping other files with a warning', async () => {
+    const corpus = tempDir();
+    writeTemp(corpus, 'b.txt', 'Second article.');
+    writeTemp(corpus, 'a.txt', 'First article.');
+    writeTemp(corpus, 'notes.csv', 'x,y');
+    writeTemp(corpus, 'README.md', '# not an article but .md is text');
+    const { articles, diagnostics } = await collect([corpus]);
+    expect(articles.map((a) => a.id)).toEqual(['README', 'a', 'b']);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'input/skipped' })]);
+  });
+});
+
+describe('ingest: JSONL', () => {
+  it('maps fields by name and numbers lines from 1', async () => {
+    const file = writeTemp(dir, 'mapped.jsonl', [
+      JSON.stringify({ article: 'x1', body: 'Text one.', publisher: 'nyt', headline: 'H1', published: '2016-11-01' }),
+      '',
+      JSON.stringify({ article: 'x2', body: 'Text two.', publisher: 'wash-post' }),
+    ].join('\n'));
+    const { articles, diagnostics } = await collect([file], {
+      fields: { id: 'article', text: 'body', outlet: 'publisher', title: 'headline', date: 'published' },
+    });
+    expect(diagnostics).toEqual([]);
+    expect(articles.map((a) => [a.id, a.outlet, a.title, a.date, a.text])).toEqual([
+      ['x1', 'nyt', 'H1', '2016-11-01', 'Text one.'],
+      ['x2', 'wash-post', null, null, 'Text two.'],
+    ]);
+    expect(articles[1]?.origin).toEqual({ file, line: 3 });
+  });
+
+  it('reports each bad line with file, line and field, and still reads the good ones', async () => {
+    const file = writeTemp(dir, 'bad.jsonl', [
+      JSON.stringify({ id: 'ok1', text: 'Fine.' }),
+      '{"id": "broken", "text": ',
+      JSON.stringify({ id: 'no-text' }),
+      JSON.stringify({ id: 'empty', text: '   ' }),
+      JSON.stringify({ id: 'number', text: 42 }),
+      '[1, 2]',
+      JSON.stringify({ id: 'huge', text: 'x'.repeat(500) }),
+      JSON.stringify({ id: 'ok2', text: 'Also fine.' }),
+    ].join('\n'));
+    const { articles, diagnostics } = await collect([file], { maxTextLength: 100 });
+    expect(articles.map((a) => a.id)).toEqual(['ok1', 'ok2']);
+    expect(diagnostics.map((d) => [d.line, d.code, d.field, d.file])).toEqual([
+      [2, 'jsonl/invalid-json', undefined, file],
+      [3, 'record/missing-text', 'text', file],
+      [4, 'record/empty-text', 'text', file],
+      [5, 'record/bad-text', 'text', file],
+      [6, 'record/not-object', undefined, file],
+      [7, 'record/huge-text', 'text', file],
+    ]);
+    expect(diagnostics[1]?.message).toContain('--text-field');
+  });
+
+  it('reports a line of invalid UTF-8 instead of silently replacing bytes', async () => {
+    const good = Buffer.from(`${JSON.stringify({ id: 'a', text: 'Café.' })}\n`);
+    const bad = Buffer.concat([Buffer.from('{"id":"b","text":"caf'), Buffer.from([0xe9, 0x22, 0x7d, 0x0a])]);
+    const file = writeTemp(dir, 'latin1.jsonl', Buffer.concat([good, bad, good]));
+    const { articles, diagnostics } = await collect([file]);
+    expect(articles.map((a) => a.text)).toEqual(['Café.', 'Café.']);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'jsonl/not-utf8', line: 2, file })]);
+  });
+
+  it.skipIf(!HAS_POLNEAR)('streams the PolNeAR dev split with --id-field article --outlet-field publisher', async () => {
+    const { articles, diagnostics } = await collect([POLNEAR_DEV], { fields: { id: 'article', outlet: 'publisher' } });
+    expect(diagnostics).toEqual([]);
+    expect(articles).toHaveLength(94);
+    expect(new Set(articles.map((a) => a.outlet))).toContain('breitbart');
+  });
+});
+
+describe('ingest: HTML', () => {
+  it('extracts title and body with reader view, without navigation or footer', async () => {
+    const paragraph = (n: number) => `<p>Paragraph ${n} of the story says the minister spoke to reporters about the budget, the deficit and the plans of the government for the coming year.</p>`;
+    const html = `<!doctype html><html><head><title>Budget row | Example News</title>
+      <meta property="og:site_name" content="Example News"><link rel="canonical" href="https://example.com/budget"></head>
+      <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+      <article><h1>Budget row deepens</h1>${[1, 2, 3, 4, 5].map(paragraph).join('')}</article>
+      <footer>© 2024 Example News. All rights reserved.</footer></body></html>`;
+    const file = writeTemp(dir, 'page.html', html);
+    const { articles, diagnostics } = await collect([file]);
+    expect(diagnostics).toEqual([]);
+    const article = articles[0];
+    expect(article?.outlet).toBe('Example News');
+    expect(article?.url).toBe('https://example.com/budget');
+    expect(article?.title).toContain('Budget row');
+    expect(article?.text).toContain('Paragraph 1 of the story');
+    expect(article?.text).toContain('Paragraph 5 of the story');
+    expect(article?.text).not.toContain('Home');
+    expect(article?.text).not.toContain('All rights reserved');
+    expect(article?.text.split('\n\n').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reports a page with no article body', async () => {
+    const file = writeTemp(dir, 'empty.html', '<html><body></body></html>');
+    const { articles, diagnostics } = await collect([file]);
+    expect(articles).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'html/no-article', file })]);
+  });
+});
+
+describe('ingest: unreadable input', () => {
+  it.each([
+    ['a missing file', '/definitely/not/here.jsonl', 'input/unreadable'],
+    ['an unknown format', writeTemp(dir, 'data.csv', 'a,b'), 'input/unknown-format'],
+    ['a text file that is not UTF-8', writeTemp(dir, 'latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9])), 'text/not-utf8'],
+  ])('reports %s and goes on to the next input', async (_label, path, code) => {
+    const { articles, diagnostics } = await collect([path, SEED]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code, file: path })]);
+    expect(articles).toHaveLength(1);
+  });
+});

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/02-clean/index.js';
+import { segment } from '../src/03-segment/index.js';
+import type { Article } from '../src/types/index.js';
+import { SEED } from './support/paths.js';
+
+const article = (text: string): Article => ({ id: 't', outlet: null, date: null, title: null, url: null, text, dropped: [] });
+
+describe('segment: the seed article', () => {
+  const text = readFileSync(SEED, 'utf8');
+  const segmented = segment(clean(article(text)));
+
+  it('gives sentences and tokens whose offsets match the original text', () => {
+    for (const s of segmented.sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    for (const t of segmented.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(segmented.tokens.every((t) => t.text.trim() === t.text && t.text.length > 0)).toBe(true);
+  });
+
+  it('splits the body into its 11 sentences and reads nothing from the dropped teasers', () => {
+    expect(segmented.sentences).toHaveLength(11);
+    expect(segmented.sentences[4]?.text).toBe('Reached for comment, Kremlin spokesman Dmitry Peskov said he was not aware about any warnings coming from Iran ahead of the attack.');
+    expect(segmented.tokens.some((t) => t.text === 'Hamas')).toBe(false);
+  });
+
+  it('tags POS and lemmas', () => {
+    const said = segmented.tokens.find((t) => t.text === 'said');
+    expect(said).toMatchObject({ pos: 'VERB', lemma: 'say', lower: 'said' });
+    expect(segmented.tokens.find((t) => t.text === 'Peskov')?.pos).toBe('PROPN');
+  });
+
+  it('links tokens and sentences both ways', () => {
+    for (const s of segmented.sentences) {
+      for (let i = s.firstToken; i < s.endToken; i++) expect(segmented.tokens[i]?.sentence).toBe(s.index);
+    }
+  });
+});
+
+describe('segment: boundaries', () => {
+  it('never lets a sentence cross a line break in one-paragraph-per-line copy', () => {
+    const text = 'Headline without a full stop\nThe minister said the plan was fair. Critics disagreed.';
+    const { sentences } = segment(article(text));
+    expect(sentences.map((s) => s.text)).toEqual(['Headline without a full stop', 'The minister said the plan was fair.', 'Critics disagreed.']);
+    expect(sentences.map((s) => s.paragraph)).toEqual([0, 1, 1]);
+  });
+
+  it('joins hard-wrapped lines of one paragraph into sentences', () => {
+    const words = 'the committee met again on tuesday to discuss the budget and the minister said that the plan would';
+    const wrapped = Array.from({ length: 8 }, (_, i) => `${words} ${i}`).join('\n') + '.';
+    const { sentences } = segment(article(wrapped));
+    expect(sentences).toHaveLength(1);
+  });
+
+  it('handles text with dropped regions in the middle, keeping original offsets', () => {
+    const text = 'First kept sentence.\nDROPPED LINE HERE\nSecond kept sentence.';
+    const start = text.indexOf('DROPPED');
+    const a: Article = { ...article(text), dropped: [{ start, end: start + 17, text: 'DROPPED LINE HERE', reason: 'boilerplate', detail: 'test' }] };
+    const { sentences, tokens } = segment(a);
+    expect(sentences.map((s) => s.text)).toEqual(['First kept sentence.', 'Second kept sentence.']);
+    expect(sentences[1]?.start).toBe(text.indexOf('Second'));
+    expect(tokens.some((t) => t.text === 'DROPPED')).toBe(false);
+  });
+
+  it('returns nothing for an article whose text is all dropped', () => {
+    const text = 'Only boilerplate';
+    const a: Article = { ...article(text), dropped: [{ start: 0, end: text.length, text, reason: 'boilerplate', detail: 'test' }] };
+    expect(segment(a)).toMatchObject({ sentences: [], tokens: [] });
+  });
+});

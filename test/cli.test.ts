@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnalyzedArticle } from '../src/types/index.js';
+import { parseJsonl, runCli } from './support/cli.js';
+import { HAS_POLNEAR, POLNEAR_DEV, ROOT, SEED } from './support/paths.js';
+import { tempDir, writeTemp } from './support/temp.js';
+
+const dir = tempDir();
+
+describe('narrascope analyze (spawned)', () => {
+  it('prints one JSON article for the seed, sentences matching the text, teasers in dropped', () => {
+    const run = runCli(['analyze', 'corpora/seed/crocus-city-hall-attack.txt']);
+    expect(run.status).toBe(0);
+    const lines = parseJsonl(run.stdout) as AnalyzedArticle[];
+    expect(lines).toHaveLength(1);
+    const [result] = lines;
+    const text = readFileSync(SEED, 'utf8');
+    expect(result?.id).toBe('crocus-city-hall-attack');
+    expect(result?.text).toBe(text);
+    expect(result?.sentences.length).toBe(11);
+    for (const s of result?.sentences ?? []) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(result?.dropped.map((d) => d.reason)).toEqual(Array(6).fill('teaser'));
+    expect(result?.tokens).toBeUndefined();
+  });
+
+  it('adds tokens with --tokens and writes to --out', () => {
+    const out = join(dir, 'seed.jsonl');
+    const run = runCli(['analyze', 'corpora/seed', '--tokens', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    const [result] = parseJsonl(readFileSync(out, 'utf8')) as AnalyzedArticle[];
+    expect(result?.tokens?.find((t) => t.text === 'Peskov')?.pos).toBe('PROPN');
+  });
+
+  it('writes the good lines of a broken JSONL, names the bad line, exits 1', () => {
+    const file = writeTemp(dir, 'mixed.jsonl', [
+      JSON.stringify({ id: 'good-1', text: 'The minister said the plan was fair.' }),
+      '{not json',
+      JSON.stringify({ id: 'good-2', text: 'Critics rejected the plan on Tuesday.' }),
+    ].join('\n'));
+    const run = runCli(['analyze', file]);
+    expect(run.status).toBe(1);
+    expect((parseJsonl(run.stdout) as AnalyzedArticle[]).map((r) => r.id)).toEqual(['good-1', 'good-2']);
+    expect(run.stderr).toContain(`${file}:2:`);
+    expect(run.stderr).toContain('not valid JSON');
+  });
+
+  it('stops at the first bad line with --strict, keeping what was already written', () => {
+    const file = writeTemp(dir, 'strict.jsonl', [
+      JSON.stringify({ id: 'good-1', text: 'First.' }),
+      JSON.stringify({ id: 'no-text' }),
+      JSON.stringify({ id: 'good-2', text: 'Never reached.' }),
+    ].join('\n'));
+    const run = runCli(['analyze', '--strict', file]);
+    expect(run.status).toBe(1);
+    expect((parseJsonl(run.stdout) as AnalyzedArticle[]).map((r) => r.id)).toEqual(['good-1']);
+    expect(run.stderr).toMatch(/strict\.jsonl:2: field "text"/);
+  });
+
+  it('lists a duplicate article with duplicateOf instead of dropping it silently', () => {
+    const run = runCli(['analyze', 'corpora/crocus-outlets']);
+    const results = parseJsonl(run.stdout) as AnalyzedArticle[];
+    expect(results).toHaveLength(5);
+    const copy = results.find((r) => r.id === 'syndicated-lakeside-daily');
+    expect(copy?.duplicateOf).toMatchObject({ id: 'northern-ledger' });
+    expect(run.stderr).toContain('duplicate of article "northern-ledger"');
+  });
+
+  it.each([
+    [['analyze'], 'missing required argument'],
+    [['analyze', 'corpora/seed', '--max-chars', 'lots'], '--max-chars'],
+    [['frobnicate'], 'unknown command'],
+  ])('exits 2 on a usage error: %j', (args, message) => {
+    const run = runCli(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr.toLowerCase()).toContain(message.toLowerCase());
+  });
+
+  it('prints help for each command and exits 0', () => {
+    for (const command of ['analyze', 'compare']) {
+      const run = runCli([command, '--help']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('--id-field');
+    }
+  });
+
+  it.skipIf(!HAS_POLNEAR)('prints one line per PolNeAR dev record (94), stdout holding only JSON', () => {
+    const run = runCli(['analyze', POLNEAR_DEV, '--id-field', 'article', '--outlet-field', 'publisher', '--quiet']);
+    expect(run.status).toBe(0);
+    const results = parseJsonl(run.stdout) as AnalyzedArticle[];
+    expect(results).toHaveLength(94);
+    expect(results[0]?.outlet).toBeTruthy();
+  });
+});
+
+describe('narrascope compare (spawned)', () => {
+  it.each([
+    ['markdown', '# narrascope divergence report'],
+    ['html', '<!doctype html>'],
+  ])('writes a %s report of the example corpora', (format, start) => {
+    const run = runCli(['compare', 'corpora/crocus-outlets', '--format', format]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.startsWith(start)).toBe(true);
+    for (const outlet of ['Northern Ledger', 'Eastern Herald', 'Atlantic Courier', 'Gulf Monitor']) expect(run.stdout).toContain(outlet);
+  });
+
+  it('writes a JSON report listing every article, the duplicate marked', () => {
+    const out = join(dir, 'report.json');
+    const run = runCli(['compare', 'corpora/crocus-outlets', '--format', 'json', '--out', out]);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { articles: { id: string; duplicateOf?: string }[]; outlets: unknown[] };
+    expect(report.articles).toHaveLength(5);
+    expect(report.articles.find((a) => a.id === 'syndicated-lakeside-daily')?.duplicateOf).toBe('northern-ledger');
+    expect(report.outlets).toHaveLength(4);
+  });
+
+  it('rejects an unknown format with exit code 2', () => {
+    const run = runCli(['compare', 'corpora', '--format', 'pdf']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown report format "pdf"');
+  });
+});
+
+describe('package', () => {
+  it('declares the bin that npx runs', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin['narrascope']).toBe('bin/narrascope.js');
+  });
+});

@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './paths.js';
+
+/** Result of running the real CLI as a separate process. */
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run `bin/narrascope.js` with arguments, from the repository root. */
+export function runCli(args: readonly string[], input?: string): CliRun {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'narrascope.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...(input !== undefined ? { input } : {}),
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Parse JSONL output, failing loudly on any line that is not JSON (stdout must hold only JSON). */
+export function parseJsonl(text: string): unknown[] {
+  return text.split('\n').filter((line) => line.length > 0).map((line, i) => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch {
+      throw new Error(`stdout line ${i + 1} is not JSON: ${line.slice(0, 120)}`);
+    }
+  });
+}

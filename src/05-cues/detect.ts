@@ -1,14 +1,58 @@
+/**
+ * Cue detection: which token ranges are attribution cues ("said", "told", "according to",
+ * "reportedly", "said in a statement", "wrote:"), each with its lexicon key.
+ *
+ * A learned BIO tagger (averaged perceptron, see detect-perceptron.ts) reads each sentence; its
+ * features are the token, its neighbours and how often the lemma is a cue in PolNeAR train
+ * (lemma-based, so unseen inflections of known cue verbs still fire). PolNeAR cues include the
+ * auxiliaries and adverbs of the verb group ("has repeatedly said") and sometimes a trailing
+ * colon ("said:"), and the tagger learns those boundaries from the data.
+ */
 import type { Segmented } from '../types/index.js';
 import type { CueCandidate } from './candidate.js';
+import { cueFeatures, featureContext, rateIds, type FeatureContext } from './detect-features.js';
+import { cueKey } from './detect-key.js';
+import { defaultAttributionModel, type AttributionModel } from './detect-model.js';
+import { decode, RowBuilder } from './detect-perceptron.js';
 
-/** Find attribution cues (reporting verbs, "according to", ...) in a segmented article. */
-export function detectCues(segmented: Segmented): CueCandidate[] {
-  // SKELETON: a few verbs only, replaced by the real detector.
+/** Options of {@link detectCues}. */
+export interface DetectOptions {
+  /** The trained model. @default the model under `models/` */
+  readonly model?: AttributionModel;
+  /** Reuse an already computed feature context (the attribution stage needs it too). */
+  readonly context?: FeatureContext;
+}
+
+/**
+ * Find attribution cues (reporting verbs, "according to", ...) in a segmented article.
+ *
+ * @example
+ * detectCues(segment(article)); // [{ tokenRanges: [[3, 4]], key: "say" }, ...]
+ */
+export function detectCues(segmented: Segmented, options: DetectOptions = {}): CueCandidate[] {
+  const model = options.model ?? defaultAttributionModel();
+  const ctx = options.context ?? featureContext(segmented);
   const out: CueCandidate[] = [];
-  for (const token of segmented.tokens) {
-    if (token.pos === 'VERB' && ['say', 'tell', 'report', 'insist', 'suggest', 'deny', 'claim'].includes(token.lemma)) {
-      out.push({ tokenRanges: [[token.index, token.index + 1]], key: token.lemma });
-    }
+  const { tokens } = segmented;
+  const rate = rateIds(segmented, model.cueRates);
+  const row = new RowBuilder();
+  for (const s of segmented.sentences) {
+    row.reset();
+    for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); }
+    const labels = decode(model.cue, row);
+    let open = -1;
+    const flush = (end: number): void => {
+      if (open < 0) return;
+      const key = cueKey(tokens.slice(open, end));
+      if (key) out.push({ tokenRanges: [[open, end]], key });
+      open = -1;
+    };
+    labels.forEach((label, k) => {
+      const name = model.cue.labels[label] ?? 'O';
+      const i = s.firstToken + k;
+      if (name === 'B-cue') { flush(i); open = i; } else if (name !== 'I-cue') flush(i);
+    });
+    flush(s.endToken);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBench } from './commands/bench.js';
 import { registerCompare } from './commands/compare.js';
+import { registerEval } from './commands/eval.js';
 import { UsageError } from './input-options.js';
 import { StrictStop } from './read-articles.js';
 
@@ -11,6 +13,8 @@ const program = new Command('narrascope')
   .exitOverride();
 registerAnalyze(program);
 registerCompare(program);
+registerBench(program);
+registerEval(program);
 
 // Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
 try {

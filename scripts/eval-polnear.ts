@@ -1,0 +1,20 @@
+/**
+ * Score the attribution pipeline on PolNeAR (default: the dev split).
+ *
+ *   npx tsx scripts/eval-polnear.ts [--file ../shared/corpora/polnear/dev.jsonl] [--limit N] [--json]
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { evaluatePolnear, formatPolnearReport } from '../src/eval/index.js';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string', default: resolve(root, '../shared/corpora/polnear/dev.jsonl') },
+    limit: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const report = await evaluatePolnear({ file: values.file, ...(values.limit === undefined ? {} : { limit: Number(values.limit) }) });
+console.log(values.json ? JSON.stringify(report, null, 2) : formatPolnearReport(report));

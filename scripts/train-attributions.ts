@@ -1,0 +1,31 @@
+/**
+ * Train the attribution model (cue tagger + source/content tagger) on PolNeAR train and write
+ * models/attribution-tagger.json.
+ *
+ *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8]
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { trainAttributionModel } from '../src/06-attributions/train.js';
+import { readPolnear } from '../src/eval/polnear-read.js';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string', default: resolve(root, '../shared/corpora/polnear/train.jsonl') },
+    epochs: { type: 'string', default: '8' },
+    limit: { type: 'string' },
+    out: { type: 'string', default: resolve(root, 'models/attribution-tagger.json') },
+  },
+});
+const started = Date.now();
+const limit = values.limit === undefined ? {} : { limit: Number(values.limit) };
+const model = await trainAttributionModel(readPolnear(values.file, limit), {
+  epochs: Number(values.epochs),
+  log: (m) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`),
+});
+const json = JSON.stringify(model);
+writeFileSync(values.out, json);
+console.error(`wrote ${values.out} (${(json.length / 1e6).toFixed(2)} MB, cue ${model.cue.features.length} / role ${model.role.features.length} features)`);

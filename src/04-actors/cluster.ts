@@ -1,0 +1,157 @@
+/**
+ * Merge the selected candidates into actors, in text order, so "most recent" means what it says.
+ * - same key: one actor ("Moscow" and "Russia" are both `state:Russia`);
+ * - a single name that is the surname (or first name) of a full name elsewhere in the article is
+ *   that person ("Peskov" -> "Dmitry Peskov"), the nearest one before it, else the first after;
+ * - descriptions and titles link to the most recent actor of the right kind or role;
+ * - pronouns link to a compatible person: the first (subject) person of the same sentence before
+ *   the pronoun, else the first of the nearest of the three previous sentences that has one.
+ */
+import type { Actor, ActorKind, Mention, Segmented } from '../types/index.js';
+import type { Candidate, Gender, Link } from './candidate.js';
+
+interface Building {
+  readonly id: string;
+  readonly kind: ActorKind;
+  readonly names: string[];
+  readonly mentions: Mention[];
+  readonly roles: string[];
+  readonly roleWords: Set<string>;
+  readonly heads: Set<string>;
+  gender: Gender;
+}
+
+interface Placed {
+  readonly actor: Building;
+  readonly sentence: number;
+}
+
+const PRONOUN_LOOKBACK = 3;
+
+/** Build actors (ids `a1`, `a2`... in order of first mention) from non-overlapping candidates. */
+export function clusterActors(segmented: Segmented, candidates: readonly Candidate[]): Actor[] {
+  const persons = fullNames(candidates);
+  const byKey = new Map<string, Building>();
+  const actors: Building[] = [];
+  const placed: Placed[] = [];
+
+  const create = (c: Candidate, key: string): Building => {
+    const actor: Building = { id: `a${actors.length + 1}`, kind: c.kind, names: [], mentions: [], roles: [], roleWords: new Set(), heads: new Set(), gender: '' };
+    actors.push(actor);
+    if (key) byKey.set(key, actor);
+    return actor;
+  };
+
+  for (const c of candidates) {
+    const sentence = segmented.tokens[c.first]?.sentence ?? 0;
+    let actor: Building | undefined;
+    if (c.link?.to === 'pronoun') actor = resolvePronoun(placed, sentence, c.link.gender);
+    else if (c.link?.to === 'recent') actor = resolveRecent(placed, c.link) ?? (c.link.orNew ? create(c, '') : undefined);
+    else {
+      const key = c.key || personKey(c, persons);
+      if (!key) continue;
+      actor = byKey.get(key) ?? create(c, key);
+    }
+    if (!actor) continue;
+    add(segmented, actor, c);
+    placed.push({ actor, sentence });
+  }
+  return actors.map(finish);
+}
+
+/** Full person names (two words or more) by surname and first name, in text order. */
+interface NameIndex {
+  readonly bySurname: Map<string, Candidate[]>;
+  readonly byFirstName: Map<string, Candidate[]>;
+}
+
+function fullNames(candidates: readonly Candidate[]): NameIndex {
+  const index: NameIndex = { bySurname: new Map(), byFirstName: new Map() };
+  for (const c of candidates) {
+    if (c.kind !== 'person' || c.form !== 'name' || c.tentative) continue;
+    const parts = c.name.toLowerCase().split(/\s+/);
+    if (parts.length < 2) continue;
+    push(index.bySurname, parts[parts.length - 1] ?? '', c);
+    push(index.byFirstName, parts[0] ?? '', c);
+  }
+  return index;
+}
+
+function push(map: Map<string, Candidate[]>, key: string, c: Candidate): void {
+  const list = map.get(key);
+  if (list) list.push(c);
+  else map.set(key, [c]);
+}
+
+/** Key of a person name: its own full name, or the full name it abbreviates ("Peskov"). */
+function personKey(c: Candidate, index: NameIndex): string {
+  const lower = c.name.toLowerCase();
+  if (c.kind !== 'person') return c.tentative ? '' : `${c.kind}:${lower}`;
+  if (lower.includes(' ')) return c.tentative ? '' : `person:${lower}`;
+  const full = nearest(index.bySurname.get(lower), c.first) ?? nearest(index.byFirstName.get(lower), c.first);
+  if (full) return `person:${full.name.toLowerCase()}`;
+  return c.tentative ? '' : `person:${lower}`;
+}
+
+/** The candidate nearest before `at`, else the first after it. */
+function nearest(list: readonly Candidate[] | undefined, at: number): Candidate | undefined {
+  if (!list) return undefined;
+  let before: Candidate | undefined;
+  for (const c of list) if (c.first < at) before = c;
+  return before ?? list[0];
+}
+
+/** "Kremlin spokesman Dmitry Peskov said he was not aware": the subject of the sentence. */
+function resolvePronoun(placed: readonly Placed[], sentence: number, gender: Gender): Building | undefined {
+  const fits = (p: Placed): boolean => p.actor.kind === 'person' && (p.actor.gender === '' || gender === '' || p.actor.gender === gender);
+  for (let s = sentence; s >= sentence - PRONOUN_LOOKBACK; s--) {
+    // The first compatible person of the sentence (the subject, more often than not).
+    let first: Building | undefined;
+    for (let k = placed.length - 1; k >= 0; k--) {
+      const p = placed[k];
+      if (!p || p.sentence < s) break;
+      if (p.sentence === s && fits(p)) first = p.actor;
+    }
+    if (first) {
+      if (first.gender === '') first.gender = gender;
+      return first;
+    }
+  }
+  return undefined;
+}
+
+/** "told the news agency" -> the last media actor; "the spokesman" -> the last spokesman. */
+function resolveRecent(placed: readonly Placed[], link: Extract<Link, { to: 'recent' }>): Building | undefined {
+  for (let k = placed.length - 1; k >= 0; k--) {
+    const actor = placed[k]?.actor;
+    if (!actor || !link.kinds.includes(actor.kind)) continue;
+    if (link.roleWord !== undefined && !actor.roleWords.has(link.roleWord)) continue;
+    if (link.head !== undefined && !actor.heads.has(link.head)) continue;
+    return actor;
+  }
+  return undefined;
+}
+
+function add(segmented: Segmented, actor: Building, c: Candidate): void {
+  const first = segmented.tokens[c.first];
+  const last = segmented.tokens[c.end - 1];
+  if (!first || !last) return;
+  const text = segmented.article.text.slice(first.start, last.end);
+  const role = c.form === 'title' ? undefined : c.role;
+  actor.mentions.push({ start: first.start, end: last.end, text, actorId: actor.id, form: c.form, ...(role ? { role } : {}) });
+  if (c.form === 'name') actor.names.push(c.name);
+  if (role && !actor.roles.includes(role)) {
+    actor.roles.push(role);
+    for (const w of role.toLowerCase().split(/[\s-]+/)) actor.roleWords.add(w);
+  }
+  if (c.head) actor.heads.add(c.head);
+  if (c.gender && !actor.gender) actor.gender = c.gender;
+}
+
+function finish(b: Building): Actor {
+  const first = b.mentions[0];
+  const name = b.names.reduce((best, n) => (n.length > best.length ? n : best), b.names[0] ?? first?.text ?? '');
+  const aliases: string[] = [];
+  for (const m of b.mentions) if (m.form !== 'pronoun' && !aliases.includes(m.text)) aliases.push(m.text);
+  return { id: b.id, name, kind: b.kind, aliases, roles: b.roles, mentions: b.mentions };
+}

@@ -1,0 +1,176 @@
+/**
+ * Token features shared by the cue tagger (this stage) and the source/content tagger (stage 06).
+ *
+ * Everything is computed from wink's tokens only (lower form, lemma, UD POS, offsets), so the
+ * taggers see exactly what the pipeline sees at run time, with no extra parse. Per-token values
+ * are hashed once per article; features are then mixed from integers (see detect-hash.ts).
+ */
+import type { Segmented } from '../types/index.js';
+import { hashString, mix } from './detect-hash.js';
+import type { RowBuilder } from './detect-perceptron.js';
+
+/** Per-article facts the feature functions need, computed once per article. */
+export interface FeatureContext {
+  readonly segmented: Segmented;
+  /** Hash of the lemma / lower-case form of each token. */
+  readonly lemma: Int32Array;
+  readonly lower: Int32Array;
+  /** Small integer id of the POS tag. */
+  readonly pos: Int32Array;
+  /** Word shape id: 1 "Xx", 2 "x", 3 "X", 4 digit, 5 punctuation, 6 quote mark, 7 other. */
+  readonly shape: Int32Array;
+  /**
+   * 1 when the token is inside a quotation (between “ and ” or a pair of straight quotes) in its
+   * paragraph, else 0. Quote marks themselves count as inside. Reset at each paragraph, because
+   * a quote that runs over paragraphs reopens with “ at the start of each one.
+   */
+  readonly inQuote: Uint8Array;
+  /** Paragraph of each token. */
+  readonly paragraphOf: Int32Array;
+}
+
+const OPEN = new Set(['“', '«']);
+const CLOSE = new Set(['”', '»']);
+const POS_IDS = new Map<string, number>();
+
+/** Coarse word shape: "Clinton" -> 1, "said" -> 2, "NATO" -> 3, "2016" -> 4 (char tests, no regex: hot path). */
+function shapeOf(text: string): number {
+  if (OPEN.has(text) || CLOSE.has(text) || text === '"' || text === '‘' || text === '’') return 6;
+  const c = text.charAt(0);
+  const upper = c !== c.toLowerCase();
+  if (upper) {
+    const d = text.charAt(1);
+    return d && d !== d.toLowerCase() ? 3 : 1;
+  }
+  if (c !== c.toUpperCase()) return 2;
+  const code = text.charCodeAt(0);
+  if (code >= 48 && code <= 57) return 4;
+  if (text.length <= 3) return 5;
+  return 7;
+}
+
+/** Values used for positions outside the sentence. */
+export const BEFORE = 11;
+export const AFTER = 13;
+
+/** Compute the {@link FeatureContext} of an article. */
+export function featureContext(segmented: Segmented): FeatureContext {
+  const { tokens, sentences } = segmented;
+  const n = tokens.length;
+  const lemma = new Int32Array(n);
+  const lower = new Int32Array(n);
+  const pos = new Int32Array(n);
+  const shape = new Int32Array(n);
+  tokens.forEach((t, i) => {
+    lemma[i] = hashString(t.lemma);
+    lower[i] = t.lower === t.lemma ? (lemma[i] ?? 0) : hashString(t.lower);
+    let id = POS_IDS.get(t.pos);
+    if (id === undefined) { id = hashString(t.pos); POS_IDS.set(t.pos, id); }
+    pos[i] = id;
+    shape[i] = shapeOf(t.text);
+  });
+  const inQuote = new Uint8Array(n);
+  const paragraphOf = new Int32Array(n);
+  let paragraph = -1;
+  let open = false;
+  for (const sentence of sentences) {
+    if (sentence.paragraph !== paragraph) {
+      paragraph = sentence.paragraph;
+      open = false;
+    }
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      const text = tokens[i]?.text ?? '';
+      paragraphOf[i] = paragraph;
+      if (OPEN.has(text)) {
+        open = true;
+        inQuote[i] = 1;
+      } else if (CLOSE.has(text)) {
+        inQuote[i] = 1;
+        open = false;
+      } else if (text === '"') {
+        inQuote[i] = 1;
+        open = !open;
+      } else {
+        inQuote[i] = open ? 1 : 0;
+      }
+    }
+  }
+  return { segmented, lemma, lower, pos, shape, inQuote, paragraphOf };
+}
+
+/** How often a lemma is (part of) a cue in training, as a bin name ("say" -> "r5"). */
+export type CueRates = ReadonlyMap<string, string>;
+
+/** Turn a cue share in [0, 1] into a coarse bin name used as a feature value. */
+export function rateBin(share: number): string {
+  if (share >= 0.6) return 'r5';
+  if (share >= 0.3) return 'r4';
+  if (share >= 0.1) return 'r3';
+  if (share >= 0.03) return 'r2';
+  if (share > 0) return 'r1';
+  return 'r0';
+}
+
+/** Per-token cue-rate bin as a small integer (1..6, 7 = lemma unseen in training). */
+export function rateIds(segmented: Segmented, rates: CueRates): Int32Array {
+  return Int32Array.from(segmented.tokens, (t) => {
+    const bin = rates.get(t.lemma);
+    return bin === undefined ? 7 : Number(bin.slice(1)) + 1;
+  });
+}
+
+/**
+ * Add the cue-tagger features of token `i` (sentence [first, end)) to `row`: the token, its
+ * neighbours within two tokens, and the cue-rate bins of itself and its neighbours.
+ *
+ * @example
+ * cueFeatures(ctx, rate, 12, 10, 20, row); row.next();
+ */
+export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, first: number, end: number, row: RowBuilder): void {
+  const lem = ctx.lemma;
+  const pos = ctx.pos;
+  const l = lem[i] ?? 0;
+  const p = pos[i] ?? 0;
+  const r = rate[i] ?? 0;
+  const q = ctx.inQuote[i] ?? 0;
+  const lm1 = i - 1 >= first ? (lem[i - 1] ?? 0) : BEFORE;
+  const lm2 = i - 2 >= first ? (lem[i - 2] ?? 0) : BEFORE;
+  const lp1 = i + 1 < end ? (lem[i + 1] ?? 0) : AFTER;
+  const lp2 = i + 2 < end ? (lem[i + 2] ?? 0) : AFTER;
+  const pm1 = i - 1 >= first ? (pos[i - 1] ?? 0) : BEFORE;
+  const pm2 = i - 2 >= first ? (pos[i - 2] ?? 0) : BEFORE;
+  const pp1 = i + 1 < end ? (pos[i + 1] ?? 0) : AFTER;
+  const pp2 = i + 2 < end ? (pos[i + 2] ?? 0) : AFTER;
+  const rm1 = i - 1 >= first ? (rate[i - 1] ?? 0) : BEFORE;
+  const rp1 = i + 1 < end ? (rate[i + 1] ?? 0) : AFTER;
+  const rp2 = i + 2 < end ? (rate[i + 2] ?? 0) : AFTER;
+  row.add(mix(1));
+  row.add(mix(2, ctx.lower[i] ?? 0));
+  row.add(mix(3, l));
+  row.add(mix(4, p));
+  row.add(mix(5, l, p));
+  row.add(mix(6, ctx.shape[i] ?? 0));
+  row.add(mix(7, r));
+  row.add(mix(8, r, p));
+  row.add(mix(9, q));
+  row.add(mix(10, r, q));
+  row.add(mix(11, lm1));
+  row.add(mix(12, lp1));
+  row.add(mix(13, lm2));
+  row.add(mix(14, lp2));
+  row.add(mix(15, pm1));
+  row.add(mix(16, pp1));
+  row.add(mix(17, pm2));
+  row.add(mix(18, pp2));
+  row.add(mix(19, lm1, l));
+  row.add(mix(20, l, lp1));
+  row.add(mix(21, pm1, p, pp1));
+  row.add(mix(22, l, pp1));
+  row.add(mix(23, pm1, l));
+  row.add(mix(24, rp1));
+  row.add(mix(25, rm1));
+  row.add(mix(26, rp2));
+  row.add(mix(27, rm1, r, rp1));
+  if (i === first) row.add(mix(28));
+  if (i === end - 1) row.add(mix(29));
+}

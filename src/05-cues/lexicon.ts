@@ -1,0 +1,131 @@
+/**
+ * The stance lexicon: for each cue key ("say", "according to", "skeptical") its stance class, how
+ * committed the source and the writer are to the reported content, and whether it is factive.
+ *
+ * The data lives in `data/lexicons/stance-lexicon.json` (built by `scripts/build-lexicon.ts`, see
+ * `data/lexicons/README.md`). It is read once per process and indexed by key in a Map, because
+ * classification runs on every cue of every article.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { StanceClass } from '../types/index.js';
+
+/** Part of speech of a lexicon entry: what kind of word or phrase the key is. */
+export type StancePos = 'verb' | 'noun' | 'adj' | 'adv' | 'phrase';
+
+/** One lexicon entry, as stored in the JSON file. */
+export interface StanceEntry {
+  /** Lower-case lemma or phrase, the lookup key ("say", "according to", "so-called"). */
+  readonly key: string;
+  readonly class: StanceClass;
+  /** How far the source is committed to the content, in [-1, 1], before context. */
+  readonly sourceCommitment: number;
+  /** How far the writer vouches for the content, in [-1, 1], before context. */
+  readonly reporterCommitment: number;
+  /** True when the cue presupposes its content ("revealed that P" and "did not reveal that P" both imply P). */
+  readonly factive: boolean;
+  readonly pos?: StancePos;
+  /** Ids of the sources (keys of `StanceLexicon.sources`) the entry comes from. */
+  readonly provenance: readonly string[];
+  readonly note?: string;
+}
+
+/** A loaded lexicon: the file's metadata plus its entries indexed by key. */
+export interface StanceLexicon {
+  readonly version: string;
+  /** Source id -> where it came from. */
+  readonly sources: Readonly<Record<string, { readonly file: string; readonly citation: string }>>;
+  readonly entries: readonly StanceEntry[];
+  /** Entries by key; use {@link lookupCue} rather than this Map to get key normalisation. */
+  readonly byKey: ReadonlyMap<string, StanceEntry>;
+}
+
+const CLASSES = ['neutral', 'endorsing', 'distancing', 'insistence', 'hedging', 'denial', 'accusation', 'doubt'] as const;
+const score = z.number().min(-1).max(1);
+const fileSchema = z.object({
+  version: z.string(),
+  sources: z.record(z.string(), z.object({ file: z.string(), citation: z.string() })),
+  entries: z.array(z.object({
+    key: z.string().min(1),
+    class: z.enum(CLASSES),
+    sourceCommitment: score,
+    reporterCommitment: score,
+    factive: z.boolean(),
+    pos: z.enum(['verb', 'noun', 'adj', 'adv', 'phrase']).optional(),
+    provenance: z.array(z.string()),
+    note: z.string().optional(),
+  })),
+});
+
+/** Where the bundled lexicon sits: the package root's `data/`, two levels above `src/05-cues/` or `dist/05-cues/`. */
+const DEFAULT_PATH = new URL('../../data/lexicons/stance-lexicon.json', import.meta.url);
+
+/**
+ * Read and validate a stance lexicon file. Throws a TypeError naming the file and the first bad
+ * field when the file does not match the schema (a configuration error, not a data problem).
+ *
+ * @param path - A JSON file in the `stance-lexicon.json` format.
+ * @default the lexicon bundled with the package
+ * @example
+ * const lexicon = loadStanceLexicon();
+ * lexicon.byKey.get('insist')?.class; // 'insistence'
+ */
+export function loadStanceLexicon(path: string | URL = DEFAULT_PATH): StanceLexicon {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new TypeError(`narrascope: cannot read stance lexicon ${String(path)}: ${(error as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TypeError(`narrascope: invalid stance lexicon ${String(path)} at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown error'}`);
+  }
+  const entries: StanceEntry[] = parsed.data.entries.map((e) => {
+    // exactOptionalPropertyTypes: copy optional fields only when present.
+    const entry: { -readonly [K in keyof StanceEntry]: StanceEntry[K] } = {
+      key: normaliseKey(e.key), class: e.class, sourceCommitment: e.sourceCommitment,
+      reporterCommitment: e.reporterCommitment, factive: e.factive, provenance: e.provenance,
+    };
+    if (e.pos !== undefined) entry.pos = e.pos;
+    if (e.note !== undefined) entry.note = e.note;
+    return entry;
+  });
+  const byKey = new Map<string, StanceEntry>();
+  for (const entry of entries) byKey.set(entry.key, entry);
+  return { version: parsed.data.version, sources: parsed.data.sources, entries, byKey };
+}
+
+let bundled: StanceLexicon | undefined;
+
+/** The bundled lexicon, loaded on first use and shared by every later call. */
+export function defaultStanceLexicon(): StanceLexicon {
+  bundled ??= loadStanceLexicon();
+  return bundled;
+}
+
+/**
+ * Lower-case, single-spaced, straight-apostrophe form of a key, as stored in the lexicon.
+ *
+ * @example
+ * normaliseKey('  According   To '); // 'according to'
+ */
+export function normaliseKey(key: string): string {
+  return key.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The lexicon entry for a cue key, or undefined when the key is unknown. A multi-word key that is
+ * not itself an entry falls back to its first word ("call on" -> "call").
+ *
+ * @example
+ * lookupCue('according to')?.class; // 'neutral'
+ * lookupCue('Claim')?.class; // 'distancing'
+ */
+export function lookupCue(key: string, lexicon: StanceLexicon = defaultStanceLexicon()): StanceEntry | undefined {
+  const normal = normaliseKey(key);
+  const hit = lexicon.byKey.get(normal);
+  if (hit || !normal.includes(' ')) return hit;
+  return lexicon.byKey.get(normal.slice(0, normal.indexOf(' ')));
+}

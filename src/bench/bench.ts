@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import { clean } from '../02-clean/index.js';
+import { segment } from '../03-segment/index.js';
+import { tagActors } from '../04-actors/index.js';
+import { tagCues } from '../05-cues/index.js';
+import { extractAttributions } from '../06-attributions/index.js';
+import { winkAnalyze } from '../adapters/wink.js';
+import type { Article, Segmented } from '../types/index.js';
+
+/** Throughput of one stage over the benchmark corpus. */
+export interface StageTiming {
+  readonly stage: string;
+  readonly ms: number;
+  readonly articlesPerSecond: number;
+  readonly wordsPerSecond: number;
+}
+
+/** Result of {@link benchmark}. */
+export interface BenchResult {
+  readonly articles: number;
+  readonly words: number;
+  readonly rounds: number;
+  readonly stages: readonly StageTiming[];
+}
+
+const countWords = (text: string): number => text.match(/\S+/g)?.length ?? 0;
+
+/**
+ * Time each stage on its own over the same articles, plus the wink-nlp tokenizer alone, so the
+ * cost of each stage relative to raw tokenization is visible. Each stage runs `rounds` times after
+ * one warm-up round; the best round counts (least disturbed by the machine's other work).
+ */
+export function benchmark(articles: readonly Article[], rounds = 3): BenchResult {
+  const words = articles.reduce((sum, a) => sum + countWords(a.text), 0);
+  const cleaned = articles.map((a) => clean(a));
+  const segmented: Segmented[] = cleaned.map((a) => segment(a));
+  const actors = segmented.map((s) => tagActors(s));
+  const cues = segmented.map((s) => tagCues(s));
+
+  const stages: [string, () => void][] = [
+    ['wink-nlp tokenizer alone', () => { for (const a of articles) winkAnalyze(a.text); }],
+    ['clean', () => { for (const a of articles) clean(a); }],
+    ['segment', () => { for (const a of cleaned) segment(a); }],
+    ['actors', () => { for (const s of segmented) tagActors(s); }],
+    ['cues', () => { for (const s of segmented) tagCues(s); }],
+    ['attributions', () => { segmented.forEach((s, i) => extractAttributions(s, actors[i] ?? [], cues[i] ?? [])); }],
+    ['whole chain (clean..attributions)', () => {
+      for (const a of articles) {
+        const s = segment(clean(a));
+        extractAttributions(s, tagActors(s), tagCues(s));
+      }
+    }],
+  ];
+  const timings = stages.map(([stage, run]): StageTiming => {
+    run();
+    let best = Infinity;
+    for (let round = 0; round < rounds; round++) {
+      const start = performance.now();
+      run();
+      best = Math.min(best, performance.now() - start);
+    }
+    const seconds = best / 1000;
+    return {
+      stage,
+      ms: Math.round(best),
+      articlesPerSecond: Math.round(articles.length / seconds),
+      wordsPerSecond: Math.round(words / seconds),
+    };
+  });
+  return { articles: articles.length, words, rounds, stages: timings };
+}
+
+/** The result as an aligned text table. */
+export function formatBench(result: BenchResult): string {
+  const head = `${result.articles} articles, ${result.words} words, best of ${result.rounds} rounds, one core\n`;
+  const rows = result.stages.map((t) =>
+    `${t.stage.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s ${String(t.wordsPerSecond).padStart(10)} words/s`);
+  return `${head}${rows.join('\n')}\n`;
+}

@@ -1,0 +1,95 @@
+/**
+ * PolNeAR evaluation: run segment -> cues -> attributions on each primary article of a PolNeAR
+ * JSONL file and score the output against the gold relations (see polnear-score.ts).
+ */
+import { segment } from '../03-segment/index.js';
+import { tagCues } from '../05-cues/index.js';
+import { extractAttributions } from '../06-attributions/index.js';
+import { polnearArticle, readPolnear } from './polnear-read.js';
+import { goldRole, predictedRole, prf, ROLES, scoreExact, scoreLenient, scoreRelations, type Counts, type Prf, type Role } from './polnear-score.js';
+
+/** Options of {@link evaluatePolnear}. */
+export interface PolnearEvalOptions {
+  /** A PolNeAR JSONL file, e.g. `../shared/corpora/polnear/dev.jsonl`. */
+  readonly file: string;
+  /** Score only the first N primary articles. */
+  readonly limit?: number;
+}
+
+/** Scores per role. */
+export type RoleScores = Readonly<Record<Role, Prf>>;
+
+/** The result of {@link evaluatePolnear}. */
+export interface PolnearEvalReport {
+  readonly file: string;
+  readonly articles: number;
+  readonly tokens: number;
+  readonly goldAttributions: number;
+  readonly predictedAttributions: number;
+  /** Exact span match per role. */
+  readonly exact: RoleScores;
+  /** Token-overlap match per role. */
+  readonly lenient: RoleScores;
+  /** Whole relations (cue, source and content overlap). */
+  readonly relation: Prf;
+  /** Time spent in segment + cues + attributions, excluding reading the file. */
+  readonly seconds: number;
+  readonly articlesPerSecond: number;
+}
+
+const zero = (): Counts => ({ tp: 0, predicted: 0, gold: 0 });
+const perRole = (): Record<Role, Counts> => ({ source: zero(), cue: zero(), content: zero() });
+
+/**
+ * Evaluate the attribution pipeline on a PolNeAR file (primary annotations only).
+ *
+ * @example
+ * const report = await evaluatePolnear({ file: '../shared/corpora/polnear/dev.jsonl' });
+ * console.log(formatPolnearReport(report));
+ */
+export async function evaluatePolnear(options: PolnearEvalOptions): Promise<PolnearEvalReport> {
+  if (typeof options.file !== 'string' || options.file === '') throw new TypeError('narrascope: evaluatePolnear needs options.file, a PolNeAR JSONL path');
+  const exact = perRole();
+  const lenient = perRole();
+  const relation = zero();
+  let articles = 0;
+  let tokens = 0;
+  let predictedAttributions = 0;
+  let goldAttributions = 0;
+  let busy = 0;
+  const read = options.limit === undefined ? {} : { limit: options.limit };
+  for await (const record of readPolnear(options.file, read)) {
+    const started = performance.now();
+    const segmented = segment(polnearArticle(record));
+    const cues = tagCues(segmented);
+    const { attributions } = extractAttributions(segmented, [], cues);
+    busy += performance.now() - started;
+    articles++;
+    tokens += segmented.tokens.length;
+    predictedAttributions += attributions.length;
+    goldAttributions += record.attributions.length;
+    for (const role of ROLES) {
+      const gold = goldRole(record.attributions, role);
+      const pred = predictedRole(attributions, role);
+      scoreExact(pred, gold, exact[role]);
+      scoreLenient(pred, gold, lenient[role]);
+    }
+    scoreRelations(attributions, record.attributions, relation);
+  }
+  const seconds = busy / 1000;
+  const scores = (c: Record<Role, Counts>): RoleScores => ({ source: prf(c.source), cue: prf(c.cue), content: prf(c.content) });
+  return {
+    file: options.file,
+    articles,
+    tokens,
+    goldAttributions,
+    predictedAttributions,
+    exact: scores(exact),
+    lenient: scores(lenient),
+    relation: prf(relation),
+    seconds,
+    articlesPerSecond: seconds > 0 ? articles / seconds : 0,
+  };
+}
+
+export { formatPolnearReport, PUBLISHED_POLNEAR } from './polnear-format.js';

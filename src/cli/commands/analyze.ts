@@ -24,20 +24,31 @@ export function registerAnalyze(program: Command): void {
     .option('--no-dedupe', 'do not detect duplicate articles');
   withInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
     const log = new DiagnosticLog(flags.quiet ?? false);
+    // Ctrl-C or a kill stops between articles; everything finished so far is flushed first.
+    const controller = new AbortController();
+    const stop = (): void => controller.abort();
+    process.once('SIGINT', stop).once('SIGTERM', stop);
     const writer = new LineWriter(flags.out);
-    const articles = readArticles(inputs, ingestOptionsFrom(flags), log, flags.strict ?? false);
+    const articles = readArticles(inputs, ingestOptionsFrom(flags, controller.signal), log, flags.strict ?? false);
     try {
       for await (const result of analyze(articles, {
         includeTokens: flags.tokens ?? false,
         clean: flags.clean ? {} : false,
         deduplicate: flags.dedupe,
+        signal: controller.signal,
       })) {
         for (const diagnostic of result.diagnostics) log.report(diagnostic);
         await writer.write(JSON.stringify(result));
       }
     } finally {
       await writer.close();
+      process.off('SIGINT', stop).off('SIGTERM', stop);
     }
-    process.exitCode = log.errors > 0 ? 1 : 0;
+    if (controller.signal.aborted) {
+      process.stderr.write('narrascope: interrupted; results written so far are complete lines\n');
+      process.exitCode = 130;
+    } else {
+      process.exitCode = log.errors > 0 ? 1 : 0;
+    }
   });
 }

@@ -31,14 +31,15 @@ describe('ingest: plain text', () => {
     expect(articles[0]).toMatchObject({ id: 'fm', title: 'A title', outlet: 'Example Post', date: '2024-03-23', text: 'Body line one.\nBody two.\n' });
   });
 
-  it('reads a folder as a corpus, in name order, skipping other files with a warning', async () => {
+  it('reads a folder as a corpus, in name order, skipping its README silently and other files with a warning', async () => {
     const corpus = tempDir();
     writeTemp(corpus, 'b.txt', 'Second article.');
     writeTemp(corpus, 'a.txt', 'First article.');
     writeTemp(corpus, 'notes.csv', 'x,y');
-    writeTemp(corpus, 'README.md', '# not an article but .md is text');
+    writeTemp(corpus, 'README.md', '# documents the corpus, not an article');
+    writeTemp(corpus, 'c.md', 'A third article, in Markdown.');
     const { articles, diagnostics } = await collect([corpus]);
-    expect(articles.map((a) => a.id)).toEqual(['README', 'a', 'b']);
+    expect(articles.map((a) => a.id)).toEqual(['a', 'b', 'c']);
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'input/skipped' })]);
   });
 });

@@ -19,6 +19,8 @@ const FORMATS: Readonly<Record<string, InputFormat>> = {
   '.htm': 'html',
 };
 
+const DOCUMENTATION = /^(readme|license|licence|notice|changelog|source)([.-]|$)/i;
+
 /** The format of a file, judged by its extension, or null when narrascope cannot read it. */
 export function formatOf(file: string): InputFormat | null {
   return FORMATS[extname(file).toLowerCase()] ?? null;
@@ -67,12 +69,13 @@ async function* ingestPath(path: string, options: IngestOptions, explicit: boole
     }
     return;
   }
+  // A corpus folder's README or licence documents the corpus; it is not an article.
+  if (!explicit && DOCUMENTATION.test(basename(path))) return;
   const format = formatOf(path);
   if (format === null) {
-    // Inside a folder, a README or a licence file is not an error; named on the command line it is.
     if (explicit) {
       yield problem('input/unknown-format', `unknown input format "${extname(path) || '(no extension)'}": expected .txt, .jsonl or .html`, { file: path });
-    } else if (!/^(readme|license|licence|notice)/i.test(basename(path))) {
+    } else {
       yield problem('input/skipped', `skipped: not a .txt, .jsonl or .html file`, { file: path }, 'warning');
     }
     return;

@@ -14,7 +14,7 @@
 export type * from './types/index.js';
 
 // 1. ingest
-export { ingest, ingestArticles, formatOf, readJsonl, readHtml, readText, DEFAULT_FIELDS } from './01-ingest/index.js';
+export { ingest, ingestArticles, formatOf, readJsonl, readJsonlStream, readHtml, readText, DEFAULT_FIELDS } from './01-ingest/index.js';
 export type { FieldMap, IngestEvent, IngestOptions, InputFormat } from './01-ingest/index.js';
 // 2. clean
 export { clean, DEFAULT_CLEAN_RULES, DuplicateDetector } from './02-clean/index.js';

@@ -46,6 +46,14 @@ describe('narrascope analyze (spawned)', () => {
     expect(run.stderr).toContain('not valid JSON');
   });
 
+  it('reads JSONL from standard input with "-"', () => {
+    const input = [JSON.stringify({ id: 'piped', text: 'The minister said the plan was fair.' }), '{oops'].join('\n');
+    const run = runCli(['analyze', '-'], input);
+    expect(run.status).toBe(1);
+    expect((parseJsonl(run.stdout) as AnalyzedArticle[]).map((r) => r.id)).toEqual(['piped']);
+    expect(run.stderr).toContain('<stdin>:2:');
+  });
+
   it('stops at the first bad line with --strict, keeping what was already written', () => {
     const file = writeTemp(dir, 'strict.jsonl', [
       JSON.stringify({ id: 'good-1', text: 'First.' }),

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type { Article, Diagnostic } from '../types/index.js';
 import { problem, type IngestEvent, type IngestOptions } from './events.js';
 import { readHtml } from './read-html.js';
-import { readJsonl } from './read-jsonl.js';
+import { readJsonl, readJsonlStream } from './read-jsonl.js';
 import { readText } from './read-text.js';
 
 /** Input formats narrascope reads, by file extension. */
@@ -27,7 +27,7 @@ export function formatOf(file: string): InputFormat | null {
 }
 
 /**
- * Read articles from files and folders, streaming: `.txt` (one article per file, optional front
+ * Read articles from files and folders (or `-`: JSONL on standard input), streaming: `.txt` (one article per file, optional front
  * matter), `.jsonl` (one article per line) and `.html` (reader view). A folder is a corpus: its
  * readable files are read in name order, recursively; other files in it are skipped with a warning.
  *
@@ -48,6 +48,11 @@ export async function* ingest(inputs: readonly string[], options: IngestOptions 
 }
 
 async function* ingestPath(path: string, options: IngestOptions, explicit: boolean): AsyncGenerator<IngestEvent> {
+  // "-" reads JSONL from standard input: `zcat corpus.jsonl.gz | narrascope analyze -`.
+  if (path === '-') {
+    yield* readJsonlStream(process.stdin as AsyncIterable<Buffer>, '<stdin>', options);
+    return;
+  }
   let info;
   try {
     info = await stat(path);

@@ -8,10 +8,9 @@ import { recordToArticle } from './record.js';
  * of invalid UTF-8 is reported with its number and the rest of the file still reads. Memory use is
  * bounded by the longest line, not the file.
  */
-async function* byteLines(file: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+async function* byteLines(stream: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array> {
   let pending: Buffer[] = [];
-  const stream = createReadStream(file, signal ? { signal } : {});
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     let from = 0;
     for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, from)) {
       pending.push(chunk.subarray(from, i));
@@ -30,8 +29,18 @@ async function* byteLines(file: string, signal?: AbortSignal): AsyncGenerator<Ui
  * file, line and field; every other line still becomes an article.
  */
 export async function* readJsonl(file: string, options: IngestOptions = {}): AsyncGenerator<IngestEvent> {
+  const stream = createReadStream(file, options.signal ? { signal: options.signal } : {});
+  yield* readJsonlStream(stream as AsyncIterable<Buffer>, file, options);
+}
+
+/**
+ * Read JSONL from any byte stream (e.g. `process.stdin`); `name` stands for the file in messages.
+ */
+export async function* readJsonlStream(stream: AsyncIterable<Buffer>, name: string, options: IngestOptions = {}): AsyncGenerator<IngestEvent> {
+  const file = name;
   let line = 0;
-  for await (const bytes of byteLines(file, options.signal)) {
+  for await (const bytes of byteLines(stream)) {
+    if (options.signal?.aborted) return;
     line++;
     const decoded = decodeUtf8(bytes);
     if (decoded === null) {

@@ -17,7 +17,7 @@ export function registerAnalyze(program: Command): void {
   const command = program
     .command('analyze')
     .description('run the per-article stages (clean, segment, actors, cues, attributions) and write one JSON object per article (JSONL)')
-    .argument('<inputs...>', '.txt, .jsonl or .html files, or folders of them')
+    .argument('<inputs...>', '.txt, .jsonl or .html files, folders of them, or - for JSONL on stdin')
     .option('-o, --out <file>', 'write JSONL to this file instead of stdout')
     .option('--tokens', 'include the tokens (POS, lemma, offsets) of each article')
     .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')

@@ -4,21 +4,27 @@
  *
  *   npm run build:lexicon            # write the JSON
  *   npm run build:lexicon -- --check # list source words that have no reviewed seed row, write nothing
+ *   npm run build:lexicon -- --out /tmp/lexicon.json # write elsewhere
  *
  * The committed JSON is the artefact; this script documents how it was made. See
  * `data/lexicons/README.md` for the sources and the commitment formula.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { winkAnalyze } from '../src/adapters/wink.js';
 import type { StanceClass } from '../src/types/index.js';
 
 const ROOT = new URL('../', import.meta.url);
 const CORPORA = process.env['NARRASCOPE_CORPORA']
-  ? new URL(`file://${process.env['NARRASCOPE_CORPORA'].replace(/\/?$/, '/')}`)
+  ? pathToFileURL(`${resolvePath(process.env['NARRASCOPE_CORPORA'])}/`)
   : new URL('../shared/corpora/', ROOT);
 const SEEDS = new URL('data/lexicons/class-seeds.tsv', ROOT);
-const OUT = new URL('data/lexicons/stance-lexicon.json', ROOT);
+const outArg = process.argv.indexOf('--out');
+// `--out FILE` writes elsewhere (the tests use it to check the committed JSON is up to date).
+const OUT = outArg > 0 && process.argv[outArg + 1]
+  ? pathToFileURL(resolvePath(process.argv[outArg + 1] ?? ''))
+  : new URL('data/lexicons/stance-lexicon.json', ROOT);
 const VERSION = '1.0.0';
 
 const CLASSES: readonly StanceClass[] = [

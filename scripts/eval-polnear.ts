@@ -1,11 +1,13 @@
 /**
  * Score the attribution pipeline on PolNeAR (default: the dev split).
  *
- *   npx tsx scripts/eval-polnear.ts [--file ../shared/corpora/polnear/dev.jsonl] [--limit N] [--json]
+ *   npx tsx scripts/eval-polnear.ts [--file ../shared/corpora/polnear/dev.jsonl] [--limit N] [--json] [--model models/x.json]
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { attributionModelFromJson, type SerializedAttributionModel } from '../src/05-cues/detect-model.js';
 import { evaluatePolnear, formatPolnearReport } from '../src/eval/index.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -14,7 +16,9 @@ const { values } = parseArgs({
     file: { type: 'string', default: resolve(root, '../shared/corpora/polnear/dev.jsonl') },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
+    model: { type: 'string' },
   },
 });
-const report = await evaluatePolnear({ file: values.file, ...(values.limit === undefined ? {} : { limit: Number(values.limit) }) });
+const model = values.model === undefined ? {} : { model: attributionModelFromJson(JSON.parse(readFileSync(values.model, 'utf8')) as SerializedAttributionModel) };
+const report = await evaluatePolnear({ file: values.file, ...model, ...(values.limit === undefined ? {} : { limit: Number(values.limit) }) });
 console.log(values.json ? JSON.stringify(report, null, 2) : formatPolnearReport(report));

@@ -25,8 +25,8 @@ export type { SegmentOptions } from './03-segment/index.js';
 // 4. actors
 export { tagActors } from './04-actors/index.js';
 // 5. cues
-export { tagCues, detectCues, classifyCue } from './05-cues/index.js';
-export type { CueCandidate } from './05-cues/index.js';
+export { tagCues, detectCues, classifyCue, loadStanceLexicon, defaultStanceLexicon, lookupCue, cueEnvironment, adjustCommitment } from './05-cues/index.js';
+export type { CueCandidate, DetectOptions, ClassifyOptions, StanceLexicon, StanceEntry, BaseCommitment, Commitment } from './05-cues/index.js';
 // 6. attributions
 export { extractAttributions } from './06-attributions/index.js';
 export type { AttributionResult } from './06-attributions/index.js';

@@ -76,6 +76,10 @@ describe('classifyCue: context rules', () => {
     ['He made it clear that he would not resign.', 'made', 'make', 'insistence', 'make it clear', 'made it clear'],
     ['The senators raised questions about the deal.', 'raised', 'raise', 'doubt', 'raise questions', 'raised questions'],
     ['The opposition called for an inquiry.', 'called', 'call', 'neutral', 'call for', 'called for'],
+    ['The envoy expressed concern about the findings.', 'expressed', 'express', 'doubt', 'express concern', 'expressed concern'],
+    ['The ministry took issue with the report.', 'took', 'take', 'doubt', 'take issue', 'took issue'],
+    ['The senator doubled down on his claim.', 'doubled', 'double', 'insistence', 'double down', 'doubled down'],
+    ['The spokesman laughed off the suggestion.', 'laughed', 'laugh', 'denial', 'laugh off', 'laughed off'],
   ];
   it.each(cases)('%s -> %s', (text, words, key, expected, lemma, spanText) => {
     const d = doc(text);
@@ -118,5 +122,42 @@ describe.skipIf(!seedPath)('classifyCue: the seed article', () => {
     const cue = classifyCue(d, candidate(d, 'know', { key: 'know' }), 'c1');
     expect(cue.environment.negated).toBe(true);
     expect(cue.environment.firstPerson).toBe(false);
+  });
+});
+
+describe('classifyCue: detector ranges that already hold the continuation', () => {
+  it('reads "pointed out" and "appears to be skeptical" the same whether the range is the verb or the whole phrase', () => {
+    const d = doc('She pointed out that Moscow appears to be skeptical.');
+    const out = classifyCue(d, candidate(d, 'pointed out', { key: 'point' }), 'c1');
+    expect(out).toMatchObject({ stanceClass: 'endorsing', lemma: 'point out', spans: [{ text: 'pointed out' }] });
+    const skeptical = classifyCue(d, candidate(d, 'appears to be skeptical', { key: 'appear' }), 'c2');
+    expect(skeptical).toMatchObject({ stanceClass: 'doubt', lemma: 'skeptical', spans: [{ text: 'appears to be skeptical' }] });
+  });
+});
+
+describe('classifyCue: fallbacks', () => {
+  it('reads a known word inside the range when the key is unknown: "was not aware about"', () => {
+    const d = doc('Peskov said he was not aware about any warnings.');
+    const cue = classifyCue(d, candidate(d, 'was not aware about', { key: 'about' }), 'c1');
+    expect(cue).toMatchObject({ lemma: 'aware', stanceClass: 'endorsing', environment: { negated: true } });
+    expect(cue.reporterCommitment).toBeGreaterThan(0); // factive: the warnings are presupposed
+  });
+
+  it('caps the writer commitment with a distancing adverb: "reportedly attributed"', () => {
+    const d = doc('The Iranian side reportedly attributed the attack to ISIS-K.');
+    const plain = doc('The Iranian side attributed the attack to ISIS-K.');
+    expect(classifyCue(d, candidate(d, 'attributed'), 'c1').reporterCommitment).toBeLessThanOrEqual(-0.2);
+    expect(classifyCue(plain, candidate(plain, 'attributed'), 'c1').reporterCommitment).toBe(0);
+  });
+});
+
+describe('classifyCue: known misses (one entry per key, no word-sense disambiguation)', () => {
+  it.fails('reads "charged" as billing, not accusation, in "The firm charged customers a fee"', () => {
+    const d = doc('The firm charged customers a fee.');
+    expect(classifyCue(d, candidate(d, 'charged'), 'c1').stanceClass).toBe('neutral');
+  });
+  it.fails('reads perceptual "saw that" as endorsing, not the opinion sense of "sees X as"', () => {
+    const d = doc('The guard saw that the door was open.');
+    expect(classifyCue(d, candidate(d, 'saw'), 'c1').stanceClass).toBe('endorsing');
   });
 });

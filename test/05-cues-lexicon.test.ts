@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { winkAnalyze } from '../src/adapters/wink.js';
 import { defaultStanceLexicon, loadStanceLexicon, lookupCue } from '../src/05-cues/lexicon.js';
 import type { StanceClass } from '../src/types/index.js';
-import { SHARED } from './support/paths.js';
+import { ROOT, SHARED } from './support/paths.js';
 
 const lexicon = defaultStanceLexicon();
 
@@ -87,5 +88,11 @@ describe.skipIf(!existsSync(REPORT_VERBS))('stance lexicon: coverage of the shar
     const words = readFileSync(REPORT_VERBS, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     const missing = words.filter((w) => !lookupCue(w) && !lookupCue(winkAnalyze(`they ${w}`).tokens[1]?.lemma ?? w));
     expect(missing).toEqual([]);
+  });
+
+  it('matches what scripts/build-lexicon.ts builds from the seed table (the committed JSON is up to date)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'narrascope-lexicon-')), 'rebuilt.json');
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-lexicon.ts', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(ROOT, 'data', 'lexicons', 'stance-lexicon.json'), 'utf8'));
   });
 });

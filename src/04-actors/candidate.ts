@@ -10,7 +10,7 @@ export type Gender = 'm' | 'f' | '';
 /**
  * How a candidate without its own identity finds its actor.
  * - `recent`: the most recent earlier actor of one of `kinds` ("the news agency" -> Reuters),
- *   optionally one whose roles contain `roleWord` ("the spokesman") or whose mentions share
+ *   optionally one whose roles contain all `roleWords` ("the spokesman") or whose mentions share
  *   `head` ("one of the sources" -> "three sources familiar with the matter").
  * - `pronoun`: the most recent compatible person ("Peskov said he ...").
  */
@@ -18,7 +18,8 @@ export type Link =
   | {
       readonly to: 'recent';
       readonly kinds: readonly ActorKind[];
-      readonly roleWord?: string;
+      /** Every one of these words must occur in the actor's roles ("the Kremlin spokesman"). */
+      readonly roleWords?: readonly string[];
       readonly head?: string;
       /** Start a new actor when nothing matches (sources), instead of dropping the mention. */
       readonly orNew: boolean;
@@ -59,8 +60,9 @@ export const PRIORITY = {
   sourcePhrase: 6,
   /** "Vladimir Putin": a first-name-led name beats a gazetteer word inside it ("Jordan Peterson"). */
   personName: 5,
-  /** "the Iranian side" */
+  /** "the Iranian side"; "the Kremlin spokesman" (beats the "Kremlin" inside it) */
   stateSide: 4,
+  title: 4,
   /** gazetteer entries: states, metonyms, organisations, groups, media */
   gazetteer: 3,
   /** other capitalised runs: "Crocus City Hall Service", "Peskov" */

@@ -69,7 +69,7 @@ function fullNames(candidates: readonly Candidate[]): NameIndex {
   const index: NameIndex = { bySurname: new Map(), byFirstName: new Map() };
   for (const c of candidates) {
     if (c.kind !== 'person' || c.form !== 'name' || c.tentative) continue;
-    const parts = c.name.toLowerCase().split(/\s+/);
+    const parts = fold(c.name).split(/\s+/);
     if (parts.length < 2) continue;
     push(index.bySurname, parts[parts.length - 1] ?? '', c);
     push(index.byFirstName, parts[0] ?? '', c);
@@ -83,22 +83,46 @@ function push(map: Map<string, Candidate[]>, key: string, c: Candidate): void {
   else map.set(key, [c]);
 }
 
-/** Key of a person name: its own full name, or the full name it abbreviates ("Peskov"). */
+/** Lower case with typographic apostrophes folded: "O’Neill" and "O'Neill" are one name. */
+function fold(name: string): string {
+  return name.toLowerCase().replace(/[’‘]/g, "'");
+}
+
+/**
+ * Key of a person name: its own full name, or the longer name it abbreviates: "Peskov" ->
+ * "Dmitry Peskov", "De Blasio" -> "Bill de Blasio", "Hillary" -> "Hillary Clinton".
+ */
 function personKey(c: Candidate, index: NameIndex): string {
-  const lower = c.name.toLowerCase();
+  const lower = fold(c.name);
   if (c.kind !== 'person') return c.tentative ? '' : `${c.kind}:${lower}`;
-  if (lower.includes(' ')) return c.tentative ? '' : `person:${lower}`;
-  const full = nearest(index.bySurname.get(lower), c.first) ?? nearest(index.byFirstName.get(lower), c.first);
-  if (full) return `person:${full.name.toLowerCase()}`;
+  const parts = lower.split(/\s+/);
+  const longer = (index.bySurname.get(parts[parts.length - 1] ?? '') ?? []).filter((f) => fold(f.name).endsWith(` ${lower}`));
+  const full = nearest(longer, c.first) ?? (parts.length === 1 ? nearest(index.byFirstName.get(lower), c.first) : undefined);
+  if (full) return `person:${fold(full.name)}`;
   return c.tentative ? '' : `person:${lower}`;
 }
 
-/** The candidate nearest before `at`, else the first after it. */
+/**
+ * The full name a bare surname stands for: of those before `at`, the one named most often
+ * (ties: the nearest), else the first after. "Hillary Clinton ... Hillary Clinton ... daughter
+ * Chelsea Clinton's apartment ... Clinton's van" -> Hillary Clinton.
+ */
 function nearest(list: readonly Candidate[] | undefined, at: number): Candidate | undefined {
   if (!list) return undefined;
-  let before: Candidate | undefined;
-  for (const c of list) if (c.first < at) before = c;
-  return before ?? list[0];
+  const counts = new Map<string, number>();
+  let best: Candidate | undefined;
+  let bestCount = 0;
+  for (const c of list) {
+    if (c.first >= at) break;
+    const key = fold(c.name);
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n >= bestCount) {
+      best = c;
+      bestCount = n;
+    }
+  }
+  return best ?? list[0];
 }
 
 /** "Kremlin spokesman Dmitry Peskov said he was not aware": the subject of the sentence. */
@@ -125,7 +149,7 @@ function resolveRecent(placed: readonly Placed[], link: Extract<Link, { to: 'rec
   for (let k = placed.length - 1; k >= 0; k--) {
     const actor = placed[k]?.actor;
     if (!actor || !link.kinds.includes(actor.kind)) continue;
-    if (link.roleWord !== undefined && !actor.roleWords.has(link.roleWord)) continue;
+    if (link.roleWords && !link.roleWords.every((w) => actor.roleWords.has(w))) continue;
     if (link.head !== undefined && !actor.heads.has(link.head)) continue;
     return actor;
   }
@@ -136,15 +160,23 @@ function add(segmented: Segmented, actor: Building, c: Candidate): void {
   const first = segmented.tokens[c.first];
   const last = segmented.tokens[c.end - 1];
   if (!first || !last) return;
-  const text = segmented.article.text.slice(first.start, last.end);
-  const role = c.form === 'title' ? undefined : c.role;
-  actor.mentions.push({ start: first.start, end: last.end, text, actorId: actor.id, form: c.form, ...(role ? { role } : {}) });
-  if (c.form === 'name') actor.names.push(c.name);
+  // wink sometimes keeps a possessive inside the token ("Mr. Putin's."): it is not part of the name.
+  const end = c.form === 'name' && last.text.length > 3 && /['’]s$/.test(last.text) ? last.end - 2 : last.end;
+  const text = segmented.article.text.slice(first.start, end);
+  // A title mention that opens its own actor gives it its role ("the Kremlin spokesman").
+  const role = c.form === 'title' && actor.mentions.length > 0 ? undefined : c.role;
+  actor.mentions.push({ start: first.start, end, text, actorId: actor.id, form: c.form, ...(role ? { role } : {}) });
+  // Names that identify the actor: proper names, metonyms' states, and phrases keyed on their own.
+  if (c.form === 'name' || c.form === 'metonym' || (c.key !== '' && c.form === 'description')) actor.names.push(c.name);
   if (role && !actor.roles.includes(role)) {
     actor.roles.push(role);
-    for (const w of role.toLowerCase().split(/[\s-]+/)) actor.roleWords.add(w);
+    for (const w of role.toLowerCase().replace(/[’‘]/g, "'").split(/[\s-]+/)) actor.roleWords.add(w);
   }
   if (c.head) actor.heads.add(c.head);
+  // "The New York Post" can later be "the Post", the "Supreme Court" "the court".
+  if ((actor.kind === 'media' || actor.kind === 'organisation') && c.form === 'name') {
+    for (const w of c.name.toLowerCase().split(/\s+/)) actor.heads.add(w);
+  }
   if (c.gender && !actor.gender) actor.gender = c.gender;
 }
 

@@ -3,7 +3,8 @@
  * - pronouns: "Peskov said he was not aware" (he -> Peskov);
  * - definite descriptions: "one of the sources told the news agency" (-> Reuters),
  *   "members of the group" (-> the last group named);
- * - definite titles: "the spokesman added" (-> the last person with role "... spokesman").
+ * - definite titles: "the spokesman added" (-> the last person with role "... spokesman"; else a
+ *   new person known only by the title).
  * The antecedent is chosen when clustering; here we only mark the spans.
  */
 import type { Candidate, Gender } from './candidate.js';
@@ -15,6 +16,9 @@ const PRONOUNS: ReadonlyMap<string, Gender> = new Map([
   ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
   ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f'],
 ]);
+
+/** Last words of newspaper names used alone: "the Post", "the Times", "the Journal". */
+const MEDIA_SHORT = new Set(['post', 'times', 'journal', 'tribune', 'globe', 'herald', 'examiner', 'telegraph', 'observer', 'chronicle']);
 
 /** Find pronouns, definite descriptions and definite titles. */
 export function findAnaphora(ctx: Context): Candidate[] {
@@ -29,13 +33,23 @@ export function findAnaphora(ctx: Context): Candidate[] {
       continue;
     }
     if (w !== 'the') continue;
+    // "The Post has learned": a newspaper's short name points back to the outlet named before.
+    const short = segmented.tokens[i + 1];
+    if (short && isCapitalised(short) && MEDIA_SHORT.has(words[i + 1] ?? '') && !isCapitalised(segmented.tokens[i + 2] ?? short)) {
+      const link = { to: 'recent', kinds: ['media'], head: words[i + 1] ?? '', orNew: false } as const;
+      found.push({ first: i, end: i + 2, kind: 'media', form: 'name', name: spanText(segmented, i, i + 2), key: '', link, priority: PRIORITY.anaphor });
+      i++;
+      continue;
+    }
     // Skip adjectives: "the Russian news agency", "the terrorist group".
+    // Skip modifiers: "the Russian news agency", "the Kremlin spokesman".
     let head = i + 1;
-    while (head < i + 3 && segmented.tokens[head]?.pos === 'ADJ') head++;
+    while (head < i + 4 && (segmented.tokens[head]?.pos === 'ADJ' || segmented.tokens[head]?.pos === 'PROPN')) head++;
     const next = segmented.tokens[head];
     if (!next || isCapitalised(next)) continue; // "the Group of Seven" is a name, not a description
     const description = gaz.descriptions.matchAt(words, head)[0];
-    const title = gaz.titles.matchAt(words, head)[0];
+    // "the criminal justice system": "justice" is a title only before a name.
+    const title = words[head] === 'justice' ? undefined : gaz.titles.matchAt(words, head)[0];
     const match = description ?? title;
     if (!match) continue;
     const end = head + match[0];
@@ -46,10 +60,18 @@ export function findAnaphora(ctx: Context): Candidate[] {
     const text = spanText(segmented, i, end);
     if (description) {
       const kinds = [...new Set(description[1])];
-      found.push({ first: i, end, kind: kinds[0] ?? 'organisation', form: 'description', name: text, key: '', link: { to: 'recent', kinds, orNew: false }, priority: PRIORITY.anaphor });
+      // "the agency" is the last organisation with "Agency" in its name, not the last of any
+      // organisation ("Connecticut's tax commissioner ... at the agency").
+      const head = kinds.length === 1 && kinds[0] === 'organisation' ? words[end - 1] : undefined;
+      const link = { to: 'recent', kinds, orNew: false, ...(head ? { head } : {}) } as const;
+      found.push({ first: i, end, kind: kinds[0] ?? 'organisation', form: 'description', name: text, key: '', link, priority: PRIORITY.anaphor });
     } else if (title) {
-      const roleWord = title[1][0] ?? '';
-      found.push({ first: i, end, kind: 'person', form: 'title', name: text, key: '', link: { to: 'recent', kinds: ['person'], roleWord, orNew: false }, role: spanText(segmented, i + 1, end), priority: PRIORITY.anaphor });
+      // "The Democratic presidential nominee" must not become the Republican nominee: every
+      // word of the description has to be in the person's roles.
+      const roleWords = words.slice(i + 1, end);
+      // Unresolved, it is a person known only by title: "the Kremlin spokesman said".
+      const link = { to: 'recent', kinds: ['person'], roleWords, orNew: true } as const;
+      found.push({ first: i, end, kind: 'person', form: 'title', name: text, key: '', link, role: spanText(segmented, i + 1, end), priority: PRIORITY.title });
     }
     i = end - 1;
   }

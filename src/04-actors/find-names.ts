@@ -11,6 +11,7 @@ import type { Candidate, Gender } from './candidate.js';
 import { PRIORITY } from './candidate.js';
 import type { Context } from './context.js';
 import { isAcronym, isCapitalised, spanText } from './text.js';
+import type { Token } from '../types/index.js';
 
 /** Lower-case particles inside names: "Khalid bin Salman", "Ursula von der Leyen". */
 const PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'del', 'der', 'van', 'von', 'la', 'le', 'abu', 'du', 'dos']);
@@ -20,15 +21,18 @@ const ORG_HEADS = new Set([
   'university', 'institute', 'foundation', 'corporation', 'corp', 'corp.', 'inc', 'inc.', 'company', 'co.', 'ltd', 'llc',
   'association', 'union', 'organization', 'organisation', 'office', 'bureau', 'army', 'forces', 'guard', 'police',
   'parliament', 'assembly', 'administration', 'campaign', 'center', 'centre', 'fund', 'group', 'coalition', 'alliance',
-  'board', 'authority', 'federation', 'network', 'senate', 'congress', 'cabinet', 'government', 'command', 'directorate',
+  'board', 'authority', 'school', 'academy', 'society', 'club', 'federation', 'network', 'senate', 'congress', 'cabinet', 'government', 'command', 'directorate',
 ]);
 /** Words that end media names: "The Moscow Times", "Kyiv Post". */
 const MEDIA_HEADS = new Set(['times', 'post', 'news', 'journal', 'herald', 'tribune', 'gazette', 'chronicle', 'daily', 'telegraph', 'magazine', 'radio', 'tv', 'television', 'review', 'observer', 'independent', 'examiner', 'monitor', 'reporter']);
 
+const dummy = { text: '' } as Token;
+
 /** Whether the token can sit inside a name run. Sentence-initial common words cannot. */
 function inRun(ctx: Context, i: number): boolean {
   const t = ctx.segmented.tokens[i];
-  if (!t || !isCapitalised(t) || !/\p{L}/u.test(t.text)) return false;
+  // "I'm" is tagged PROPN by wink.
+  if (!t || !isCapitalised(t) || !/\p{L}/u.test(t.text) || /^I['’]/.test(t.text)) return false;
   if (t.pos === 'PROPN') return true;
   const sentence = ctx.segmented.sentences[t.sentence];
   if (ctx.headline.has(t.sentence) || sentence?.firstToken === i) return false;
@@ -41,7 +45,9 @@ export function findNames(ctx: Context): Candidate[] {
   const found: Candidate[] = [];
   const tokens = segmented.tokens;
   for (let i = 0; i < tokens.length; ) {
-    if (!inRun(ctx, i)) {
+    // "De Blasio said": a capitalised particle opens a name at the start of a sentence.
+    const particle = PARTICLES.has(words[i] ?? '') && isCapitalised(tokens[i] ?? dummy) && inRun(ctx, i + 1);
+    if (!particle && !inRun(ctx, i)) {
       i++;
       continue;
     }
@@ -51,9 +57,15 @@ export function findNames(ctx: Context): Candidate[] {
       if (inRun(ctx, end)) end++;
       // "ISIS-Khorasan", "Al-Assad": hyphen written without spaces joins a name.
       else if (words[end] === '-' && gapless && inRun(ctx, end + 1) && tokens[end + 1]?.start === tokens[end]?.end) end += 2;
-      else if (PARTICLES.has(words[end] ?? '') && inRun(ctx, end + 1)) end += 2;
+      else if (PARTICLES.has(words[end] ?? '')) {
+        // "Ursula von der Leyen": one or more particles, then a capitalised word.
+        let k = end;
+        while (PARTICLES.has(words[k] ?? '')) k++;
+        if (k - end > 2 || !inRun(ctx, k)) break;
+        end = k + 1;
+      }
       // "Federal Bureau of Investigation": "of" joins only organisation names.
-      else if (words[end] === 'of' && ORG_HEADS.has(words[end - 1] ?? '') && inRun(ctx, end + 1)) end += 2;
+      else if ((words[end] === 'of' || words[end] === 'for') && ORG_HEADS.has(words[end - 1] ?? '') && inRun(ctx, end + 1)) end += 2;
       else if (words[end] === 'of' && words[end + 1] === 'the' && ORG_HEADS.has(words[end - 1] ?? '') && inRun(ctx, end + 2)) end += 3;
       else break;
     }
@@ -94,7 +106,8 @@ function classify(ctx: Context, first: number, end: number): Candidate | undefin
     for (let k = start + 1; k < end - 1; k++) {
       const g = gaz.firstNames.get(words[k] ?? '');
       // Only past modifiers: "Secretary of State Hillary Clinton", not "Seyyed Ali Khamenei".
-      const modifier = (j: number): boolean => gaz.roleModifiers.has(words[j] ?? '') || gaz.names.matchAt(words, j).length > 0;
+      const modifier = (j: number): boolean =>
+        gaz.roleModifiers.has(words[j] ?? '') || gaz.names.matchAt(words, j).length > 0 || gaz.titles.matchAt(words, j).length > 0;
       if (g !== undefined && words.slice(start, k).every((_, j) => modifier(start + j))) {
         start = k;
         firstName = g;
@@ -102,7 +115,7 @@ function classify(ctx: Context, first: number, end: number): Candidate | undefin
       }
     }
   }
-  const name = spanText(segmented, start, end);
+  const name = spanText(segmented, start, end).replace(/['’]s$/, '');
   const personLike = titled || (firstName !== undefined && end - start >= 2);
   if (!personLike && ctx.headline.has(segmented.tokens[first]?.sentence ?? -1)) return undefined;
   const tentative = !personLike && !followedBySpeech(ctx, end);

@@ -12,6 +12,7 @@ import { isCapitalised, spanText } from './text.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const MAX_ROLE_TOKENS = 14;
+const TRAILING = new Set(['and', 'or', 'of', 'the', 'at', 'in', 'for', 'to', 'a', 'an', 'with', 'on', '-', "'s"]);
 
 /** Attach roles (and role genders) to the person candidates, in place. */
 export function attachRoles(ctx: Context, candidates: readonly Candidate[]): void {
@@ -57,6 +58,8 @@ function roleBefore(ctx: Context, c: Candidate): [number, number] | undefined {
     const ok =
       gaz.titles.matchAt(words, k).length > 0 ||
       gaz.roleModifiers.has(w) ||
+      // "Republican presidential nominee Donald Trump"
+      (t.pos === 'ADJ' && k !== firstOfSentence) ||
       // "Yesterday Kremlin spokesman ...": a sentence-initial common word is not a modifier.
       (isCapitalised(t) && /\p{L}/u.test(t.text) && (t.pos === 'PROPN' || k !== firstOfSentence)) ||
       w === "'s" || w === 'of' || w === '-' ||
@@ -66,6 +69,8 @@ function roleBefore(ctx: Context, c: Candidate): [number, number] | undefined {
   }
   // "Reached for comment, of the ...": never start a role on a joiner.
   while (first < c.first && ['of', 'the', "'s", '-'].includes(words[first] ?? '')) first++;
+  // "director of the Institute": a role that ends in a joiner governs a noun phrase, not a name.
+  if (['of', 'the', 'for', 'at'].includes(ctx.words[c.first - 1] ?? '')) return undefined;
   // Honorifics are not roles: "Mr. Trump" keeps only the gender.
   if (first < c.first && c.first - first === 1 && gaz.honorifics.has(words[first] ?? '')) return undefined;
   return first < c.first && hasTitle(ctx, first, c.first) ? [first, c.first] : undefined;
@@ -82,9 +87,17 @@ function appositionAfter(ctx: Context, c: Candidate): [number, number] | undefin
   while (end < first + MAX_ROLE_TOKENS) {
     const t = segmented.tokens[end];
     const w = words[end] ?? '';
-    if (!t || t.sentence !== sentence || w === ',' || w === '(' || t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && w !== '-' && w !== "'s")) break;
+    if (!t) break;
+    // "Brian Baker, a longtime adviser to the family who ...": a clause ends the apposition.
+    const clause = t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ';
+    if (t.sentence !== sentence || w === ',' || w === '(' || clause || (t.pos === 'PUNCT' && w !== '-' && w !== "'s")) break;
     end++;
   }
+  // "in Chelsea, the mayor also said": an apposition is closed by a comma (or the sentence end).
+  const closer = words[end] ?? '';
+  if (closer !== ',' && closer !== '.' && closer !== '(' && segmented.tokens[end]?.sentence === sentence) return undefined;
+  // "executive director at the Center of Media Justice and ...": no dangling joiner at the end.
+  while (end > first && TRAILING.has(words[end - 1] ?? '')) end--;
   // The title must come early ("the Kremlin's spokesman"), not deep inside a clause.
   return end > first && hasTitle(ctx, first, Math.min(end, first + 4)) ? [first, end] : undefined;
 }
@@ -95,14 +108,10 @@ function appositionBefore(ctx: Context, c: Candidate): [number, number] | undefi
   if (words[c.first - 1] !== ',') return undefined;
   const sentence = segmented.sentences[segmented.tokens[c.first]?.sentence ?? -1];
   if (!sentence) return undefined;
+  // Only at the start of a sentence: "Kevin McKinley, a financial adviser in Eau Claire, Wis.,"
+  // has a role before "Wis" too, but it belongs to McKinley.
   let first = sentence.firstToken;
-  // The apposition starts the sentence or follows a comma: "Meanwhile, the head of ..., X,".
-  for (let k = c.first - 2; k > sentence.firstToken; k--) {
-    if (words[k] === ',') {
-      first = k + 1;
-      break;
-    }
-  }
+  for (let k = c.first - 2; k > first; k--) if (words[k] === ',') return undefined;
   if (DETERMINERS.has(words[first] ?? '')) first++;
   let end = c.first - 1;
   // Drop a trailing abbreviation in brackets: "Federal Security Service (FSB)".

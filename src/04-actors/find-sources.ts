@@ -16,6 +16,7 @@ const PARTITIVE = new Set(['one', 'two', 'three', 'four', 'some', 'several', 'ma
 const ANONYMOUS_ADJ = new Set(['senior', 'top', 'unnamed', 'anonymous', 'several', 'other', 'multiple', 'informed', 'knowledgeable', 'reliable', 'high-ranking', 'current', 'former', 'some', 'many', 'two', 'three', 'four', 'five']);
 /** Nouns that make "officials" a generic, identified collective: "administration officials". */
 const AFFILIATION = new Set(['administration', 'government', 'intelligence', 'military', 'security', 'campaign', 'enforcement', 'law', 'health', 'defense', 'defence', 'state', 'federal', 'local', 'election', 'police', 'party', 'western', 'european', 'foreign']);
+const WH = new Set(['what', 'which', 'whose', 'whatever', 'whichever']);
 const DEFINITE = new Set(['the', 'these', 'those', 'this', 'that']);
 const MAX_TAIL = 6;
 
@@ -53,7 +54,8 @@ function leftEdge(ctx: Context, head: number): number {
     const t = segmented.tokens[k];
     if (!t || t.sentence !== segmented.tokens[head]?.sentence) break;
     const ok = t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'PROPN' || (t.pos === 'NOUN' && AFFILIATION.has(words[k] ?? ''));
-    if (!ok || words[k] === "'s") break;
+    // "what multiple lawmakers": a wh-word is a DET for wink but opens a clause, not a phrase.
+    if (!ok || words[k] === "'s" || WH.has(words[k] ?? '')) break;
     first = k;
     if (t.pos === 'DET') break; // nothing comes before the determiner
   }
@@ -63,8 +65,8 @@ function leftEdge(ctx: Context, head: number): number {
 function anonymousOrGeneric(ctx: Context, head: number): Candidate | undefined {
   const { words, gaz, segmented } = ctx;
   const word = words[head] ?? '';
-  const headToken = segmented.tokens[head];
-  if (!headToken || headToken.pos !== 'NOUN') return undefined;
+  const generic = gaz.genericHeads.matchAt(words, head)[0];
+  if ((!generic && !gaz.anonymousHeads.has(word)) || !isCommonNoun(ctx, head)) return undefined;
   const first = leftEdge(ctx, head);
   const modifiers = words.slice(first, head);
   // "three sources familiar with the matter": a qualifier makes any source head anonymous.
@@ -72,24 +74,23 @@ function anonymousOrGeneric(ctx: Context, head: number): Candidate | undefined {
     const qualifier = gaz.anonymousQualifiers.matchAt(words, head + 1)[0];
     if (qualifier) return source(ctx, first, tail(ctx, head + 1 + qualifier[0]), 'anonymous', '', lemma(word));
   }
-  const affiliated = modifiers.some((w, k) => {
-    const t = segmented.tokens[first + k];
-    return (t !== undefined && isCapitalised(t) && t.pos !== 'DET') || AFFILIATION.has(w);
-  });
+  const affiliated = modifiers.some((_, k) => isAffiliation(ctx, first + k));
   // "sources said", "a source", "two senior officials": bare anonymous heads.
-  if ((word.startsWith('source') || word.startsWith('insider') || word.startsWith('official')) && !(word.startsWith('official') && affiliated)) {
+  // "a Russian official" is still one unnamed person; "Russian officials" is a collective.
+  if ((word.startsWith('source') || word.startsWith('insider') || word.startsWith('official')) && !(word === 'officials' && affiliated)) {
     const plain = modifiers.every((w, k) => {
       const t = segmented.tokens[first + k];
-      return ANONYMOUS_ADJ.has(w) || t?.pos === 'DET' || t?.pos === 'NUM' || (t !== undefined && isCapitalised(t));
+      return ANONYMOUS_ADJ.has(w) || t?.pos === 'DET' || t?.pos === 'NUM' || isAffiliation(ctx, first + k);
     });
-    // "energy sources", "new sources of revenue": other adjectives make it not a person.
-    if (!plain) return undefined;
+    // "renewable energy sources", "new sources of revenue": other modifiers make it not a person.
+    const before = segmented.tokens[first - 1];
+    const compound = before !== undefined && (before.pos === 'NOUN' || before.pos === 'ADJ') && before.sentence === segmented.tokens[head]?.sentence;
+    if (!plain || compound) return undefined;
     const definite = DEFINITE.has(modifiers[0] ?? '');
     const link: Link | undefined = definite ? { to: 'recent', kinds: ['anonymous', 'generic'], head: lemma(word), orNew: true } : undefined;
     return source(ctx, first, head + 1, 'anonymous', '', lemma(word), link);
   }
   // "US officials", "experts", "some critics": generic collectives, one actor per phrase.
-  const generic = gaz.genericHeads.matchAt(words, head)[0];
   if (generic) {
     const end = head + generic[0];
     const core = words.slice(first, end).filter((w, k) => {
@@ -105,19 +106,42 @@ function anonymousOrGeneric(ctx: Context, head: number): Candidate | undefined {
 function document(ctx: Context, head: number): Candidate | undefined {
   const { words, gaz, segmented } = ctx;
   const word = words[head] ?? '';
-  if (!gaz.documentHeads.has(word) || segmented.tokens[head]?.pos !== 'NOUN') return undefined;
+  if (!gaz.documentHeads.has(word) || !isCommonNoun(ctx, head)) return undefined;
   let first = head;
   for (let k = head - 1; k >= 0 && head - k <= 4; k--) {
     const t = segmented.tokens[k];
     if (!t || t.sentence !== segmented.tokens[head]?.sentence) break;
     if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'NUM') break;
+    if (WH.has(words[k] ?? '') || gaz.documentHeads.has(words[k] ?? '')) break; // "tweet tweet"
+    // "companies report that ...": a plural noun right before is the subject of a verb.
+    if (k === head - 1 && t.pos === 'NOUN' && /s$/.test(words[k] ?? '') && !word.endsWith('s')) return undefined;
     first = k;
     if (t.pos === 'DET') break;
   }
   if (first === head) return undefined; // a bare "report" is as often a verb or a noun in passing
+  // "The New York Post reports that ...": a plural head right after a name is a verb.
+  if (word.endsWith('s') && segmented.tokens[head - 1]?.pos === 'PROPN') return undefined;
   const definite = DEFINITE.has(words[first] ?? '') && head - first === 1;
   const link: Link | undefined = definite ? { to: 'recent', kinds: ['document'], head: lemma(word), orNew: true } : undefined;
   return source(ctx, first, head + 1, 'document', '', lemma(word), link);
+}
+
+/** wink tags a capitalised sentence-initial noun as PROPN: "Officials said ...", "Experts warned". */
+function isCommonNoun(ctx: Context, k: number): boolean {
+  const t = ctx.segmented.tokens[k];
+  if (!t) return false;
+  return t.pos === 'NOUN' || (t.pos === 'PROPN' && ctx.segmented.sentences[t.sentence]?.firstToken === k);
+}
+
+/**
+ * A modifier that ties a source to a known body: "US officials", "Kremlin sources",
+ * "administration officials". A capital at the start of a sentence does not count ("Two ...").
+ */
+function isAffiliation(ctx: Context, k: number): boolean {
+  const t = ctx.segmented.tokens[k];
+  if (!t) return false;
+  if (AFFILIATION.has(ctx.words[k] ?? '') || ctx.gaz.names.matchAt(ctx.words, k).length > 0) return true;
+  return t.pos === 'PROPN' && isCapitalised(t) && ctx.segmented.sentences[t.sentence]?.firstToken !== k;
 }
 
 /** Extend a qualifier to its object: "familiar with" + "the matter", "close to" + "the Kremlin". */

@@ -7,8 +7,10 @@ import type { Candidate } from './candidate.js';
 
 /** Keep a non-overlapping subset of candidates, sorted by position. */
 export function selectCandidates(candidates: readonly Candidate[], tokenCount: number): Candidate[] {
+  // A tentative name ranks below everything: "The Post has learned" is the outlet, not a "Post".
+  const rank = (c: Candidate): number => (c.tentative ? 0 : c.priority);
   const ranked = [...candidates].sort(
-    (a, b) => b.priority - a.priority || b.end - b.first - (a.end - a.first) || a.first - b.first,
+    (a, b) => rank(b) - rank(a) || b.end - b.first - (a.end - a.first) || a.first - b.first,
   );
   const taken = new Uint8Array(tokenCount);
   const kept: Candidate[] = [];

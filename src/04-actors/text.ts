@@ -5,7 +5,8 @@ import type { Segmented, Token } from '../types/index.js';
 
 /** Lower-cased form with typographic apostrophes folded ("Russia’s" -> "russia's"). */
 export function norm(token: Token): string {
-  return token.lower.replace(/[’‘`]/g, "'");
+  const lower = token.lower;
+  return /[’‘`]/.test(lower) ? lower.replace(/[’‘`]/g, "'") : lower;
 }
 
 /** True when the token starts with an upper-case letter ("Peskov", "ISIS", "U.S."). */

@@ -36,6 +36,7 @@ export class TokenTrie<V> {
    */
   matchAt(words: readonly string[], from: number): [number, readonly V[]][] {
     const found: [number, readonly V[]][] = [];
+    if (!this.#root.next.has(words[from] ?? '')) return found; // the common case, kept cheap
     let node: TrieNode<V> | undefined = this.#root;
     for (let i = from; i < words.length; i++) {
       const word = words[i];

@@ -37,7 +37,12 @@ const PHRASE_MAX_EXTRA = 3;
  *   cover it: "Moscow appears to be skeptical" -> doubt, span "appears to be skeptical";
  * - a cue followed by the rest of a lexicon phrase takes the phrase: "cast doubt" (doubt),
  *   "pointed out" (endorsing), "made it clear" (insistence);
- * - otherwise the key is looked up as is; unknown keys are neutral with moderate commitment.
+ * - otherwise the key is looked up as is; a key the lexicon lacks falls back to the last known
+ *   word inside the cue ("was not aware about" -> aware); unknown keys are neutral with moderate
+ *   commitment;
+ * - the environment (negation, modal, question, conditional, first person) then shifts the scores
+ *   (see `commitment.ts`), and a distancing adverb beside the cue caps the writer's commitment
+ *   ("reportedly attributed").
  *
  * Throws a RangeError when a token range lies outside the article (a detector bug).
  *
@@ -56,31 +61,19 @@ export function classifyCue(segmented: Segmented, candidate: CueCandidate, id: s
   const lastRange = ranges[ranges.length - 1];
   if (!lastRange) throw new RangeError('narrascope: cue candidate has no token ranges');
 
-  const key = normaliseKey(candidate.key);
-  const head = headToken(tokens, lastRange, key);
-  const headSentence = tokens[head]?.sentence ?? 0;
-  let entry: StanceEntry | undefined;
-  let hedge = 1;
-
-  const raised = RAISING.has(key) ? raisedAdjective(tokens, lastRange[1], headSentence, lexicon) : undefined;
-  if (raised) {
-    entry = raised.entry;
-    hedge = RAISING_HEDGE;
-    lastRange[1] = raised.end;
-  } else {
-    const phrase = phraseContinuation(tokens, lastRange[1], headSentence, key, lexicon);
-    if (phrase) {
-      entry = phrase.entry;
-      lastRange[1] = phrase.end;
-    }
-  }
-  entry ??= lookupCue(key, lexicon) ?? { key, ...UNKNOWN };
+  const { entry, head, hedge, end: reach } = resolveEntry(tokens, ranges, normaliseKey(candidate.key), lexicon);
+  if (reach > lastRange[1]) lastRange[1] = reach; // the span grows to cover "appears to be skeptical", never shrinks
 
   const environment = cueEnvironment(segmented, { head, last: lastRange[1] - 1, key: entry.key });
-  const { sourceCommitment, reporterCommitment } = adjustCommitment(
+  const adjusted = adjustCommitment(
     { sourceCommitment: entry.sourceCommitment * hedge, reporterCommitment: entry.reporterCommitment * hedge, factive: entry.factive },
     environment,
   );
+  // A distancing adverb next to the cue caps the writer's commitment:
+  // "The Iranian side reportedly attributed the attack to ISIS-K" -> at most reportedly's -0.2.
+  const distancer = distancingAdverb(tokens, ranges, head, lexicon);
+  const sourceCommitment = adjusted.sourceCommitment;
+  const reporterCommitment = distancer ? Math.min(adjusted.reporterCommitment, distancer.reporterCommitment) : adjusted.reporterCommitment;
   return {
     id,
     spans: ranges.map(([first, end]) => spanOf(segmented, first, end)),
@@ -89,8 +82,41 @@ export function classifyCue(segmented: Segmented, candidate: CueCandidate, id: s
     sourceCommitment,
     reporterCommitment,
     environment,
-    sentence: tokens[ranges[0]?.[0] ?? head]?.sentence ?? headSentence,
+    sentence: tokens[ranges[0]?.[0] ?? head]?.sentence ?? 0,
   };
+}
+
+/** What a cue resolves to: its lexicon entry, head token, hedge factor and the token index its span must reach. */
+interface Resolved {
+  readonly entry: StanceEntry;
+  readonly head: number;
+  readonly hedge: number;
+  readonly end: number;
+}
+
+/** Apply the context rules of {@link classifyCue} in order and return the entry they settle on. */
+function resolveEntry(tokens: readonly Token[], ranges: readonly (readonly [number, number])[], candidateKey: string, lexicon: StanceLexicon): Resolved {
+  const lastRange = ranges[ranges.length - 1] ?? [0, 0];
+  let key = candidateKey;
+  let head = headToken(tokens, lastRange, key);
+  // A key the lexicon lacks may still have a known word inside its range: "was not aware about"
+  // keyed "about" is read as "aware".
+  if (!lookupCue(key, lexicon)) {
+    const known = knownTokenInRanges(tokens, ranges, lexicon);
+    const t = known === undefined ? undefined : tokens[known];
+    if (known !== undefined && t) {
+      head = known;
+      key = lexicon.byKey.has(t.lemma) ? t.lemma : t.lower;
+    }
+  }
+  const sentence = tokens[head]?.sentence ?? 0;
+  // Both rules read on from the head, so they work whether or not the detector's range already
+  // holds the continuation ("pointed" or "pointed out").
+  const raised = RAISING.has(key) ? raisedAdjective(tokens, head + 1, sentence, lexicon) : undefined;
+  if (raised) return { entry: raised.entry, head, hedge: RAISING_HEDGE, end: raised.end };
+  const phrase = phraseContinuation(tokens, head + 1, sentence, key, lexicon);
+  if (phrase) return { entry: phrase.entry, head, hedge: 1, end: phrase.end };
+  return { entry: lookupCue(key, lexicon) ?? { key, ...UNKNOWN }, head, hedge: 1, end: lastRange[1] };
 }
 
 /** The head of the cue: the token of the last fragment matching the key's first word, else its last verb, else its first token. */
@@ -126,17 +152,49 @@ function raisedAdjective(tokens: readonly Token[], from: number, sentence: numbe
  */
 function phraseContinuation(tokens: readonly Token[], from: number, sentence: number, key: string, lexicon: StanceLexicon): { entry: StanceEntry; end: number } | undefined {
   let found: { entry: StanceEntry; end: number } | undefined;
-  let variants = [key];
-  for (let n = 0; n < PHRASE_MAX_EXTRA; n++) {
+  // Only grow strings that start some phrase: most cues ("said") stop at the first check.
+  let variants = lexicon.phrasePrefixes.has(key) ? [key] : [];
+  for (let n = 0; n < PHRASE_MAX_EXTRA && variants.length > 0; n++) {
     const t = tokens[from + n];
     if (!t || t.sentence !== sentence || t.pos === 'PUNCT') break;
-    variants = [...new Set(variants.flatMap((v) => [`${v} ${t.lower}`, `${v} ${t.lemma}`]))];
+    const next: string[] = [];
     for (const v of variants) {
-      const entry = lexicon.byKey.get(v);
-      if (entry) found = { entry, end: from + n + 1 };
+      for (const word of t.lemma === t.lower ? [t.lower] : [t.lower, t.lemma]) {
+        const grown = `${v} ${word}`;
+        const entry = lexicon.byKey.get(grown);
+        if (entry) found = { entry, end: from + n + 1 };
+        if (lexicon.phrasePrefixes.has(grown)) next.push(grown);
+      }
     }
+    variants = next;
   }
   return found;
+}
+
+/** The last token of the cue ranges whose lemma or surface form is a lexicon key, if any. */
+function knownTokenInRanges(tokens: readonly Token[], ranges: readonly (readonly [number, number])[], lexicon: StanceLexicon): number | undefined {
+  for (let r = ranges.length - 1; r >= 0; r--) {
+    const [first, end] = ranges[r] ?? [0, 0];
+    for (let i = end - 1; i >= first; i--) {
+      const t = tokens[i];
+      if (t && t.pos !== 'PUNCT' && (lexicon.byKey.has(t.lemma) || lexicon.byKey.has(t.lower))) return i;
+    }
+  }
+  return undefined;
+}
+
+/** A distancing adverb ("reportedly", "allegedly") in the cue ranges or just before the head. */
+function distancingAdverb(tokens: readonly Token[], ranges: readonly (readonly [number, number])[], head: number, lexicon: StanceLexicon): StanceEntry | undefined {
+  const sentence = tokens[head]?.sentence;
+  const candidates = [head - 1, head - 2];
+  for (const [first, end] of ranges) for (let i = first; i < end; i++) candidates.push(i);
+  for (const i of candidates) {
+    const t = tokens[i];
+    if (!t || t.pos !== 'ADV' || t.sentence !== sentence || i === head) continue;
+    const entry = lexicon.byKey.get(t.lower);
+    if (entry?.class === 'distancing') return entry;
+  }
+  return undefined;
 }
 
 /** The original text covered by tokens [first, end). */

@@ -53,8 +53,22 @@ function shapeOf(text: string): number {
 export const BEFORE = 11;
 export const AFTER = 13;
 
-/** Compute the {@link FeatureContext} of an article. */
+const contexts = new WeakMap<Segmented, FeatureContext>();
+
+/**
+ * The {@link FeatureContext} of an article, computed once per segmented article and shared by
+ * cue detection and the attribution stage (cached on the object, weakly).
+ */
 export function featureContext(segmented: Segmented): FeatureContext {
+  let ctx = contexts.get(segmented);
+  if (!ctx) {
+    ctx = computeContext(segmented);
+    contexts.set(segmented, ctx);
+  }
+  return ctx;
+}
+
+function computeContext(segmented: Segmented): FeatureContext {
   const { tokens, sentences } = segmented;
   const n = tokens.length;
   const lemma = new Int32Array(n);

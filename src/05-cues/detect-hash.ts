@@ -69,3 +69,63 @@ export class IntTable {
     }
   }
 }
+
+/**
+ * Feature hash -> weight row, fused in one buffer (slot = key then k float weights), so a lookup
+ * touches one cache line instead of three: decoding is bound by these random memory reads.
+ */
+export class WeightTable {
+  /** Number of labels (weights per row). */
+  readonly k: number;
+  private readonly ints: Int32Array;
+  private readonly floats: Float32Array;
+  private readonly mask: number;
+  private readonly stride: number;
+  /** Number of rows stored. */
+  size = 0;
+
+  /** A table for up to `capacity` rows of `k` weights (load factor at most 0.75: small, so cached). */
+  constructor(capacity: number, k: number) {
+    let n = 16;
+    while (n * 0.75 < capacity) n *= 2;
+    this.k = k;
+    this.stride = k + 1;
+    const buffer = new ArrayBuffer(n * this.stride * 4);
+    this.ints = new Int32Array(buffer);
+    this.floats = new Float32Array(buffer);
+    this.mask = n - 1;
+  }
+
+  private find(key: number): number {
+    let i = (key ^ (key >>> 16)) & this.mask;
+    for (;;) {
+      const k = this.ints[i * this.stride] ?? 0;
+      if (k === key || k === 0) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Store the weights of `key` (overwrites). */
+  set(key: number, weights: ArrayLike<number>): void {
+    const i = this.find(key);
+    const at = i * this.stride;
+    if (this.ints[at] === 0) this.size++;
+    this.ints[at] = key;
+    for (let y = 0; y < this.k; y++) this.floats[at + 1 + y] = weights[y] ?? 0;
+  }
+
+  /** Add the weights of `key`, if known, to `out[offset .. offset + k - 1]`. */
+  addTo(key: number, out: Float64Array, offset: number): void {
+    const at = this.find(key) * this.stride;
+    if (this.ints[at] !== key) return;
+    for (let y = 0; y < this.k; y++) out[offset + y] = (out[offset + y] ?? 0) + (this.floats[at + 1 + y] ?? 0);
+  }
+
+  /** Every stored row as [key, weights], in slot order. */
+  *entries(): Generator<[number, Float32Array]> {
+    for (let at = 0; at < this.ints.length; at += this.stride) {
+      const key = this.ints[at] ?? 0;
+      if (key !== 0) yield [key, this.floats.subarray(at + 1, at + 1 + this.k)];
+    }
+  }
+}

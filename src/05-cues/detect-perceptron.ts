@@ -10,24 +10,18 @@
  * so every decoded run is a well-formed span.
  */
 
-import { IntTable } from './detect-hash.js';
+import { IntTable, WeightTable } from './detect-hash.js';
 
 /** A trained tagger, ready to decode. Plain data: see {@link serializeTagger}. */
 export interface SequenceTagger {
   /** Label names, e.g. ["O", "B-cue", "I-cue"]. */
   readonly labels: readonly string[];
-  /** Feature hash -> row index into `weights`. */
-  readonly featureIds: IntTable;
-  /** Number of feature rows. */
-  readonly size: number;
+  /** Feature hash -> emission weights, one per label. */
+  readonly table: WeightTable;
   /** allowed[(previous + 1) * k + label]: 1 when the BIO transition is well formed. */
   readonly allowed: Uint8Array;
-  /** Row-major [feature][label] emission weights. */
-  readonly weights: Float32Array;
   /** Row-major [previous label + 1][label]; row 0 is the start of the sequence. */
   readonly transitions: Float32Array;
-  /** Feature hash of each row, in row order (kept after training so the model can be saved). */
-  readonly hashes?: readonly number[];
 }
 
 /** The JSON form of a {@link SequenceTagger}, as stored under `models/`. */
@@ -176,8 +170,13 @@ function lookup(table: IntTable, features: ArrayLike<number>): Int32Array {
 export function decode(tagger: SequenceTagger, rows: FeatureRows): number[] {
   const n = rows.offsets.length - 1;
   const k = tagger.labels.length;
-  const ids = lookup(tagger.featureIds, rows.features);
-  return viterbi(k, tagger.allowed, tagger.transitions, emissionsOf(ids, rows.offsets, n, tagger.weights, k), n);
+  const emissions = new Float64Array(n * k);
+  const { features, offsets } = rows;
+  for (let i = 0; i < n; i++) {
+    const to = offsets[i + 1] ?? 0;
+    for (let j = offsets[i] ?? 0; j < to; j++) tagger.table.addTo(features[j] ?? 0, emissions, i * k);
+  }
+  return viterbi(k, tagger.allowed, tagger.transitions, emissions, n);
 }
 
 /** Deterministic PRNG (mulberry32) so training runs are reproducible. */
@@ -200,7 +199,7 @@ function rng(seed: number): () => number {
  */
 export function trainTagger(labels: readonly string[], data: readonly TrainingSequence[], options: TrainOptions = {}): SequenceTagger {
   const epochs = options.epochs ?? 8;
-  const minCount = options.minCount ?? 2;
+  const minCount = options.minCount ?? Number(process.env["NS_MINCOUNT"] ?? 2);
   const k = labels.length;
   const counts = new Map<number, number>();
   for (const seq of data) for (let j = 0; j < seq.features.length; j++) {
@@ -263,11 +262,15 @@ export function trainTagger(labels: readonly string[], data: readonly TrainingSe
     }
     options.onEpoch?.(epoch + 1, total ? correct / total : 1);
   }
-  const weights = new Float32Array(nf * k);
-  for (let i = 0; i < weights.length; i++) weights[i] = (w[i] ?? 0) - (acc[i] ?? 0) / time;
+  const table = new WeightTable(nf, k);
+  const row = new Float64Array(k);
+  hashes.forEach((f, id) => {
+    for (let y = 0; y < k; y++) row[y] = (w[id * k + y] ?? 0) - (acc[id * k + y] ?? 0) / time;
+    table.set(f, row);
+  });
   const transitions = new Float32Array(tw.length);
   for (let i = 0; i < transitions.length; i++) transitions[i] = (tw[i] ?? 0) - (tacc[i] ?? 0) / time;
-  return { labels: [...labels], featureIds, size: nf, allowed, transitions, weights, hashes };
+  return { labels: [...labels], table, allowed, transitions };
 }
 
 /**
@@ -277,14 +280,14 @@ export function trainTagger(labels: readonly string[], data: readonly TrainingSe
 export function serializeTagger(tagger: SequenceTagger, precision = 1000): SerializedTagger {
   const k = tagger.labels.length;
   let max = 0;
-  for (const v of tagger.weights) max = Math.max(max, Math.abs(v));
+  for (const [, row] of tagger.table.entries()) for (const v of row) max = Math.max(max, Math.abs(v));
   for (const v of tagger.transitions) max = Math.max(max, Math.abs(v));
   const scale = max > 0 ? max / (precision * 30) : 1;
   const features: number[] = [];
   const weights: number[] = [];
-  for (const [id, f] of (tagger.hashes ?? []).entries()) {
+  for (const [f, weightsOf] of tagger.table.entries()) {
     const row: number[] = [];
-    for (let y = 0; y < k; y++) row.push(Math.round((tagger.weights[id * k + y] ?? 0) / scale));
+    for (let y = 0; y < k; y++) row.push(Math.round((weightsOf[y] ?? 0) / scale));
     if (row.every((v) => v === 0)) continue;
     features.push(f);
     weights.push(...row);
@@ -299,14 +302,16 @@ export function deserializeTagger(data: SerializedTagger): SequenceTagger {
   if (k === 0 || data.weights.length !== data.features.length * k || data.transitions.length !== (k + 1) * k) {
     throw new TypeError('narrascope: tagger model is malformed (labels, features, weights or transitions do not agree)');
   }
-  const featureIds = new IntTable(data.features.length);
-  data.features.forEach((f, i) => featureIds.set(f, i));
+  const table = new WeightTable(data.features.length, k);
+  const row = new Float64Array(k);
+  data.features.forEach((f, i) => {
+    for (let y = 0; y < k; y++) row[y] = (data.weights[i * k + y] ?? 0) * data.scale;
+    table.set(f, row);
+  });
   return {
     labels: [...data.labels],
-    featureIds,
-    size: data.features.length,
+    table,
     allowed: allowedMatrix(data.labels),
-    weights: Float32Array.from(data.weights, (v) => v * data.scale),
     transitions: Float32Array.from(data.transitions, (v) => v * data.scale),
   };
 }

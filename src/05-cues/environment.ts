@@ -10,8 +10,11 @@ import type { CueEnvironment, Segmented, Token } from '../types/index.js';
 
 /** "did not say", "never denied", "wouldn't confirm". */
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot']);
-/** "may have suggested", "could confirm", "perhaps hinted". Not "must" or "will": they do not weaken. */
-const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'can', 'ought', 'perhaps', 'possibly', 'maybe']);
+/**
+ * "may have suggested", "could confirm", "would argue", "perhaps hinted". Not "must" or "will":
+ * they do not weaken; not "can": "We can confirm that ..." is a confirmation.
+ */
+const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'ought', 'perhaps', 'possibly', 'maybe']);
 /** "refused to confirm", "declined to say", "failed to mention": negative implicatives before "to". */
 const NEGATIVE_IMPLICATIVES = new Set(['refuse', 'decline', 'fail', 'neglect', 'avoid']);
 /** "Nobody denied it". */
@@ -62,7 +65,8 @@ export function cueEnvironment(segmented: Segmented, location: CueLocation): Cue
   let i = location.head - 1;
   for (; i >= sentence.firstToken && chain.length < CHAIN_MAX; i--) {
     const t = tokens[i];
-    if (!t || !CHAIN_POS.has(t.pos) || t.lower === ',') break;
+    // wink tags the "no" of "no longer denies" as a determiner; it still belongs to the chain.
+    if (!t || !(CHAIN_POS.has(t.pos) || t.lower === 'no')) break;
     chain.push(t);
   }
   const stop = i >= sentence.firstToken ? tokens[i] : undefined;

@@ -3,8 +3,11 @@ import { classifyCue } from './classify.js';
 import { detectCues } from './detect.js';
 
 export type { CueCandidate } from './candidate.js';
-export { detectCues } from './detect.js';
-export { classifyCue } from './classify.js';
+export { detectCues, type DetectOptions } from './detect.js';
+export { classifyCue, type ClassifyOptions } from './classify.js';
+export { loadStanceLexicon, defaultStanceLexicon, lookupCue, type StanceLexicon, type StanceEntry } from './lexicon.js';
+export { cueEnvironment } from './environment.js';
+export { adjustCommitment, type BaseCommitment, type Commitment } from './commitment.js';
 
 /**
  * Find attribution cues ("said", "insisted", "according to", "reportedly") and give each its

@@ -38,6 +38,8 @@ export interface StanceLexicon {
   readonly entries: readonly StanceEntry[];
   /** Entries by key; use {@link lookupCue} rather than this Map to get key normalisation. */
   readonly byKey: ReadonlyMap<string, StanceEntry>;
+  /** Every proper word prefix of a multi-word key ("make", "make it" for "make it clear"). */
+  readonly phrasePrefixes: ReadonlySet<string>;
 }
 
 const CLASSES = ['neutral', 'endorsing', 'distancing', 'insistence', 'hedging', 'denial', 'accusation', 'doubt'] as const;
@@ -93,8 +95,13 @@ export function loadStanceLexicon(path: string | URL = DEFAULT_PATH): StanceLexi
     return entry;
   });
   const byKey = new Map<string, StanceEntry>();
-  for (const entry of entries) byKey.set(entry.key, entry);
-  return { version: parsed.data.version, sources: parsed.data.sources, entries, byKey };
+  const phrasePrefixes = new Set<string>();
+  for (const entry of entries) {
+    byKey.set(entry.key, entry);
+    const words = entry.key.split(' ');
+    for (let n = 1; n < words.length; n++) phrasePrefixes.add(words.slice(0, n).join(' '));
+  }
+  return { version: parsed.data.version, sources: parsed.data.sources, entries, byKey, phrasePrefixes };
 }
 
 let bundled: StanceLexicon | undefined;

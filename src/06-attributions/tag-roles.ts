@@ -72,7 +72,12 @@ export function tagRoles(
   const out: RoleSpan[] = [];
   const labels = model.role.labels;
   const row = new RowBuilder();
+  // Paragraphs with no cue in them or in the two before cannot hold a linked span: skip them.
+  const paragraphHasCue = new Set<number>();
+  for (let i = 0; i < n; i++) if ((marks[i] ?? 0) > 0) paragraphHasCue.add(ctx.paragraphOf[i] ?? 0);
   for (const [first, end] of paragraphRanges(segmented)) {
+    const para = ctx.paragraphOf[first] ?? 0;
+    if (!paragraphHasCue.has(para) && !paragraphHasCue.has(para - 1) && !paragraphHasCue.has(para - 2)) continue;
     row.reset();
     for (let i = first; i < end; i++) { roleFeatures(ctx, marks, keys, geo, i, row); row.next(); }
     const path = decode(model.role, row);

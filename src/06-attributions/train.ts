@@ -54,8 +54,14 @@ export function goldTokens(seg: Segmented, record: PolnearRecord): GoldTokens {
     if (!r) return;
     for (let i = r[0]; i < r[1]; i++) if (rank(roles[i] ?? 0)) roles[i] = i === r[0] ? b : b + 1;
   };
-  for (const a of record.attributions) for (const f of a.content) paint(f, 3, (c) => c === 0);
-  for (const a of record.attributions) for (const f of a.source) paint(f, 1, (c) => c !== 1 && c !== 2);
+  const mode = process.env['NS_NEST'] ?? 'A';
+  if (mode === 'C') {
+    for (const a of record.attributions) for (const f of a.source) paint(f, 1, (c) => c === 0);
+    for (const a of record.attributions) for (const f of a.content) paint(f, 3, (c) => c !== 3 && c !== 4);
+  } else {
+    for (const a of record.attributions) for (const f of a.content) paint(f, 3, (c) => c === 0);
+    for (const a of record.attributions) for (const f of a.source) paint(f, 1, (c) => c !== 1 && c !== 2);
+  }
   for (const a of record.attributions) {
     for (const f of a.cue) {
       const r = tokenRange(seg, f);
@@ -64,9 +70,14 @@ export function goldTokens(seg: Segmented, record: PolnearRecord): GoldTokens {
       for (let i = r[0]; i < r[1]; i++) {
         cueMarks[i] = i === r[0] ? 1 : 2;
         cueKeys[i] = key;
-        roles[i] = 0;
+        if (mode === 'A' || (roles[i] ?? 0) < 3) roles[i] = 0;
       }
     }
+  }
+  // Painting can leave "I-x" after another label; make it "B-x" so every gold sequence is valid BIO.
+  for (let i = 0; i < n; i++) {
+    const r = roles[i] ?? 0;
+    if ((r === 2 || r === 4) && (i === 0 || ((roles[i - 1] ?? 0) !== r && (roles[i - 1] ?? 0) !== r - 1))) roles[i] = r - 1;
   }
   return { cueMarks, cueKeys, roles };
 }

@@ -127,7 +127,10 @@ function nearest(list: readonly Candidate[] | undefined, at: number): Candidate 
 
 /** "Kremlin spokesman Dmitry Peskov said he was not aware": the subject of the sentence. */
 function resolvePronoun(placed: readonly Placed[], sentence: number, gender: Gender): Building | undefined {
-  const fits = (p: Placed): boolean => p.actor.kind === 'person' && (p.actor.gender === '' || gender === '' || p.actor.gender === gender);
+  // "..., a spokeswoman said. She did not elaborate.": an unnamed source of known gender fits too.
+  const fits = (p: Placed): boolean =>
+    (p.actor.kind === 'person' && (p.actor.gender === '' || gender === '' || p.actor.gender === gender)) ||
+    (p.actor.kind === 'anonymous' && p.actor.gender !== '' && p.actor.gender === gender);
   for (let s = sentence; s >= sentence - PRONOUN_LOOKBACK; s--) {
     // The first compatible person of the sentence (the subject, more often than not).
     let first: Building | undefined;

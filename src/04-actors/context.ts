@@ -18,10 +18,6 @@ export interface Context {
 
 /** Build the context of one article. */
 export function makeContext(segmented: Segmented): Context {
-  return {
-    segmented,
-    words: segmented.tokens.map(norm),
-    headline: headlineSentences(segmented),
-    gaz: gazetteers(),
-  };
+  const words = segmented.tokens.map(norm);
+  return { segmented, words, headline: headlineSentences(segmented), gaz: gazetteers() };
 }

@@ -11,7 +11,6 @@ import type { Candidate, Gender } from './candidate.js';
 import { PRIORITY } from './candidate.js';
 import type { Context } from './context.js';
 import { isAcronym, isCapitalised, spanText } from './text.js';
-import type { Token } from '../types/index.js';
 
 /** Lower-case particles inside names: "Khalid bin Salman", "Ursula von der Leyen". */
 const PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'del', 'der', 'van', 'von', 'la', 'le', 'abu', 'du', 'dos']);
@@ -23,10 +22,10 @@ const ORG_HEADS = new Set([
   'parliament', 'assembly', 'administration', 'campaign', 'center', 'centre', 'fund', 'group', 'coalition', 'alliance',
   'board', 'authority', 'school', 'academy', 'society', 'club', 'federation', 'network', 'senate', 'congress', 'cabinet', 'government', 'command', 'directorate',
 ]);
+/** Capitalised calendar words: "Saturday", "Tuesday" are never actors. */
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tonight', 'yesterday', 'tomorrow']);
 /** Words that end media names: "The Moscow Times", "Kyiv Post". */
 const MEDIA_HEADS = new Set(['times', 'post', 'news', 'journal', 'herald', 'tribune', 'gazette', 'chronicle', 'daily', 'telegraph', 'magazine', 'radio', 'tv', 'television', 'review', 'observer', 'independent', 'examiner', 'monitor', 'reporter']);
-
-const dummy = { text: '' } as Token;
 
 /** Whether the token can sit inside a name run. Sentence-initial common words cannot. */
 function inRun(ctx: Context, i: number): boolean {
@@ -46,7 +45,8 @@ export function findNames(ctx: Context): Candidate[] {
   const tokens = segmented.tokens;
   for (let i = 0; i < tokens.length; ) {
     // "De Blasio said": a capitalised particle opens a name at the start of a sentence.
-    const particle = PARTICLES.has(words[i] ?? '') && isCapitalised(tokens[i] ?? dummy) && inRun(ctx, i + 1);
+    const token = tokens[i];
+    const particle = token !== undefined && PARTICLES.has(words[i] ?? '') && isCapitalised(token) && inRun(ctx, i + 1);
     if (!particle && !inRun(ctx, i)) {
       i++;
       continue;
@@ -116,9 +116,17 @@ function classify(ctx: Context, first: number, end: number): Candidate | undefin
     }
   }
   const name = spanText(segmented, start, end).replace(/['’]s$/, '');
+  // "The rally was held in Texas": the gazetteer rule already decided about its own names.
+  if (gaz.names.matchAt(words, start)[0]?.[0] === end - start) return undefined;
+  if (end - start === 1 && CALENDAR.has(words[start] ?? '')) return undefined;
+  // "Americans say ...": a plural demonym is a generic collective, not a name.
+  const word = words[start] ?? '';
+  if (end - start === 1 && word.endsWith('s') && gaz.names.matchAt([word.slice(0, -1)], 0)[0]?.[1][0]?.form === 'demonym') {
+    return { first: start, end, kind: 'generic', form: 'description', name, key: `generic:${word}`, priority: PRIORITY.name };
+  }
   const personLike = titled || (firstName !== undefined && end - start >= 2);
   if (!personLike && ctx.headline.has(segmented.tokens[first]?.sentence ?? -1)) return undefined;
-  const tentative = !personLike && !followedBySpeech(ctx, end);
+  const tentative = !personLike && !followedBySpeech(ctx, end) && !introducedAsSource(ctx, first, end);
   const single = segmented.tokens[start];
   return {
     first: start,
@@ -143,8 +151,18 @@ function isTitleBefore(ctx: Context, first: number): boolean {
   return gaz.honorifics.has(words[first - 1] ?? '');
 }
 
-/** "Bortnikov said", "Peskov, 56, told": a speech verb within two tokens after the name. */
-export function followedBySpeech(ctx: Context, end: number): boolean {
+/** "according to Kerimov", "“We will win,” said Kerimov.": a source slot before the name. */
+function introducedAsSource(ctx: Context, first: number, end: number): boolean {
+  const { words, segmented } = ctx;
+  if (words[first - 2] === 'according' && words[first - 1] === 'to') return true;
+  const verb = segmented.tokens[first - 1];
+  const after = segmented.tokens[end];
+  const closes = !after || after.sentence !== verb?.sentence || after.pos === 'PUNCT';
+  return verb !== undefined && verb.pos === 'VERB' && (verb.lemma === 'say' || verb.lemma === 'add' || verb.lemma === 'write') && closes;
+}
+
+/** "Bortnikov said", "Peskov has also told": a speech verb, past auxiliaries and adverbs. */
+function followedBySpeech(ctx: Context, end: number): boolean {
   const tokens = ctx.segmented.tokens;
   for (let k = end; k < end + 3 && k < tokens.length; k++) {
     const t = tokens[k];

@@ -27,7 +27,7 @@ export function findSources(ctx: Context): Candidate[] {
   for (let i = 0; i < words.length; i++) {
     const t = segmented.tokens[i];
     if (!t || (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'NUM' && t.pos !== 'PRON')) continue;
-    const c = partitive(ctx, i) ?? anonymousOrGeneric(ctx, i) ?? document(ctx, i);
+    const c = partitive(ctx, i) ?? spokesperson(ctx, i) ?? anonymousOrGeneric(ctx, i) ?? document(ctx, i);
     if (c) {
       found.push(c);
       i = c.end - 1;
@@ -44,6 +44,26 @@ function partitive(ctx: Context, i: number): Candidate | undefined {
   if (!ctx.gaz.anonymousHeads.has(head)) return undefined;
   const link: Link = { to: 'recent', kinds: ['anonymous', 'generic'], head: lemma(head), orNew: true };
   return source(ctx, i, i + 4, 'anonymous', '', lemma(head), link);
+}
+
+/**
+ * "The Justice Department declined to comment, a spokeswoman said": an unnamed spokesperson,
+ * with the body it speaks for ("a spokesman for the ministry"). Not an apposition of a name
+ * ("Dmitry Peskov, a Kremlin spokesman,") and not a title before one ("spokesman Peskov").
+ */
+function spokesperson(ctx: Context, head: number): Candidate | undefined {
+  const { words, gaz, segmented } = ctx;
+  const word = words[head] ?? '';
+  if (!gaz.spokespeople.has(word)) return undefined;
+  let first = head - 1;
+  while (first > head - 3 && segmented.tokens[first]?.pos === 'PROPN') first--; // "a Kremlin spokesman"
+  if (words[first] !== 'a' && words[first] !== 'an') return undefined;
+  if (words[first - 1] === ',' && segmented.tokens[first - 2]?.pos === 'PROPN') return undefined;
+  const next = segmented.tokens[head + 1];
+  if (next && next.pos === 'PROPN' && isCapitalised(next)) return undefined;
+  const end = words[head + 1] === 'for' ? tail(ctx, head + 2) : head + 1;
+  const c = source(ctx, first, end, 'anonymous', '', word);
+  return { ...c, gender: gaz.gendered.get(word) ?? '' };
 }
 
 /** The left edge of a noun phrase ending before `head`: determiners, numbers, adjectives, names. */
@@ -72,12 +92,17 @@ function anonymousOrGeneric(ctx: Context, head: number): Candidate | undefined {
   // "three sources familiar with the matter": a qualifier makes any source head anonymous.
   if (gaz.anonymousHeads.has(word)) {
     const qualifier = gaz.anonymousQualifiers.matchAt(words, head + 1)[0];
-    if (qualifier) return source(ctx, first, tail(ctx, head + 1 + qualifier[0]), 'anonymous', '', lemma(word));
+    if (qualifier) {
+      // "an official who spoke on condition of anonymity": a relative clause runs to the comma.
+      const clause = qualifier[1][0]?.startsWith('who') || qualifier[1][0]?.startsWith('speaking') || qualifier[1][0]?.startsWith('not');
+      const end = clause ? clauseEnd(ctx, head + 1 + qualifier[0]) : tail(ctx, head + 1 + qualifier[0]);
+      return source(ctx, first, end, 'anonymous', '', lemma(word));
+    }
   }
   const affiliated = modifiers.some((_, k) => isAffiliation(ctx, first + k));
   // "sources said", "a source", "two senior officials": bare anonymous heads.
   // "a Russian official" is still one unnamed person; "Russian officials" is a collective.
-  if ((word.startsWith('source') || word.startsWith('insider') || word.startsWith('official')) && !(word === 'officials' && affiliated)) {
+  if (gaz.anonymousBareHeads.has(word) && !(affiliated && generic)) {
     const plain = modifiers.every((w, k) => {
       const t = segmented.tokens[first + k];
       return ANONYMOUS_ADJ.has(w) || t?.pos === 'DET' || t?.pos === 'NUM' || isAffiliation(ctx, first + k);
@@ -153,6 +178,19 @@ function tail(ctx: Context, from: number): number {
     if (!t || t.sentence !== segmented.tokens[from - 1]?.sentence) break;
     const ok = t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || words[end] === "'s";
     if (!ok) break;
+    end++;
+  }
+  return end;
+}
+
+/** The end of a relative clause: the next punctuation or speech verb ("... anonymity said"). */
+function clauseEnd(ctx: Context, from: number): number {
+  const { segmented, words } = ctx;
+  let end = from;
+  while (end < from + 12) {
+    const t = segmented.tokens[end];
+    if (!t || t.sentence !== segmented.tokens[from - 1]?.sentence || t.pos === 'PUNCT' || words[end] === ',') break;
+    if (end > from && t.pos === 'VERB' && ctx.gaz.speechLemmas.has(t.lemma)) break;
     end++;
   }
   return end;

@@ -31,6 +31,10 @@ export interface Gazetteers {
   readonly roleModifiers: ReadonlySet<string>;
   readonly firstNames: ReadonlyMap<string, Gender>;
   readonly anonymousHeads: ReadonlySet<string>;
+  /** Heads that are anonymous sources even without a qualifier: "a source", "officials". */
+  readonly anonymousBareHeads: ReadonlySet<string>;
+  /** Unnamed spokespeople: "a spokeswoman said", "a spokesman for the ministry". */
+  readonly spokespeople: ReadonlySet<string>;
   readonly anonymousQualifiers: TokenTrie<string>;
   readonly genericHeads: TokenTrie<string>;
   readonly documentHeads: ReadonlySet<string>;
@@ -70,7 +74,12 @@ const firstNameSchema = z.object({
   either: z.array(z.string()),
 });
 const sourceSchema = z.object({
-  anonymous: z.object({ heads: z.array(z.string()), qualifiers: z.array(z.string()) }),
+  anonymous: z.object({
+    heads: z.array(z.string()),
+    qualifiers: z.array(z.string()),
+    bareHeads: z.array(z.string()),
+    spokespeople: z.array(z.string()),
+  }),
   generic: z.array(z.string()),
   documents: z.array(z.string()),
   descriptions: z.object({
@@ -142,6 +151,8 @@ function build(): Gazetteers {
     roleModifiers: new Set(roles.modifiers),
     firstNames,
     anonymousHeads: new Set(sources.anonymous.heads),
+    anonymousBareHeads: new Set(sources.anonymous.bareHeads),
+    spokespeople: new Set(sources.anonymous.spokespeople),
     anonymousQualifiers: trieOf(sources.anonymous.qualifiers.map((q): [string, string] => [q, q])),
     genericHeads: trieOf(sources.generic.map((g): [string, string] => [g, g])),
     documentHeads: new Set(sources.documents),

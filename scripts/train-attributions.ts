@@ -2,7 +2,7 @@
  * Train the attribution model (cue tagger + source/content tagger) on PolNeAR train and write
  * models/attribution-tagger.json.
  *
- *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8]
+ *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--min-count 10] [--out models/attribution-tagger.json]
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +16,8 @@ const { values } = parseArgs({
   options: {
     file: { type: 'string', default: resolve(root, '../shared/corpora/polnear/train.jsonl') },
     epochs: { type: 'string', default: '8' },
+    seeds: { type: 'string', default: '3' },
+    'min-count': { type: 'string', default: '10' },
     limit: { type: 'string' },
     out: { type: 'string', default: resolve(root, 'models/attribution-tagger.json') },
   },
@@ -24,6 +26,8 @@ const started = Date.now();
 const limit = values.limit === undefined ? {} : { limit: Number(values.limit) };
 const model = await trainAttributionModel(readPolnear(values.file, limit), {
   epochs: Number(values.epochs),
+  seeds: Number(values.seeds),
+  minCount: Number(values['min-count']),
   log: (m) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`),
 });
 const json = JSON.stringify(model);

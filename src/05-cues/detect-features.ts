@@ -49,8 +49,9 @@ function shapeOf(text: string): number {
   return 7;
 }
 
-/** Values used for positions outside the sentence. */
+/** Feature value of a position before the sentence start. */
 export const BEFORE = 11;
+/** Feature value of a position after the sentence end. */
 export const AFTER = 13;
 
 const contexts = new WeakMap<Segmented, FeatureContext>();

@@ -71,35 +71,33 @@ export class IntTable {
 }
 
 /**
- * Feature hash -> weight row, fused in one buffer (slot = key then k float weights), so a lookup
- * touches one cache line instead of three: decoding is bound by these random memory reads.
+ * Feature hash -> weight row. Keys sit in their own compact array at a low load factor (<= 0.4),
+ * so the frequent misses (features never seen in training) cost one or two probes in cache, and
+ * only hits read the weights, stored at the same slot. Decoding is bound by these memory reads.
  */
 export class WeightTable {
   /** Number of labels (weights per row). */
   readonly k: number;
-  private readonly ints: Int32Array;
-  private readonly floats: Float32Array;
+  private readonly keys: Int32Array;
+  private readonly weights: Float32Array;
   private readonly mask: number;
-  private readonly stride: number;
   /** Number of rows stored. */
   size = 0;
 
-  /** A table for up to `capacity` rows of `k` weights (load factor at most 0.75: small, so cached). */
+  /** A table for up to `capacity` rows of `k` weights. */
   constructor(capacity: number, k: number) {
     let n = 16;
-    while (n * 0.75 < capacity) n *= 2;
+    while (n * 0.4 < capacity) n *= 2;
     this.k = k;
-    this.stride = k + 1;
-    const buffer = new ArrayBuffer(n * this.stride * 4);
-    this.ints = new Int32Array(buffer);
-    this.floats = new Float32Array(buffer);
+    this.keys = new Int32Array(n);
+    this.weights = new Float32Array(n * k);
     this.mask = n - 1;
   }
 
   private find(key: number): number {
-    let i = (key ^ (key >>> 16)) & this.mask;
+    let i = (key ^ (key >>> 15)) & this.mask;
     for (;;) {
-      const k = this.ints[i * this.stride] ?? 0;
+      const k = this.keys[i] ?? 0;
       if (k === key || k === 0) return i;
       i = (i + 1) & this.mask;
     }
@@ -108,24 +106,24 @@ export class WeightTable {
   /** Store the weights of `key` (overwrites). */
   set(key: number, weights: ArrayLike<number>): void {
     const i = this.find(key);
-    const at = i * this.stride;
-    if (this.ints[at] === 0) this.size++;
-    this.ints[at] = key;
-    for (let y = 0; y < this.k; y++) this.floats[at + 1 + y] = weights[y] ?? 0;
+    if (this.keys[i] === 0) this.size++;
+    this.keys[i] = key;
+    for (let y = 0; y < this.k; y++) this.weights[i * this.k + y] = weights[y] ?? 0;
   }
 
   /** Add the weights of `key`, if known, to `out[offset .. offset + k - 1]`. */
   addTo(key: number, out: Float64Array, offset: number): void {
-    const at = this.find(key) * this.stride;
-    if (this.ints[at] !== key) return;
-    for (let y = 0; y < this.k; y++) out[offset + y] = (out[offset + y] ?? 0) + (this.floats[at + 1 + y] ?? 0);
+    const i = this.find(key);
+    if (this.keys[i] !== key) return;
+    const at = i * this.k;
+    for (let y = 0; y < this.k; y++) out[offset + y] = (out[offset + y] ?? 0) + (this.weights[at + y] ?? 0);
   }
 
   /** Every stored row as [key, weights], in slot order. */
   *entries(): Generator<[number, Float32Array]> {
-    for (let at = 0; at < this.ints.length; at += this.stride) {
-      const key = this.ints[at] ?? 0;
-      if (key !== 0) yield [key, this.floats.subarray(at + 1, at + 1 + this.k)];
+    for (let i = 0; i < this.keys.length; i++) {
+      const key = this.keys[i] ?? 0;
+      if (key !== 0) yield [key, this.weights.subarray(i * this.k, (i + 1) * this.k)];
     }
   }
 }

@@ -6,7 +6,7 @@ import type { Token } from '../types/index.js';
 
 /** Multi-word cues whose key is the phrase itself, not one of its words. */
 const PHRASES = new Set([
-  'according to', 'in a statement', 'citing', 'quoted as saying', 'in an interview', 'per',
+  'according to', 'in a statement', 'quoted as saying', 'in an interview', 'per',
   'reportedly', 'allegedly', 'in a tweet', 'in a post', 'in a letter', 'as saying',
 ]);
 

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deserializeTagger, type SequenceTagger, type SerializedTagger } from './detect-perceptron.js';
+import type { SequenceTagger, SerializedTagger } from './detect-perceptron.js';
+import { deserializeTagger } from './detect-perceptron-io.js';
 import type { CueRates } from './detect-features.js';
 
 /** The JSON file layout. */

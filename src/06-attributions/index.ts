@@ -15,7 +15,13 @@
  * - Cues are verb groups with auxiliaries, negation and adverbs ("[has repeatedly said]"),
  *   phrases ("[according to]"), nouns ("his [announcement of]"), and a trailing ":" in
  *   "X [said:]"-style lead-ins. Beliefs and wishes count too ("he [thinks]", "they [want]").
- * - Nesting: "[Reuters], [citing] [three sources], [reported] ..." gives two relations.
+ * - Nesting: "[Reuters], [citing] [three sources], [reported] ..." gives two relations, and an
+ *   outer content runs over an inner relation ("Peskov said [he was not aware of any warnings]").
+ *
+ * How: a second averaged-perceptron tagger (trained on PolNeAR train, see train.ts) labels
+ * sources and contents paragraph by paragraph, with features relative to the cues found by
+ * stage 05 (tag-roles.ts, role-features.ts); rules then repair what one layer of labels cannot
+ * say (repair.ts, nest.ts) and link each span to its cue (link.ts).
  */
 import type { FeatureContext } from '../05-cues/detect-features.js';
 import { featureContext } from '../05-cues/detect-features.js';
@@ -23,6 +29,8 @@ import { defaultAttributionModel, type AttributionModel } from '../05-cues/detec
 import type { Actor, Attribution, Claim, Cue, Segmented, Span } from '../types/index.js';
 import { collectClaims } from './claims.js';
 import { linkSpans } from './link.js';
+import { frontedContent, nestAfterContent } from './nest.js';
+import { splitAccordingTo } from './repair.js';
 import { cueTokens, tagRoles, type RoleSpan } from './tag-roles.js';
 
 /** What the attribution stage finds in one article. */
@@ -57,8 +65,10 @@ export function extractAttributions(
   const ctx = options.context ?? featureContext(segmented);
   const { tokens, article } = segmented;
   const mapped = cueTokens(segmented, cues);
-  const spans = tagRoles(model, segmented, cues, mapped, ctx);
+  const spans = splitAccordingTo(segmented, cues, mapped, tagRoles(model, segmented, cues, mapped, ctx));
   const links = linkSpans(segmented, mapped, spans);
+  nestAfterContent(segmented, mapped, links);
+  frontedContent(segmented, mapped, links);
   const toSpan = (s: RoleSpan): Span => {
     const start = tokens[s.first]?.start ?? 0;
     const end = tokens[s.end - 1]?.end ?? start;
@@ -69,7 +79,7 @@ export function extractAttributions(
     const sourceSpans = [...(links.sources[c] ?? [])].sort(byStart).map(toSpan);
     return {
       id: `t${c + 1}`,
-      source: sourceSpans.length > 0 ? { spans: sourceSpans, actorId: actorOf(actors, sourceSpans) } : null,
+      source: sourceSpans.length > 0 ? { spans: sourceSpans, actorId: actorOf(actors, sourceSpans, cue) } : null,
       cue,
       content: [...(links.contents[c] ?? [])].sort(byStart).map(toSpan),
     };
@@ -81,12 +91,24 @@ export function extractAttributions(
   return { attributions: nested, claims: collectClaims(segmented, covered, ctx.inQuote) };
 }
 
-/** The actor with a mention overlapping one of the source spans, else null. */
-function actorOf(actors: readonly Actor[], spans: readonly Span[]): string | null {
+/**
+ * The actor of the source: among mentions overlapping a source span, the one nearest the cue,
+ * since the head of a source phrase sits next to its verb ("The head of Russia’s FSB, Aleksandr
+ * Bortnikov, suggested" -> Bortnikov, not Russia; "said Maria Lopez, a spokeswoman for the
+ * union" -> Lopez). Null when no mention overlaps.
+ */
+function actorOf(actors: readonly Actor[], spans: readonly Span[], cue: Cue): string | null {
+  const at = cue.spans[0];
+  let best: { id: string; distance: number; length: number } | undefined;
   for (const actor of actors) {
-    for (const m of actor.mentions) if (spans.some((s) => m.start < s.end && s.start < m.end)) return actor.id;
+    for (const m of actor.mentions) {
+      if (!spans.some((s) => m.start < s.end && s.start < m.end)) continue;
+      const distance = at ? Math.max(at.start - m.end, m.start - at.end, 0) : 0;
+      const length = m.end - m.start;
+      if (!best || distance < best.distance || (distance === best.distance && length > best.length)) best = { id: actor.id, distance, length };
+    }
   }
-  return null;
+  return best ? best.id : null;
 }
 
 /**

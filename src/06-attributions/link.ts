@@ -9,6 +9,9 @@
  *   earlier sentence of the paragraph (a quote running on: "“We won,” he said. “Big.”"), then of
  *   a later one, then to the last cue of the previous two paragraphs
  *   ("He added:" ¶ "“We will win.”").
+ * - A cue left without a source borrows the source of the previous cue of its sentence when it
+ *   is a participle after a comma ("McCain said, citing low growth" -> McCain for "citing") or
+ *   when that previous cue is a "citing"/"quoting" aside ("Reuters, citing sources, reported").
  * - Spans that find no cue are dropped: PolNeAR has no source or content without a cue.
  */
 import type { Segmented } from '../types/index.js';
@@ -76,6 +79,8 @@ export function linkSpans(segmented: Segmented, mapped: CueTokens, spans: readon
     if (site) sources[site.index]?.push(span);
   });
 
+  borrowSources(segmented, sites, sources);
+
   for (const span of spans) {
     if (span.role !== 'content') continue;
     const sentence = sentenceOf(span);
@@ -88,4 +93,20 @@ export function linkSpans(segmented: Segmented, mapped: CueTokens, spans: readon
     if (site) contents[site.index]?.push(span);
   }
   return { sources, contents };
+}
+
+/** The source-sharing rules for sourceless participles and cues after a "citing" aside. */
+function borrowSources(segmented: Segmented, sites: readonly CueSite[], sources: RoleSpan[][]): void {
+  const { tokens } = segmented;
+  sites.forEach((site, c) => {
+    if ((sources[c]?.length ?? 0) > 0) return;
+    let previous: CueSite | undefined;
+    for (const other of sites) if (other.sentence === site.sentence && other.end <= site.first && (!previous || other.end > previous.end)) previous = other;
+    if (!previous) return;
+    const head = tokens[site.first];
+    const participle = head?.pos === 'VERB' && head.lower.endsWith('ing') && tokens[site.first - 1]?.text === ',';
+    const aside = /^(cite|citing|quote|quoting)$/.test(tokens[previous.first]?.lemma ?? '') || /^(citing|quoting)$/.test(tokens[previous.first]?.lower ?? '');
+    const borrowed = sources[previous.index];
+    if ((participle || aside) && borrowed && borrowed.length > 0) sources[c] = [...borrowed];
+  });
 }

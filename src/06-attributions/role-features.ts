@@ -172,6 +172,18 @@ export function roleFeatures(
   row.add(mix(132, (geo.prevParagraphCue[para] ?? 0) * 2 + (geo.prevParagraphColon[para] ?? 0), sc, q));
   row.add(mix(133, marks[i - 1] ?? 0, mark, marks[i + 1] ?? 0));
   if (i === first) row.add(mix(134, sc, q));
-  if (i === end - 1) row.add(mix(135, p, q)), row.add(mix(136, ctx.lower[i] ?? 0));
+  if (i === end - 1) {
+    row.add(mix(135, p, q));
+    row.add(mix(136, ctx.lower[i] ?? 0));
+  }
   if (i === end - 2) row.add(mix(137, lp1, q));
+  // Wider context: words two away, the word right after / before the cue ("said [that]",
+  // "[officials] said"), quote edges and the distance to the sentence edges.
+  row.add(mix(138, i - 2 >= first ? (lem[i - 2] ?? 0) : BEFORE));
+  row.add(mix(139, i + 2 < end ? (lem[i + 2] ?? 0) : AFTER));
+  if (dl > 0 && dl <= 2) row.add(mix(140, dl, l));
+  if (dr > 0 && dr <= 3) row.add(mix(141, dr, l));
+  row.add(mix(142, q, i > first ? (ctx.inQuote[i - 1] ?? 0) : 2, i + 1 < end ? (ctx.inQuote[i + 1] ?? 0) : 2));
+  row.add(mix(143, bin(end - 1 - i), q, bl === 0 ? 0 : 1));
+  row.add(mix(144, bin(i - first), q, br === 0 ? 0 : 1));
 }

@@ -8,7 +8,9 @@ import { cueFeatures, featureContext, rateBin, rateIds, type FeatureContext } fr
 import { hashString } from '../05-cues/detect-hash.js';
 import { cueKey } from '../05-cues/detect-key.js';
 import type { SerializedAttributionModel } from '../05-cues/detect-model.js';
-import { RowBuilder, serializeTagger, trainTagger, type TrainingSequence } from '../05-cues/detect-perceptron.js';
+import { RowBuilder, type TrainingSequence } from '../05-cues/detect-perceptron.js';
+import { serializeTagger } from '../05-cues/detect-perceptron-io.js';
+import { averageTaggers, trainTagger } from '../05-cues/detect-perceptron-train.js';
 import { polnearArticle, type GoldFragment, type PolnearRecord } from '../eval/polnear-read.js';
 import type { Segmented } from '../types/index.js';
 import { paragraphRanges } from './paragraphs.js';
@@ -41,8 +43,10 @@ function tokenRange(seg: Segmented, f: GoldFragment): [number, number] | undefin
 }
 
 /**
- * Project gold fragments onto tokens. Where roles collide (a nested source inside an outer
- * content), source wins over content and cue tokens get no role.
+ * Project gold fragments onto tokens. Where roles collide in nested relations, content wins:
+ * in "Officials said [Trump told aides he would stay]" the outer content is kept whole (its
+ * exact span is what scoring asks for) and the inner source and cue tokens get the content label;
+ * the cue tagger still marks "told" as a cue.
  */
 export function goldTokens(seg: Segmented, record: PolnearRecord): GoldTokens {
   const n = seg.tokens.length;
@@ -54,15 +58,10 @@ export function goldTokens(seg: Segmented, record: PolnearRecord): GoldTokens {
     if (!r) return;
     for (let i = r[0]; i < r[1]; i++) if (rank(roles[i] ?? 0)) roles[i] = i === r[0] ? b : b + 1;
   };
-  const mode = process.env['NS_NEST'] ?? 'A';
-  if (mode === 'C') {
-    for (const a of record.attributions) for (const f of a.source) paint(f, 1, (c) => c === 0);
-    for (const a of record.attributions) for (const f of a.content) paint(f, 3, (c) => c !== 3 && c !== 4);
-  } else {
-    for (const a of record.attributions) for (const f of a.content) paint(f, 3, (c) => c === 0);
-    for (const a of record.attributions) for (const f of a.source) paint(f, 1, (c) => c !== 1 && c !== 2);
-  }
-  for (const a of record.attributions) {
+  const { attributions } = record;
+  for (const a of attributions) for (const f of a.source) paint(f, 1, (c) => c === 0);
+  for (const a of attributions) for (const f of a.content) paint(f, 3, (c) => c !== 3 && c !== 4);
+  for (const a of attributions) {
     for (const f of a.cue) {
       const r = tokenRange(seg, f);
       if (!r) continue;
@@ -70,7 +69,7 @@ export function goldTokens(seg: Segmented, record: PolnearRecord): GoldTokens {
       for (let i = r[0]; i < r[1]; i++) {
         cueMarks[i] = i === r[0] ? 1 : 2;
         cueKeys[i] = key;
-        if (mode === 'A' || (roles[i] ?? 0) < 3) roles[i] = 0;
+        if ((roles[i] ?? 0) < 3) roles[i] = 0;
       }
     }
   }
@@ -111,6 +110,13 @@ export function articleSequences(
 export interface TrainAttributionOptions {
   /** @default 8 */
   readonly epochs?: number;
+  /**
+   * Features seen fewer times are dropped. 10 gave the same dev F1 as 2 with half the features,
+   * a 2 MB model and faster decoding. @default 10
+   */
+  readonly minCount?: number;
+  /** Cue taggers trained with different shuffle seeds and averaged (3 gave +0.4 source, +0.8 relation F1 on dev). @default 1 */
+  readonly seeds?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -126,39 +132,75 @@ export async function trainAttributionModel(
 ): Promise<SerializedAttributionModel> {
   const log = options.log ?? (() => undefined);
   const articles: { ctx: FeatureContext; gold: GoldTokens }[] = [];
-  const seen = new Map<string, number>();
-  const inCue = new Map<string, number>();
+  // Lemma counts (all, inside a cue) per fold of articles (even / odd), for the cue-rate feature.
+  const counts = [new RateCounts(), new RateCounts()];
   for await (const record of records) {
     const seg = segment(polnearArticle(record));
     const gold = goldTokens(seg, record);
-    for (const t of seg.tokens) {
-      seen.set(t.lemma, (seen.get(t.lemma) ?? 0) + 1);
-      if ((gold.cueMarks[t.index] ?? 0) > 0) inCue.set(t.lemma, (inCue.get(t.lemma) ?? 0) + 1);
-    }
+    counts[articles.length % 2]?.add(seg, gold.cueMarks);
     articles.push({ ctx: featureContext(seg), gold });
   }
   log(`read ${articles.length} articles`);
-  const cueRates: [string, string][] = [];
-  for (const [lemma, count] of seen) if (count >= 3) cueRates.push([lemma, rateBin((inCue.get(lemma) ?? 0) / count)]);
-  cueRates.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const rates = new Map(cueRates);
+  const [even = new RateCounts(), odd = new RateCounts()] = counts;
+  const cueRates = RateCounts.merge(even, odd).rates();
+  // Training features use the rates of the other fold: a rare lemma's rate computed from the very
+  // sentences being learned would look more reliable than it is on unseen text.
+  const foldRates = [new Map(odd.rates()), new Map(even.rates())];
+  const epochs = options.epochs ?? 8;
+  const minCount = options.minCount ?? 10;
+  const onEpoch = (name: string) => (epoch: number, accuracy: number): void => log(`${name} epoch ${epoch}: ${(accuracy * 100).toFixed(2)}% tokens`);
+  // The role tagger learns from gold cues. Training it on cues predicted by a jackknifed cue
+  // tagger was tried: +0.3 content and +0.5 source F1 on dev, but -1.3 relation F1 and twice the
+  // training time, so the simpler scheme stays.
   const cueData: TrainingSequence[] = [];
   const roleData: TrainingSequence[] = [];
-  for (const { ctx, gold } of articles) {
-    const seqs = articleSequences(ctx, gold, rates);
+  for (const [a, { ctx, gold }] of articles.entries()) {
+    const seqs = articleSequences(ctx, gold, foldRates[a % 2] ?? new Map());
     cueData.push(...seqs.cue);
     roleData.push(...seqs.role);
   }
   log(`${cueData.length} sentences, ${roleData.length} paragraphs`);
-  const epochs = options.epochs ?? 8;
-  const onEpoch = (name: string) => (epoch: number, accuracy: number): void => log(`${name} epoch ${epoch}: ${(accuracy * 100).toFixed(2)}% tokens`);
-  const cue = trainTagger(CUE_LABELS, cueData, { epochs, onEpoch: onEpoch('cue') });
-  const role = trainTagger(ROLE_LABELS, roleData, { epochs, onEpoch: onEpoch('role') });
+  const seeds = options.seeds ?? 1;
+  const cueRuns = Array.from({ length: seeds }, (_, seed) => trainTagger(CUE_LABELS, cueData, { epochs, minCount, seed: seed + 1, onEpoch: onEpoch(`cue seed ${seed + 1}`) }));
+  const cue = averageTaggers(cueRuns);
+  const role = trainTagger(ROLE_LABELS, roleData, { epochs, minCount, onEpoch: onEpoch('role') });
   return {
     version: 1,
-    trainedOn: `PolNeAR v1.0 train, primary annotations, ${articles.length} articles, ${epochs} epochs`,
+    trainedOn: `PolNeAR v1.0 train, primary annotations, ${articles.length} articles, ${epochs} epochs, features seen >= ${minCount} times`,
     cueRates,
     cue: serializeTagger(cue),
     role: serializeTagger(role),
   };
+}
+
+
+/** How often each lemma occurs, and how often inside a gold cue. */
+class RateCounts {
+  readonly seen = new Map<string, number>();
+  readonly inCue = new Map<string, number>();
+
+  /** Count the lemmas of one article. */
+  add(seg: Segmented, cueMarks: Uint8Array): void {
+    for (const t of seg.tokens) {
+      this.seen.set(t.lemma, (this.seen.get(t.lemma) ?? 0) + 1);
+      if ((cueMarks[t.index] ?? 0) > 0) this.inCue.set(t.lemma, (this.inCue.get(t.lemma) ?? 0) + 1);
+    }
+  }
+
+  /** [lemma, rate bin] for lemmas seen at least 3 times, sorted for a stable model file. */
+  rates(): [string, string][] {
+    const out: [string, string][] = [];
+    for (const [lemma, count] of this.seen) if (count >= 3) out.push([lemma, rateBin((this.inCue.get(lemma) ?? 0) / count)]);
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  /** The sum of two counts. */
+  static merge(a: RateCounts, b: RateCounts): RateCounts {
+    const out = new RateCounts();
+    for (const src of [a, b]) {
+      for (const [k, v] of src.seen) out.seen.set(k, (out.seen.get(k) ?? 0) + v);
+      for (const [k, v] of src.inCue) out.inCue.set(k, (out.inCue.get(k) ?? 0) + v);
+    }
+    return out;
+  }
 }

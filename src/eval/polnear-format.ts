@@ -30,7 +30,7 @@ export function formatPolnearReport(report: PolnearEvalReport): string {
   const lines = [
     `PolNeAR evaluation: ${report.file}`,
     `${report.articles} articles (primary annotations), ${report.tokens} tokens, ${report.goldAttributions} gold / ${report.predictedAttributions} predicted attributions`,
-    `speed (segment + cues + attributions): ${report.articlesPerCpuSecond.toFixed(1)} articles per CPU second (${report.cpuSeconds.toFixed(2)} s), ${report.articlesPerSecond.toFixed(1)} articles/s wall clock`,
+    `speed (segment + cues + attributions, one pass): ${report.articlesPerCpuSecond.toFixed(1)} articles per CPU second (${report.cpuSeconds.toFixed(2)} s), ${report.articlesPerSecond.toFixed(1)} articles/s wall clock`,
     '',
     '| match / role     |     P |     R |    F1 |     tp |   pred |   gold |',
     '|------------------|-------|-------|-------|--------|--------|--------|',

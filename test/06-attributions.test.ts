@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../src/03-segment/index.js';
+import { tagCues } from '../src/05-cues/index.js';
+import { extractAttributions, type AttributionResult } from '../src/06-attributions/index.js';
+import type { Actor, Cue, Segmented } from '../src/types/index.js';
+
+const seg = (text: string): Segmented => segment({ id: 't', outlet: null, date: null, title: null, url: null, text, dropped: [] });
+
+const neutral: Omit<Cue, 'id' | 'lemma' | 'spans'> = {
+  stanceClass: 'neutral', sourceCommitment: 0.5, reporterCommitment: 0, sentence: 0,
+  environment: { negated: false, modal: false, question: false, conditional: false, firstPerson: false },
+};
+
+function run(text: string, actors: readonly Actor[] = []): AttributionResult {
+  const s = seg(text);
+  return extractAttributions(s, actors, tagCues(s));
+}
+
+/** Attributions as plain text triples, for readable expectations. */
+function triples(text: string): { source: string[] | null; cue: string[]; content: string[] }[] {
+  return run(text).attributions.map((a) => ({
+    source: a.source ? a.source.spans.map((s) => s.text) : null,
+    cue: a.cue.spans.map((s) => s.text),
+    content: a.content.map((s) => s.text),
+  }));
+}
+
+describe('extractAttributions: one pattern per row (sentences written for the test)', () => {
+  // [pattern, sentence, expected source, cue, content]; PolNeAR conventions: content keeps "that"
+  // and quote marks, drops the sentence's final period.
+  const cases: [string, string, string[] | null, string[], string[]][] = [
+    ['X said that Y', 'Senator Jane Smith said that the bill would pass.', ['Senator Jane Smith'], ['said'], ['that the bill would pass']],
+    ['X said Y (no "that")', 'He said the vote would happen next week.', ['He'], ['said'], ['the vote would happen next week']],
+    ['quote first, pronoun source', '“We will win this election,” she said.', ['she'], ['said'], ['“We will win this election,”']],
+    ['inverted "said X" with apposition', '“The deal is dead,” said Maria Lopez, a spokeswoman for the union.', ['Maria Lopez, a spokeswoman for the union'], ['said'], ['“The deal is dead,”']],
+    ['multi-sentence quote', '“We are not leaving. We will stay until the end,” the protesters chanted.', ['the protesters'], ['chanted'], ['“We are not leaving. We will stay until the end,”']],
+    ['long source with titles', 'Longtime Democratic pollster Pat Caddell said the race was tightening.', ['Longtime Democratic pollster Pat Caddell'], ['said'], ['the race was tightening']],
+    ['X told Z that Y', 'Mr. Jones told reporters that the plan was dead.', ['Mr. Jones'], ['told'], ['that the plan was dead']],
+    ['according to X, Y', 'According to three officials, the talks collapsed on Monday.', ['three officials'], ['According to'], ['the talks collapsed on Monday']],
+    ['parenthetical cue splits the content', 'The plan, officials said, will cost $2 billion.', ['officials'], ['said'], ['The plan', 'will cost $2 billion']],
+    ['documents as sources', 'A new poll shows Clinton leading by five points.', ['A new poll'], ['shows'], ['Clinton leading by five points']],
+    ['denial with "that"', 'The White House denied that the president had met the ambassador.', ['The White House'], ['denied'], ['that the president had met the ambassador']],
+  ];
+  it.each(cases)('%s', (_pattern, text, source, cue, content) => {
+    expect(triples(text)).toEqual([{ source, cue, content }]);
+  });
+
+  it('"X warned:" followed by quoted paragraphs links every paragraph', () => {
+    const text = 'The governor warned:\n\n“Anyone who breaks the curfew will be arrested.”\n\n“We will not tolerate violence.”';
+    expect(triples(text)).toEqual([
+      { source: ['The governor'], cue: ['warned:'], content: ['“Anyone who breaks the curfew will be arrested.”', '“We will not tolerate violence.”'] },
+    ]);
+  });
+
+  it('"X, citing Z, reported Y": two relations, the citing one nested, the source shared', () => {
+    const { attributions } = run('Reuters, citing three sources, reported that the deal had been signed.');
+    const [citing, reported] = attributions;
+    expect(citing?.cue.spans[0]?.text).toBe('citing');
+    expect(citing?.content.map((s) => s.text)).toEqual(['three sources']);
+    expect(reported?.cue.spans[0]?.text).toBe('reported');
+    expect(reported?.source?.spans.map((s) => s.text)).toEqual(['Reuters']);
+    expect(reported?.content.map((s) => s.text)).toEqual(['that the deal had been signed']);
+    expect(citing?.parentId).toBe(reported?.id);
+  });
+
+  it('"Y, X reported" still finds Y when a relative clause inside it looks like a cue', () => {
+    const text = 'Iran had warned Russia days before the concert hall attack, which claimed the lives of over 140, the agency reported on Monday.';
+    const reported = run(text).attributions.find((a) => a.cue.lemma === 'report');
+    expect(reported?.source?.spans.map((s) => s.text)).toEqual(['the agency']);
+    expect(reported?.content.map((s) => s.text)).toEqual(['Iran had warned Russia days before the concert hall attack, which claimed the lives of over 140']);
+  });
+
+  it('a cue right after a short content nests in it: the outer content runs on', () => {
+    const text = 'The spokesman said he was not aware of any warnings before the attack.';
+    const s = seg(text);
+    const cue = (words: string, lemma: string, id: string): Cue => {
+      const start = text.indexOf(words);
+      return { ...neutral, id, lemma, spans: [{ start, end: start + words.length, text: words }] };
+    };
+    const { attributions } = extractAttributions(s, [], [cue('said', 'say', 'c1'), cue('was not aware of', 'aware', 'c2')]);
+    expect(attributions[0]?.content.map((x) => x.text)).toEqual(['he was not aware of any warnings before the attack']);
+    expect(attributions[1]?.content.map((x) => x.text)).toEqual(['any warnings before the attack']);
+    expect(attributions[1]?.parentId).toBe(attributions[0]?.id);
+  });
+
+  it('links the source to the actor whose mention is nearest the cue', () => {
+    const text = 'The head of Russia’s security service, Aleksandr Bortnikov, suggested that the US was involved.';
+    const actor = (id: string, name: string, start: number): Actor => ({
+      id, name, kind: 'person', aliases: [name], roles: [], mentions: [{ actorId: id, start, end: start + name.length, text: name, form: 'name' }],
+    });
+    const actors = [actor('a1', 'Russia', text.indexOf('Russia')), actor('a2', 'Aleksandr Bortnikov', text.indexOf('Aleksandr'))];
+    const suggested = run(text, actors).attributions.find((a) => a.cue.lemma === 'suggest');
+    expect(suggested?.source?.actorId).toBe('a2');
+  });
+
+  it('links the source to an actor whose mention overlaps it', () => {
+    const text = 'Senator Jane Smith said that the bill would pass.';
+    const actor: Actor = {
+      id: 'a1', name: 'Jane Smith', kind: 'person', aliases: ['Jane Smith'], roles: ['Senator'],
+      mentions: [{ actorId: 'a1', start: 8, end: 18, text: 'Jane Smith', form: 'name' }],
+    };
+    expect(run(text, [actor]).attributions[0]?.source?.actorId).toBe('a1');
+    expect(run(text).attributions[0]?.source?.actorId).toBeNull();
+  });
+
+  it('every span is a slice of the original text', () => {
+    const text = 'Aides said, “He is fine.”\n\nThe report, according to the agency, was wrong, she added.';
+    for (const a of run(text).attributions) {
+      for (const s of [...(a.source?.spans ?? []), ...a.cue.spans, ...a.content]) expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+});
+
+describe('edge cases', () => {
+  it('an empty or cue-less text gives no attributions', () => {
+    expect(run('').attributions).toEqual([]);
+    expect(run('   \n\n  ').attributions).toEqual([]);
+    expect(run('The sky over the harbor was grey all week.').attributions).toEqual([]);
+  });
+});
+
+describe('unattributed claims', () => {
+  it('keeps the writer’s own sentences and skips attributed ones', () => {
+    const { claims } = run('Turnout rose sharply in Ohio this year. The governor claimed credit for the rise. Did it matter?');
+    expect(claims.map((c) => c.span.text)).toEqual(['Turnout rose sharply in Ohio this year.']);
+  });
+});

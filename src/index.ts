@@ -3,7 +3,7 @@
  *
  * Each stage is a typed function usable on its own, in pipeline order:
  * `ingest` -> `clean` (+ `DuplicateDetector`) -> `segment` -> `tagActors` -> `tagCues` ->
- * `extractAttributions` -> `buildReport`. `analyze` chains the per-article stages over a stream.
+ * `extractAttributions` -> `buildNarratives` -> `buildReport`. `analyze` chains the per-article stages over a stream.
  *
  * @example
  * import { analyze, ingestArticles } from 'narrascope';
@@ -30,9 +30,16 @@ export type { CueCandidate, DetectOptions, ClassifyOptions, StanceLexicon, Stanc
 // 6. attributions
 export { extractAttributions } from './06-attributions/index.js';
 export type { AttributionResult } from './06-attributions/index.js';
+// 7. narratives (per event)
+export { buildNarratives, mergeActors, sentenceDivergence } from './07-narratives/index.js';
+export type { CrossActors, NarrativeOptions, SentenceDivergence } from './07-narratives/index.js';
 // 8. report
 export { buildReport, rendererFor, RENDERERS, jensenShannon } from './08-report/index.js';
 export type * from './08-report/index.js';
 // the chain
 export { analyze, type AnalyzeOptions } from './pipeline/analyze.js';
 export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-article.js';
+export { runAnalysis, type RunOptions, type RunItem, type ArticleRef } from './pipeline/run.js';
+// corpus level: which articles cover the same event
+export { groupEvents } from './events/index.js';
+export type { EventAssignment, EventInput, EventOptions } from './events/index.js';

@@ -123,6 +123,46 @@ describe('narrascope compare (spawned)', () => {
     expect(report.outlets).toHaveLength(4);
   });
 
+  it('writes Markdown with --format md, the competing narratives listed', () => {
+    const run = runCli(['compare', 'corpora/seed', '--format', 'md']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('## Competing narratives');
+    expect(run.stdout).toContain('ISIS-K was the sole culprit');
+  });
+
+  it('writes a JSON report whose narratives conflict, stdout holding only the report', () => {
+    const run = runCli(['compare', 'corpora/crocus-outlets', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { narratives: { id: string }[]; conflicts: { a: string; b: string }[] };
+    expect(report.narratives.length).toBeGreaterThan(3);
+    expect(report.conflicts.length).toBeGreaterThan(0);
+    const ids = new Set(report.narratives.map((n) => n.id));
+    for (const c of report.conflicts) expect(ids.has(c.a) && ids.has(c.b)).toBe(true);
+  });
+
+  it('compares within the groups of --group-by, never across them', () => {
+    const seed = readFileSync(SEED, 'utf8');
+    const file = writeTemp(dir, 'grouped.jsonl', [
+      { id: 'x1', outlet: 'Alpha', story: 'crocus', text: seed },
+      { id: 'y1', outlet: 'Beta', story: 'other', text: 'The minister said the budget would be balanced next year. Critics denied that the budget would be balanced.' },
+      { id: 'x2', outlet: 'Beta', story: 'crocus', text: 'Kremlin spokesman Dmitry Peskov said he was not aware of any warnings from Iran. Iran warned Russia about a terrorist operation, sources said.' },
+    ].map((r) => JSON.stringify(r)).join('\n'));
+    const run = runCli(['compare', file, '--format', 'json', '--group-by', 'story']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { events: { id: string; name: string; articleIds: string[] }[]; divergence: { pairs: { event: string; a: string; b: string }[] }; narratives: { id: string; event: string }[] };
+    expect(report.events.map((e) => [e.name, e.articleIds])).toEqual([['crocus', ['x1', 'x2']], ['other', ['y1']]]);
+    expect(report.divergence.pairs).toEqual([expect.objectContaining({ event: 'e1', a: 'Alpha', b: 'Beta' })]);
+    for (const n of report.narratives) expect(n.id.startsWith(`${n.event}.`)).toBe(true);
+  });
+
+  it('forms events itself with --events auto', () => {
+    const run = runCli(['compare', 'corpora', '--format', 'json', '--events', 'auto', '--quiet']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { events: unknown[]; articles: unknown[] };
+    expect(report.events.length).toBeGreaterThanOrEqual(1);
+    expect(report.articles).toHaveLength(6);
+  });
+
   it('rejects an unknown format with exit code 2', () => {
     const run = runCli(['compare', 'corpora', '--format', 'pdf']);
     expect(run.status).toBe(2);

@@ -43,6 +43,12 @@ export interface IngestOptions {
    * @default 2_000_000
    */
   readonly maxTextLength?: number;
+  /**
+   * Record field (JSONL) or front-matter key (text files) whose value becomes `Article.group`,
+   * e.g. the event id for `narrascope compare --group-by event`. Unset: no group is read.
+   * @example 'event'
+   */
+  readonly groupField?: string;
   /** Stops reading between records when aborted. */
   readonly signal?: AbortSignal;
 }

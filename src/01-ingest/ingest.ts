@@ -4,10 +4,11 @@ import type { Article, Diagnostic } from '../types/index.js';
 import { problem, type IngestEvent, type IngestOptions } from './events.js';
 import { readHtml } from './read-html.js';
 import { readJsonl, readJsonlStream } from './read-jsonl.js';
+import { readJsonlGz } from './read-jsonl-gz.js';
 import { readText } from './read-text.js';
 
 /** Input formats narrascope reads, by file extension. */
-export type InputFormat = 'text' | 'jsonl' | 'html';
+export type InputFormat = 'text' | 'jsonl' | 'jsonl-gz' | 'html';
 
 const FORMATS: Readonly<Record<string, InputFormat>> = {
   '.txt': 'text',
@@ -23,6 +24,8 @@ const DOCUMENTATION = /^(readme|license|licence|notice|changelog|source)([.-]|$)
 
 /** The format of a file, judged by its extension, or null when narrascope cannot read it. */
 export function formatOf(file: string): InputFormat | null {
+  // Gzipped JSONL is the one double extension: `corpus.jsonl.gz`, `dump.ndjson.gz`.
+  if (/\.(jsonl|ndjson)\.gz$/i.test(file)) return 'jsonl-gz';
   return FORMATS[extname(file).toLowerCase()] ?? null;
 }
 
@@ -79,15 +82,16 @@ async function* ingestPath(path: string, options: IngestOptions, explicit: boole
   const format = formatOf(path);
   if (format === null) {
     if (explicit) {
-      yield problem('input/unknown-format', `unknown input format "${extname(path) || '(no extension)'}": expected .txt, .jsonl or .html`, { file: path });
+      yield problem('input/unknown-format', `unknown input format "${extname(path) || '(no extension)'}": expected .txt, .jsonl, .jsonl.gz or .html`, { file: path });
     } else {
-      yield problem('input/skipped', `skipped: not a .txt, .jsonl or .html file`, { file: path }, 'warning');
+      yield problem('input/skipped', `skipped: not a .txt, .jsonl, .jsonl.gz or .html file`, { file: path }, 'warning');
     }
     return;
   }
   const id = basename(path, extname(path));
   try {
     if (format === 'jsonl') yield* readJsonl(path, options);
+    else if (format === 'jsonl-gz') yield* readJsonlGz(path, options);
     else if (format === 'html') yield* readHtml(path, id, options);
     else yield* readText(path, id, options);
   } catch (error) {

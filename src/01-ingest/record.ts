@@ -43,6 +43,8 @@ export function recordToArticle(
     if (typeof value === 'number') return String(value);
     return null;
   };
+  const groupValue = options.groupField ? fieldsOf[options.groupField] : undefined;
+  const group = typeof groupValue === 'string' && groupValue.trim() !== '' ? groupValue : typeof groupValue === 'number' ? String(groupValue) : undefined;
   const article: Article = {
     id,
     outlet: meta('outlet'),
@@ -52,6 +54,7 @@ export function recordToArticle(
     text,
     dropped: [],
     origin: where,
+    ...(group !== undefined ? { group } : {}),
   };
   return { kind: 'article', article };
 }

@@ -1,124 +1,188 @@
-import type { Actor, ActorKind, AnalyzedArticle, StanceClass } from '../types/index.js';
-import { jensenShannon } from './divergence.js';
-import type { ActorFraming, ClassCounts, DivergenceReport, OutletPairDivergence, OutletSummary, VerbUse } from './types.js';
+/**
+ * Stage 8: analysed articles -> the divergence report. Narratives are found per event (group of
+ * articles on the same story), so the work stays linear in the number of events.
+ */
+import { buildNarratives, mergeActors, speakersOf, type NarrativeOptions } from '../07-narratives/index.js';
+import type { AnalyzedArticle, Span } from '../types/index.js';
+import { framingDistance, jensenShannon, round } from './divergence.js';
+import { conflictingFigures } from './figures.js';
+import { prominenceOf } from './prominence.js';
+import { distancingMarks } from './voice.js';
+import type { ConflictingFigure } from './figures.js';
+import type { DivergenceReport, ReportActor, ReportArticle, ReportAttribution, ReportClaim, ReportConflict, ReportNarrative, ReportOutlet, ReportPair } from './types.js';
 
-const CLASSES: readonly StanceClass[] = ['neutral', 'endorsing', 'distancing', 'insistence', 'hedging', 'denial', 'accusation', 'doubt'];
 const UNKNOWN_OUTLET = '(unknown outlet)';
+const METHOD = 'per event, for each pair of outlets: mean of (1) the Jensen-Shannon divergence (base 2) of their shares of claims over the event\'s narratives and (2) the mean Jensen-Shannon divergence of the cue classes each uses for the actors both quote (left out when they quote no common actor); overall: mean over all pairs';
 
-interface OutletTally {
-  articles: number;
-  attributions: number;
-  claims: number;
-  classes: Map<string, number>;
-  sources: Map<string, number>;
+/** Options of {@link buildReport}. */
+export interface ReportOptions extends NarrativeOptions {
+  /** Event (group) name of each article id; articles without one form the event "all". */
+  readonly eventOf?: (article: AnalyzedArticle) => string | null | undefined;
+  /** @default new Date() */
+  readonly now?: Date;
 }
 
-interface ActorTally {
-  kind: ActorKind;
-  byOutlet: Map<string, { mentions: number; attributions: number; verbs: Map<string, { stanceClass: StanceClass; count: number }> }>;
-}
+const outletOf = (a: AnalyzedArticle): string => a.outlet ?? UNKNOWN_OUTLET;
+const cover = (spans: readonly Span[]): Span => {
+  const first = spans[0];
+  if (!first || spans.length === 1) return first ?? { start: 0, end: 0, text: '' };
+  const start = Math.min(...spans.map((s) => s.start));
+  const end = Math.max(...spans.map((s) => s.end));
+  return { start, end, text: spans.map((s) => s.text).join(' … ') };
+};
 
 /**
- * Build the divergence report from analysed articles: per outlet, which sources it quotes and with
- * which stance classes; per actor, which verbs each outlet uses for them; and pairwise outlet
- * divergence. Actors are matched across articles by canonical name (case-insensitive).
+ * Build the divergence report: cross-article actors, attributions, per event the competing
+ * narratives and their conflicts, per outlet its narrative shares, omissions, framing and voice,
+ * and the divergence of every pair of outlets (see `divergence.method`).
  */
-export function buildReport(results: readonly AnalyzedArticle[], now: Date = new Date()): DivergenceReport {
-  const outlets = new Map<string, OutletTally>();
-  const actors = new Map<string, ActorTally & { name: string }>();
-
+export function buildReport(results: readonly AnalyzedArticle[], options: ReportOptions = {}): DivergenceReport {
+  const actors = mergeActors(results.filter((r) => !r.duplicateOf));
+  const eventNames: string[] = [];
+  const byEvent = new Map<string, AnalyzedArticle[]>();
   for (const result of results) {
-    if (result.duplicateOf) continue;
-    const outlet = result.outlet ?? UNKNOWN_OUTLET;
-    const tally = outlets.get(outlet) ?? { articles: 0, attributions: 0, claims: 0, classes: new Map(), sources: new Map() };
-    outlets.set(outlet, tally);
-    tally.articles++;
-    tally.attributions += result.attributions.length;
-    tally.claims += result.claims.length;
-    const byId = new Map<string, Actor>(result.actors.map((actor) => [actor.id, actor]));
-    for (const actor of result.actors) framingOf(actors, actor, outlet).mentions += actor.mentions.length;
-    for (const attribution of result.attributions) {
-      const cls = attribution.cue.stanceClass;
-      tally.classes.set(cls, (tally.classes.get(cls) ?? 0) + 1);
-      const actorId = attribution.source?.actorId;
-      const actor = actorId ? byId.get(actorId) : undefined;
-      const sourceName = actor?.name ?? attribution.source?.spans.map((s) => s.text).join(' ') ?? '(no source)';
-      tally.sources.set(sourceName, (tally.sources.get(sourceName) ?? 0) + 1);
-      if (!actor) continue;
-      const framing = framingOf(actors, actor, outlet);
-      framing.attributions++;
-      const verb = framing.verbs.get(attribution.cue.lemma) ?? { stanceClass: cls, count: 0 };
-      verb.count++;
-      framing.verbs.set(attribution.cue.lemma, verb);
+    const name = options.eventOf?.(result) ?? 'all';
+    if (!byEvent.has(name)) { byEvent.set(name, []); eventNames.push(name); }
+    byEvent.get(name)?.push(result);
+  }
+  const eventId = new Map(eventNames.map((name, i) => [name, `e${i + 1}`]));
+
+  const articles: ReportArticle[] = [];
+  const attributions: ReportAttribution[] = [];
+  const narratives: ReportNarrative[] = [];
+  const conflicts: ReportConflict[] = [];
+  const outlets: ReportOutlet[] = [];
+  const pairs: ReportPair[] = [];
+  const figures: ConflictingFigure[] = [];
+  const labels = new Map<string, Map<string, Set<string>>>();
+
+  for (const name of eventNames) {
+    const event = eventId.get(name) ?? 'e0';
+    const group = byEvent.get(name) ?? [];
+    const live = group.filter((r) => !r.duplicateOf);
+    const framing = new Map<string, Map<string, Map<string, number>>>();
+    for (const r of group) {
+      articles.push({
+        id: r.id, outlet: outletOf(r), title: r.title, date: r.date, event,
+        dropped: r.dropped.map((d) => ({ start: d.start, end: d.end, text: d.text, reason: d.reason })),
+        ...(r.duplicateOf ? { duplicateOf: r.duplicateOf.id } : {}),
+        text: r.text,
+      });
+      if (r.duplicateOf) continue;
+      const outletFraming = framing.get(outletOf(r)) ?? new Map<string, Map<string, number>>();
+      framing.set(outletOf(r), outletFraming);
+      for (const actor of r.actors) {
+        const id = actors.idOf(r.id, actor.id);
+        if (!id) continue;
+        const byOutlet = labels.get(id) ?? new Map<string, Set<string>>();
+        labels.set(id, byOutlet);
+        const set = byOutlet.get(outletOf(r)) ?? new Set<string>();
+        byOutlet.set(outletOf(r), set);
+        for (const m of actor.mentions) if (m.form !== 'pronoun') set.add(m.text);
+      }
+      for (const a of r.attributions) {
+        const speaker = speakersOf(r, a)[0];
+        const actorId = actors.idOf(r.id, speaker ?? a.source?.actorId) ?? null;
+        const source = a.source ? cover(a.source.spans) : null;
+        const cue = cover(a.cue.spans);
+        attributions.push({
+          articleId: r.id,
+          source: source ? { ...source, actorId } : null,
+          cue: { ...cue, lemma: a.cue.lemma, class: a.cue.stanceClass, sourceCommitment: a.cue.sourceCommitment, reporterCommitment: a.cue.reporterCommitment },
+          content: cover(a.content),
+        });
+        if (!actorId) continue;
+        const classes = outletFraming.get(actorId) ?? new Map<string, number>();
+        outletFraming.set(actorId, classes);
+        classes.set(a.cue.stanceClass, (classes.get(a.cue.stanceClass) ?? 0) + 1);
+      }
+    }
+
+    const analysis = buildNarratives(live, actors, event, options);
+    figures.push(...conflictingFigures(live, event));
+    const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
+    for (const n of analysis.narratives) {
+      const claims: ReportClaim[] = n.claimIds.flatMap((id) => {
+        const c = claimById.get(id);
+        if (!c) return [];
+        return [{
+          id: c.id, articleId: c.articleId, start: c.start, end: c.end, text: c.text,
+          ...(c.actorId ? { actorId: c.actorId } : {}), stance: c.stance, voice: c.voice,
+          ...(c.cueClass ? { cueClass: c.cueClass } : {}),
+        }];
+      });
+      narratives.push({ id: n.id, event, label: n.label, claims, backers: n.backers, disputers: n.disputers, outlets: n.outlets });
+    }
+    conflicts.push(...analysis.conflicts.map((c) => ({ a: c.a, b: c.b, reason: c.reason, evidence: c.evidence })));
+
+    // Per outlet: shares of its claims over the event's narratives, omissions, framing, voice.
+    const eventNarratives = analysis.narratives;
+    const names = [...new Set(live.map(outletOf))];
+    // An omission is worth reporting for a narrative that matters to the event: carried by two
+    // outlets or more, or competing with another narrative. Leaving out a remark only one other
+    // outlet made is not an omission.
+    const significant = new Set([
+      ...eventNarratives.filter((n) => n.outlets.length >= 2).map((n) => n.id),
+      ...analysis.conflicts.flatMap((c) => [c.a, c.b]),
+    ]);
+    const shareMaps = new Map<string, Map<string, number>>();
+    for (const outlet of names) {
+      const counts = new Map<string, number>();
+      const voice: Record<string, { own: number; attributed: number; hedged: number; distanced: number }> = {};
+      for (const n of eventNarratives) {
+        const own = n.claimIds.map((id) => claimById.get(id)).filter((c) => c && (c.outlet ?? c.articleId) === outlet);
+        counts.set(n.id, own.length);
+        voice[n.id] = {
+          own: own.filter((c) => c?.voice === 'own').length,
+          attributed: own.filter((c) => c?.voice === 'attributed').length,
+          hedged: own.filter((c) => c?.stance === 'hedges').length,
+          distanced: own.filter((c) => c && (c.cueClass === 'distancing' || distancingMarks(c.text).length > 0)).length,
+        };
+      }
+      shareMaps.set(outlet, counts);
+      const total = [...counts.values()].reduce((s, v) => s + v, 0);
+      const framingRows = [...(framing.get(outlet) ?? new Map<string, Map<string, number>>())].flatMap(([actorId, classes]) =>
+        [...classes].map(([cls, count]) => ({ actorId, class: cls as ReportOutlet['framing'][number]['class'], count })));
+      outlets.push({
+        outlet, event,
+        articles: live.filter((r) => outletOf(r) === outlet).length,
+        shares: Object.fromEntries([...counts].map(([id, n]) => [id, total === 0 ? 0 : round(n / total)])),
+        omitted: names.length < 2 ? [] : eventNarratives.filter((n) => (counts.get(n.id) ?? 0) === 0 && significant.has(n.id)).map((n) => n.id),
+        framing: framingRows,
+        voice,
+        distancing: live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.flatMap((x) => distancingMarks(x.text))),
+        prominence: prominenceOf(live.filter((r) => outletOf(r) === outlet), (r, a) => actors.idOf(r.id, speakersOf(r, a)[0] ?? a.source?.actorId)),
+      });
+    }
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const a = names[i] ?? '';
+        const b = names[j] ?? '';
+        const narrativeJs = jensenShannon(shareMaps.get(a) ?? new Map(), shareMaps.get(b) ?? new Map());
+        const framingJs = framingDistance(framing.get(a) ?? new Map(), framing.get(b) ?? new Map());
+        pairs.push({ event, a, b, narratives: narrativeJs, framing: framingJs ?? 0, score: round(framingJs === null ? narrativeJs : (narrativeJs + framingJs) / 2) });
+      }
     }
   }
 
-  const outletSummaries: OutletSummary[] = [...outlets].map(([outlet, t]) => ({
-    outlet,
-    articles: t.articles,
-    attributions: t.attributions,
-    unattributedClaims: t.claims,
-    cueClasses: Object.fromEntries(CLASSES.map((c) => [c, t.classes.get(c) ?? 0])) as unknown as ClassCounts,
-    sources: [...t.sources].map(([name, count]) => ({ name, count })).sort((x, y) => y.count - x.count).slice(0, 15),
+  const reportActors: ReportActor[] = actors.actors.map((a) => ({
+    id: a.id, name: a.name, kind: a.kind, aliases: a.aliases,
+    labels: [...(labels.get(a.id) ?? new Map<string, Set<string>>())].map(([outlet, set]) => ({ outlet, labels: [...set] })),
   }));
-
-  const pairs: OutletPairDivergence[] = [];
-  const names = [...outlets.keys()];
-  for (let i = 0; i < names.length; i++) {
-    for (let j = i + 1; j < names.length; j++) {
-      const a = outlets.get(names[i] ?? '');
-      const b = outlets.get(names[j] ?? '');
-      if (!a || !b) continue;
-      const stance = jensenShannon(a.classes, b.classes);
-      const sources = jensenShannon(a.sources, b.sources);
-      pairs.push({ a: names[i] ?? '', b: names[j] ?? '', stance, sources, score: Math.round(((stance + sources) / 2) * 1000) / 1000 });
-    }
-  }
-  const score = pairs.length === 0 ? 0 : Math.round((pairs.reduce((s, p) => s + p.score, 0) / pairs.length) * 1000) / 1000;
-
-  const actorFramings: ActorFraming[] = [...actors.values()]
-    .map((a) => ({
-      name: a.name,
-      kind: a.kind,
-      byOutlet: [...a.byOutlet].map(([outlet, f]) => ({
-        outlet,
-        mentions: f.mentions,
-        attributions: f.attributions,
-        verbs: [...f.verbs].map(([lemma, v]): VerbUse => ({ lemma, stanceClass: v.stanceClass, count: v.count })).sort((x, y) => y.count - x.count),
-      })),
-    }))
-    .filter((a) => a.byOutlet.some((o) => o.attributions > 0))
-    .sort((x, y) => total(y) - total(x));
-
   return {
-    generatedAt: now.toISOString(),
-    articles: results.map((r) => ({
-      id: r.id,
-      outlet: r.outlet ?? UNKNOWN_OUTLET,
-      title: r.title,
-      attributions: r.attributions.length,
-      dropped: r.dropped.length,
-      ...(r.duplicateOf ? { duplicateOf: r.duplicateOf.id } : {}),
-    })),
-    outlets: outletSummaries,
-    actors: actorFramings,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    events: eventNames.map((name) => ({ id: eventId.get(name) ?? '', name, articleIds: (byEvent.get(name) ?? []).map((r) => r.id) })),
+    articles,
+    actors: reportActors,
+    attributions,
+    narratives,
+    conflicts,
+    figures,
+    outlets,
     divergence: {
-      score,
-      method: 'mean over outlet pairs of the Jensen-Shannon divergence (base 2) of stance-class and quoted-source distributions',
+      overall: pairs.length === 0 ? 0 : round(pairs.reduce((s, p) => s + p.score, 0) / pairs.length),
+      method: METHOD,
       pairs,
     },
   };
-}
-
-function framingOf(actors: Map<string, ActorTally & { name: string }>, actor: Actor, outlet: string) {
-  const key = actor.name.toLowerCase();
-  const entry = actors.get(key) ?? { name: actor.name, kind: actor.kind, byOutlet: new Map() };
-  actors.set(key, entry);
-  const framing = entry.byOutlet.get(outlet) ?? { mentions: 0, attributions: 0, verbs: new Map() };
-  entry.byOutlet.set(outlet, framing);
-  return framing;
-}
-
-function total(actor: ActorFraming): number {
-  return actor.byOutlet.reduce((s, o) => s + o.attributions, 0);
 }

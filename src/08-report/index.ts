@@ -4,7 +4,10 @@ import { markdownRenderer } from './render/markdown.js';
 import type { Renderer } from './render/renderer.js';
 
 export { buildReport } from './build.js';
-export { jensenShannon } from './divergence.js';
+export { framingDistance, jensenShannon, round } from './divergence.js';
+export type { ReportOptions } from './build.js';
+export { mdText } from './render/markdown.js';
+export { esc as escapeHtml } from './render/html.js';
 export type * from './types.js';
 export type { Renderer } from './render/renderer.js';
 

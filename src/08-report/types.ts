@@ -1,67 +1,138 @@
-import type { ActorKind, StanceClass } from '../types/index.js';
+/**
+ * The divergence report written by `narrascope compare` (the JSON contract of issue 5). Plain,
+ * JSON-serialisable data; every span is `{start, end, text}` in its article's original text.
+ */
+import type { ActorKind, ClaimStance, ContradictionSignal, DropReason, StanceClass } from '../types/index.js';
+import type { ConflictingFigure } from './figures.js';
+import type { Prominence } from './prominence.js';
 
-/** How often each stance class frames the attributions of an outlet or actor. */
-export type ClassCounts = Readonly<Record<StanceClass, number>>;
+export type { ConflictingFigure, FigureMention } from './figures.js';
 
-/** One cue lemma used for an actor, with its class and count. */
-export interface VerbUse {
-  readonly lemma: string;
-  readonly stanceClass: StanceClass;
-  readonly count: number;
-}
+export type { Prominence } from './prominence.js';
 
-/** What one outlet's coverage looks like. */
-export interface OutletSummary {
+/** An article of the comparison. */
+export interface ReportArticle {
+  readonly id: string;
   readonly outlet: string;
-  readonly articles: number;
-  readonly attributions: number;
-  readonly unattributedClaims: number;
-  readonly cueClasses: ClassCounts;
-  /** Sources quoted most, by canonical actor name. */
-  readonly sources: readonly { readonly name: string; readonly count: number }[];
+  readonly title: string | null;
+  readonly date: string | null;
+  /** Event (group) id, see `DivergenceReport.events`. */
+  readonly event: string;
+  readonly dropped: readonly { readonly start: number; readonly end: number; readonly text: string; readonly reason: DropReason }[];
+  readonly duplicateOf?: string;
+  /** The original text, so every span can be checked (and highlighted by the HTML page). */
+  readonly text: string;
 }
 
-/** How each outlet frames one actor: which verbs introduce what the actor says. */
-export interface ActorFraming {
+/** An actor merged across articles, with the names each outlet uses for it. */
+export interface ReportActor {
+  readonly id: string;
   readonly name: string;
   readonly kind: ActorKind;
-  readonly byOutlet: readonly {
-    readonly outlet: string;
-    readonly mentions: number;
-    readonly attributions: number;
-    readonly verbs: readonly VerbUse[];
-  }[];
+  readonly aliases: readonly string[];
+  /** The labels each outlet chooses for the actor ("ISIS-K" vs "Islamic State's Afghan affiliate"). */
+  readonly labels: readonly { readonly outlet: string; readonly labels: readonly string[] }[];
 }
 
-/** Distance between two outlets' coverage, in [0, 1]. */
-export interface OutletPairDivergence {
+/** One attribution: who said what, with which cue. */
+export interface ReportAttribution {
+  readonly articleId: string;
+  readonly source: { readonly start: number; readonly end: number; readonly text: string; readonly actorId: string | null } | null;
+  readonly cue: {
+    readonly start: number; readonly end: number; readonly text: string; readonly lemma: string;
+    readonly class: StanceClass; readonly sourceCommitment: number; readonly reporterCommitment: number;
+  };
+  readonly content: { readonly start: number; readonly end: number; readonly text: string };
+}
+
+/** A claim of a narrative. */
+export interface ReportClaim {
+  readonly id: string;
+  readonly articleId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly actorId?: string;
+  readonly stance: ClaimStance;
+  readonly voice: 'attributed' | 'own';
+  readonly cueClass?: StanceClass;
+}
+
+/** A narrative: claims telling the same story, who backs it and who disputes it. */
+export interface ReportNarrative {
+  readonly id: string;
+  readonly event: string;
+  readonly label: string;
+  readonly claims: readonly ReportClaim[];
+  /** Actor ids. */
+  readonly backers: readonly string[];
+  /** Actor ids. */
+  readonly disputers: readonly string[];
+  readonly outlets: readonly string[];
+}
+
+/** Two narratives that cannot both be true. */
+export interface ReportConflict {
   readonly a: string;
   readonly b: string;
-  /** Jensen-Shannon divergence (base 2) of their stance-class distributions. */
-  readonly stance: number;
-  /** Jensen-Shannon divergence of who they quote. */
-  readonly sources: number;
-  /** Mean of the components above. */
+  readonly reason: string;
+  readonly evidence: readonly { readonly signal: ContradictionSignal; readonly claimA: string; readonly claimB: string; readonly weight: number }[];
+}
+
+/** One outlet's coverage of one event. */
+export interface ReportOutlet {
+  readonly outlet: string;
+  readonly event: string;
+  readonly articles: number;
+  /** Share of the outlet's narrative claims in each narrative of the event (sums to 1, or all 0). */
+  readonly shares: Readonly<Record<string, number>>;
+  /**
+   * Narratives of the event other outlets carry and this one does not, among those that matter:
+   * carried by two outlets or more, or in conflict with another narrative.
+   */
+  readonly omitted: readonly string[];
+  /** Per actor, the cue classes the outlet uses for what the actor says. */
+  readonly framing: readonly { readonly actorId: string; readonly class: StanceClass; readonly count: number }[];
+  /**
+   * Per narrative, claims in the outlet's own voice vs attributed, hedged ones, and distanced ones
+   * (a distancing cue such as "claimed", scare quotes, or a label such as "so-called").
+   */
+  readonly voice: Readonly<Record<string, { readonly own: number; readonly attributed: number; readonly hedged: number; readonly distanced: number }>>;
+  /** Every distancing mark in the outlet's sentences: scare quotes and labels ("so-called", "state media"). */
+  readonly distancing: readonly string[];
+  /** Per quoted actor: direct quotes vs paraphrase, first position, share of attributed words. */
+  readonly prominence: readonly Prominence[];
+}
+
+/** Divergence of two outlets on one event, in [0, 1]. */
+export interface ReportPair {
+  readonly event: string;
+  readonly a: string;
+  readonly b: string;
+  /** Jensen-Shannon divergence (base 2) of their narrative shares. */
+  readonly narratives: number;
+  /** Mean Jensen-Shannon divergence of the cue classes they use for the actors both quote. */
+  readonly framing: number;
+  /** Mean of the two components. */
   readonly score: number;
 }
 
-/** The divergence report written by `narrascope compare`. */
+/** The whole report. */
 export interface DivergenceReport {
   readonly generatedAt: string;
-  readonly articles: readonly {
-    readonly id: string;
-    readonly outlet: string;
-    readonly title: string | null;
-    readonly attributions: number;
-    readonly dropped: number;
-    readonly duplicateOf?: string;
-  }[];
-  readonly outlets: readonly OutletSummary[];
-  readonly actors: readonly ActorFraming[];
+  readonly events: readonly { readonly id: string; readonly name: string; readonly articleIds: readonly string[] }[];
+  readonly articles: readonly ReportArticle[];
+  readonly actors: readonly ReportActor[];
+  readonly attributions: readonly ReportAttribution[];
+  readonly narratives: readonly ReportNarrative[];
+  readonly conflicts: readonly ReportConflict[];
+  /** Quantities the outlets of an event report with different numbers (death tolls, amounts). */
+  readonly figures: readonly ConflictingFigure[];
+  readonly outlets: readonly ReportOutlet[];
   readonly divergence: {
-    /** Mean pairwise score over outlets; 0 when fewer than two outlets. */
-    readonly score: number;
+    /** Mean pair score over all events' outlet pairs; 0 with fewer than two outlets. */
+    readonly overall: number;
     readonly method: string;
-    readonly pairs: readonly OutletPairDivergence[];
+    readonly pairs: readonly ReportPair[];
   };
 }

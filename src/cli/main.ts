@@ -3,6 +3,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerBench } from './commands/bench.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEval } from './commands/eval.js';
+import { registerEvents } from './commands/events.js';
 import { UsageError } from './input-options.js';
 import { StrictStop } from './read-articles.js';
 
@@ -15,6 +16,7 @@ registerAnalyze(program);
 registerCompare(program);
 registerBench(program);
 registerEval(program);
+registerEvents(program);
 
 // Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
 try {

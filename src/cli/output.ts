@@ -9,8 +9,9 @@ export class LineWriter {
   readonly #stream: NodeJS.WritableStream;
   readonly #file: WriteStream | null;
 
-  constructor(path?: string) {
-    this.#file = path ? createWriteStream(path, { flags: 'w' }) : null;
+  /** `append` adds to an existing file (`analyze --resume`) instead of replacing it. */
+  constructor(path?: string, append = false) {
+    this.#file = path ? createWriteStream(path, { flags: append ? 'a' : 'w' }) : null;
     this.#stream = this.#file ?? process.stdout;
   }
 

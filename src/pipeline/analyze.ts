@@ -1,6 +1,7 @@
 import { clean, DuplicateDetector, type CleanOptions } from '../02-clean/index.js';
-import type { AnalyzedArticle, Article, Diagnostic } from '../types/index.js';
+import type { AnalyzedArticle, Article } from '../types/index.js';
 import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js';
+import { duplicateRecord } from './duplicate-record.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions extends AnalyzeArticleOptions {
@@ -40,20 +41,7 @@ export async function* analyze(
     const article = options.clean === false ? original : clean(original, options.clean ?? {});
     const duplicateOf = duplicates?.check(article) ?? null;
     if (duplicateOf) {
-      const diagnostic: Diagnostic = {
-        severity: 'warning',
-        code: 'clean/duplicate',
-        message: `${duplicateOf.kind} duplicate of article "${duplicateOf.id}" (similarity ${duplicateOf.similarity}); not analysed`,
-        ...(article.origin ? { file: article.origin.file } : {}),
-        ...(article.origin?.line !== undefined ? { line: article.origin.line } : {}),
-      };
-      yield {
-        id: article.id, outlet: article.outlet, date: article.date, title: article.title, url: article.url,
-        text: article.text, dropped: article.dropped,
-        sentences: [], actors: [], cues: [], attributions: [], claims: [],
-        diagnostics: [diagnostic],
-        duplicateOf,
-      };
+      yield duplicateRecord(article, duplicateOf);
       continue;
     }
     yield analyzeArticle(article, options);

@@ -61,6 +61,8 @@ export interface Article {
   /** Regions of `text` that the clean stage judged not to belong to the article. */
   readonly dropped: readonly DroppedRegion[];
   readonly origin?: Origin;
+  /** The comparison group (event) read from the field named by `--group-by`, when asked for. */
+  readonly group?: string;
 }
 
 /** Coarse universal part of speech, as produced by wink-nlp (UD tag set). */
@@ -230,3 +232,4 @@ export interface DuplicateOf {
   /** Estimated Jaccard similarity of word 5-shingles (1 for exact duplicates). */
   readonly similarity: number;
 }
+export type * from './narratives.js';

@@ -1,10 +1,10 @@
-import type { DivergenceReport } from '../types.js';
+import type { DivergenceReport, ReportArticle } from '../types.js';
 import type { Renderer } from './renderer.js';
-import { sectionsOf, type Section } from './sections.js';
+import { groupByEvent, namesOf, percent, sectionsOf, type Section } from './sections.js';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escape text for HTML: every value in the page passes through here. */
-const esc = (value: string | number): string => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+/** Escape text for HTML text and quoted attributes: every value in the page passes through here. */
+export const esc = (value: string | number): string => String(value).replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c);
 
 function table(section: Section): string {
   const th = section.head.map((h) => `<th>${esc(h)}</th>`).join('');
@@ -12,23 +12,109 @@ function table(section: Section): string {
   return `<section id="${esc(section.id)}"><h2>${esc(section.title)}</h2>\n<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></section>`;
 }
 
-const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
+/** Narratives side by side, each a card that highlights its claims in the articles when clicked. */
+function cards(report: DivergenceReport): string {
+  const names = namesOf(report);
+  const rivals = new Map<string, string[]>();
+  for (const c of report.conflicts) {
+    rivals.set(c.a, [...(rivals.get(c.a) ?? []), c.b]);
+    rivals.set(c.b, [...(rivals.get(c.b) ?? []), c.a]);
+  }
+  const people = (ids: readonly string[], cls: string): string => ids.map((id) => `<span class="${cls}">${esc(names.actor(id))}</span>`).join(' ') || '<span class="none">none</span>';
+  const items = report.narratives.map((n) => `<button type="button" class="card" data-id="${esc(n.id)}" aria-pressed="false">
+<span class="nid">${esc(n.id)}</span> <strong class="label">${esc(n.label)}</strong>
+<span class="row">backed by ${people(n.backers, 'backer')}</span>
+<span class="row">disputed by ${people(n.disputers, 'disputer')}</span>
+<span class="row small">${esc(n.claims.length)} claim(s) in ${esc(n.outlets.join(', '))}${rivals.has(n.id) ? ` · conflicts with ${esc((rivals.get(n.id) ?? []).join(', '))}` : ''}</span>
+</button>`);
+  return `<section id="narrative-cards"><h2>Narratives</h2><p class="small">Click a narrative to highlight its claims in the articles below.</p><div class="cards">${items.join('\n')}</div></section>`;
+}
+
+/** Outlet x narrative matrix per event, omissions marked. */
+function matrix(report: DivergenceReport): string {
+  const byEvent = groupByEvent(report);
+  const parts = report.events.map((event) => {
+    const { narratives, outlets } = byEvent.get(event.id) ?? { narratives: [], outlets: [] };
+    if (narratives.length === 0 || outlets.length === 0) return '';
+    const head = narratives.map((n) => `<th title="${esc(n.label)}">${esc(n.id)}</th>`).join('');
+    const rows = outlets.map((o) => `<tr><th>${esc(o.outlet)}</th>${narratives.map((n) => {
+      if (o.omitted.includes(n.id)) return '<td class="omitted">omitted</td>';
+      const share = o.shares[n.id] ?? 0;
+      if (share === 0) return '<td class="absent">—</td>';
+      return `<td style="background:rgba(40,90,200,${(share * 0.8).toFixed(2)})">${esc(percent(share))}</td>`;
+    }).join('')}</tr>`).join('\n');
+    return `<h3>${esc(event.name)}</h3><table class="matrix"><thead><tr><th>outlet</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  });
+  return `<section id="matrix"><h2>Coverage matrix (share of each outlet's claims)</h2>${parts.join('\n')}</section>`;
+}
+
+/** Pairwise divergence as an inline SVG bar chart. */
+function chart(report: DivergenceReport): string {
+  const pairs = report.divergence.pairs.slice(0, 40);
+  if (pairs.length === 0) return '';
+  const bars = pairs.map((p, i) => `<g transform="translate(0,${i * 22})"><text x="0" y="15">${esc(`${p.a} / ${p.b}`)}</text><rect x="260" y="3" height="14" width="${Math.round(p.score * 300)}" fill="#2b5fc7"></rect><text x="${266 + Math.round(p.score * 300)}" y="15">${esc(p.score)}</text></g>`);
+  return `<section id="chart"><h2>Divergence of outlet pairs</h2><svg role="img" aria-label="pair divergence" width="640" height="${pairs.length * 22 + 4}" font-size="12">${bars.join('')}</svg></section>`;
+}
+
+/** An article's text with every claim span wrapped, tagged with the narratives it belongs to (spans: its claims). */
+function articleText(article: ReportArticle, spans: readonly { start: number; end: number; id: string }[]): string {
+  const cuts = [...new Set([0, article.text.length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i] ?? 0;
+    const to = cuts[i + 1] ?? from;
+    const piece = esc(article.text.slice(from, to));
+    const ids = spans.filter((s) => s.start <= from && s.end >= to).map((s) => s.id);
+    out.push(ids.length > 0 ? `<span class="claim" data-n="${esc(ids.join(' '))}">${piece}</span>` : piece);
+  }
+  return `<article class="text" id="article-${esc(article.id)}"><h3>${esc(article.outlet)}: ${esc(article.title ?? article.id)}</h3><div class="body">${out.join('')}</div></article>`;
+}
+
+const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:80rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f0f2f7}.score{font-size:1.4rem}`;
+th{background:#f0f2f7}.score{font-size:1.4rem}.small{font-size:.85rem;color:#555}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.8rem}
+.card{display:block;text-align:left;font:inherit;background:#fff;border:2px solid #ccd;border-radius:.5rem;padding:.6rem;cursor:pointer}
+.card[aria-pressed="true"]{border-color:#d98b00;background:#fff8e6}.card .row{display:block;margin-top:.3rem}
+.nid{font-family:monospace;color:#666}.backer{background:#e3f3e6;padding:0 .25rem;border-radius:.2rem}
+.disputer{background:#fbe3e3;padding:0 .25rem;border-radius:.2rem}.none{color:#999}
+.omitted{background:#fde8e8;color:#a00;font-weight:600}.matrix td{text-align:center}
+.text .body{white-space:pre-wrap;border-left:3px solid #ccd;padding-left:.8rem}
+.claim{border-bottom:1px dotted #999}.claim.on{background:#ffd966;border-bottom:2px solid #d98b00}`;
+
+// Static script: reads only data attributes, never evaluates article text.
+const SCRIPT = `document.addEventListener('click',function(e){var t=e.target;var card=t&&t.closest?t.closest('.card'):null;if(!card)return;
+var id=card.getAttribute('data-id');var on=card.getAttribute('aria-pressed')!=='true';
+document.querySelectorAll('.card').forEach(function(c){c.setAttribute('aria-pressed','false')});
+document.querySelectorAll('.claim').forEach(function(s){var ids=(s.getAttribute('data-n')||'').split(' ');s.classList.toggle('on',on&&ids.indexOf(id)>=0)});
+if(on)card.setAttribute('aria-pressed','true');var first=document.querySelector('.claim.on');if(first&&first.scrollIntoView)first.scrollIntoView({block:'center'});});`;
 
 function render(report: DivergenceReport): string {
+  const spans = new Map<string, { start: number; end: number; id: string }[]>();
+  for (const n of report.narratives) for (const c of n.claims) spans.set(c.articleId, [...(spans.get(c.articleId) ?? []), { start: c.start, end: c.end, id: n.id }]);
+  const texts = report.articles.filter((a) => !a.duplicateOf).map((a) => articleText(a, spans.get(a.id) ?? [])).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>narrascope divergence report</title><style>${STYLE}</style></head>
 <body>
 <h1>narrascope divergence report</h1>
 <p>Generated ${esc(report.generatedAt)}.</p>
-<p class="score">Divergence score: <strong id="divergence-score">${esc(report.divergence.score)}</strong></p>
-<p>${esc(report.divergence.method)}</p>
-${sectionsOf(report).map(table).join('\n')}
+<p class="score">Divergence: <strong id="divergence-score">${esc(report.divergence.overall)}</strong></p>
+<p class="small">${esc(report.divergence.method)}</p>
+${cards(report)}
+${matrix(report)}
+${chart(report)}
+${sectionsOf(report).filter((s) => s.id !== 'narratives' && s.rows.length > 0).map(table).join('\n')}
+<section id="articles-text"><h2>Articles</h2>${texts}</section>
+<script>${SCRIPT}</script>
 </body></html>
 `;
 }
 
-/** The report as a self-contained HTML page (no scripts, no external assets). */
+/**
+ * The report as one self-contained HTML page (inline CSS, JS and SVG; a CSP forbids any network
+ * access): narrative cards with backers and disputers, the coverage matrix, pair divergence,
+ * framing and label tables, and the articles with a clicked narrative's claims highlighted.
+ */
 export const htmlRenderer: Renderer = { name: 'html', extension: 'html', render };

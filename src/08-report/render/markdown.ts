@@ -1,19 +1,37 @@
 import type { DivergenceReport } from '../types.js';
 import type { Renderer } from './renderer.js';
-import { sectionsOf } from './sections.js';
+import { namesOf, sectionsOf } from './sections.js';
 
-const cell = (value: string | number): string => String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const row = (cells: readonly (string | number)[]): string => `| ${cells.map(cell).join(' | ')} |`;
+/**
+ * Escape article text for a Markdown table cell or list item: fold line breaks and
+ * backslash-escape the characters that end a cell, open emphasis, code, links or raw HTML, or
+ * start an entity (`\\ | * _ ` [ ] < > ~ & #`), so no text can break the table or inject markup.
+ * @example mdText('a | <b>') // 'a \\| \\<b\\>'
+ */
+export function mdText(value: string | number): string {
+  return String(value).replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]|<>~&#]/g, (c) => `\\${c}`);
+}
+
+const row = (cells: readonly (string | number)[]): string => `| ${cells.map(mdText).join(' | ')} |`;
 
 function render(report: DivergenceReport): string {
-  const lines: string[] = ['# narrascope divergence report', '', `Generated ${report.generatedAt}.`, ''];
-  lines.push(`**Divergence score: ${report.divergence.score}** (${report.divergence.method}).`);
+  const names = namesOf(report);
+  const lines: string[] = ['# narrascope divergence report', '', `Generated ${mdText(report.generatedAt)}.`, ''];
+  lines.push(`**Divergence: ${report.divergence.overall}** (${mdText(report.divergence.method)}).`);
   for (const section of sectionsOf(report)) {
     if (section.rows.length === 0) continue;
-    lines.push('', `## ${section.title}`, '', row(section.head), row(section.head.map(() => '---')), ...section.rows.map(row));
+    lines.push('', `## ${mdText(section.title)}`, '', row(section.head), `|${section.head.map(() => ' --- |').join('')}`, ...section.rows.map(row));
+  }
+  if (report.narratives.length > 0) lines.push('', '## Claims of each narrative');
+  for (const n of report.narratives) {
+    lines.push('', `### ${mdText(n.id)} ${mdText(n.label)}`, '');
+    for (const c of n.claims) {
+      const who = c.actorId ? names.actor(c.actorId) : c.voice === 'own' ? '(own voice)' : '(unnamed source)';
+      lines.push(`- ${mdText(who)} (${mdText(c.stance)}${c.cueClass ? `, ${mdText(c.cueClass)}` : ''}), ${mdText(c.articleId)} ${c.start}–${c.end}: “${mdText(c.text)}”`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The report as GitHub-flavoured Markdown tables. */
+/** The report as GitHub-flavoured Markdown: tables, then each narrative's claims. */
 export const markdownRenderer: Renderer = { name: 'markdown', extension: 'md', render };

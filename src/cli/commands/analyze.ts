@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
-import { analyze } from '../../pipeline/analyze.js';
+import { defaultWorkers } from '../../pipeline/pool.js';
+import { readResumePoint, resumeSkipper } from '../../pipeline/resume.js';
+import { runAnalysis } from '../../pipeline/run.js';
+import type { Article, Diagnostic } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
-import { ingestOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
+import { FailureLog } from '../failures.js';
+import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
+import { Progress } from '../progress.js';
+import { countRecords } from '../progress-total.js';
 import { readArticles } from '../read-articles.js';
 
 interface AnalyzeFlags extends InputFlags {
@@ -10,6 +16,26 @@ interface AnalyzeFlags extends InputFlags {
   readonly tokens?: boolean;
   readonly clean: boolean;
   readonly dedupe: boolean;
+  readonly workers: string;
+  readonly resume?: boolean;
+  readonly failures?: string;
+}
+
+const FAILED = 'analyze/failed';
+
+/** The diagnostic log of a run, also writing input errors (bad lines) to the failures file. */
+class RunLog extends DiagnosticLog {
+  constructor(quiet: boolean, private readonly failures: FailureLog, private readonly progress: Progress) {
+    super(quiet);
+  }
+
+  override report(diagnostic: Diagnostic): void {
+    super.report(diagnostic);
+    // Input errors (a bad line) are failures too; a duplicate warning is not.
+    if (diagnostic.severity !== 'error' || diagnostic.code === FAILED) return;
+    this.failures.record({ id: null, file: diagnostic.file ?? null, line: diagnostic.line ?? null, reason: `${diagnostic.message} [${diagnostic.code}]` });
+    this.progress.tick(true);
+  }
 }
 
 /** `narrascope analyze <inputs...>`: per-article stages, one JSON object per article. */
@@ -17,31 +43,61 @@ export function registerAnalyze(program: Command): void {
   const command = program
     .command('analyze')
     .description('run the per-article stages (clean, segment, actors, cues, attributions) and write one JSON object per article (JSONL)')
-    .argument('<inputs...>', '.txt, .jsonl or .html files, folders of them, or - for JSONL on stdin')
+    .argument('<inputs...>', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin')
     .option('-o, --out <file>', 'write JSONL to this file instead of stdout')
     .option('--tokens', 'include the tokens (POS, lemma, offsets) of each article')
     .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')
-    .option('--no-dedupe', 'do not detect duplicate articles');
+    .option('--no-dedupe', 'do not detect duplicate articles')
+    .option('--workers <n>', 'worker threads analysing articles (1: in the main thread)', String(defaultWorkers()))
+    .option('--resume', 'continue an interrupted run where its --out file stops (needs --out)')
+    .option('--failures <file>', 'write one JSON line per failed article or input line (id, file, line, reason)');
   withInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
-    const log = new DiagnosticLog(flags.quiet ?? false);
+    const workers = Number(flags.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
+    if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: it continues the run where that file stops');
+    const ingestOptions = ingestOptionsFrom(flags);
+    const quiet = flags.quiet ?? false;
+    const progress = new Progress({ quiet });
+    // Counted alongside the run (not awaited): a large file's count must not delay the start.
+    if (!quiet) void countRecords(inputs).then((total) => progress.setTotal(total), () => undefined);
+    const failures = new FailureLog(flags.failures, flags.resume ?? false);
+    const log = new RunLog(quiet, failures, progress);
+    const point = flags.resume && flags.out ? await readResumePoint(flags.out) : null;
+    if (point && !quiet) {
+      process.stderr.write(`narrascope: resuming after ${point.done.length} articles${point.droppedBytes > 0 ? ` (dropped a cut last line of ${point.droppedBytes} bytes)` : ''}\n`);
+    }
     // Ctrl-C or a kill stops between articles; everything finished so far is flushed first.
     const controller = new AbortController();
     const stop = (): void => controller.abort();
     process.once('SIGINT', stop).once('SIGTERM', stop);
-    const writer = new LineWriter(flags.out);
-    const articles = readArticles(inputs, ingestOptionsFrom(flags, controller.signal), log, flags.strict ?? false);
+    const writer = new LineWriter(flags.out, point !== null);
+    const articles = readArticles(inputs, { ...ingestOptions, signal: controller.signal }, log, flags.strict ?? false);
+    const failed = (article: Article): boolean => failures.has({ id: article.id, file: article.origin?.file ?? null, line: article.origin?.line ?? null });
     try {
-      for await (const result of analyze(articles, {
+      for await (const item of runAnalysis(articles, {
+        workers,
         includeTokens: flags.tokens ?? false,
         clean: flags.clean ? {} : false,
         deduplicate: flags.dedupe,
         signal: controller.signal,
+        ...(point ? { skip: resumeSkipper(point, failed) } : {}),
       })) {
-        for (const diagnostic of result.diagnostics) log.report(diagnostic);
-        await writer.write(JSON.stringify(result));
+        if (item.kind === 'skipped') continue;
+        if (item.kind === 'failure') {
+          const { id, file, line } = item.article;
+          log.report({ severity: 'error', code: FAILED, message: `article "${id}" failed: ${item.reason}`, ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}) });
+          failures.record({ id, file: file ?? null, line: line ?? null, reason: item.reason });
+          progress.tick(true);
+          continue;
+        }
+        for (const diagnostic of item.diagnostics) log.report(diagnostic);
+        await writer.write(item.json);
+        progress.tick();
       }
     } finally {
+      progress.stop();
       await writer.close();
+      failures.close();
       process.off('SIGINT', stop).off('SIGTERM', stop);
     }
     if (controller.signal.aborted) {

@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { buildReport, rendererFor } from '../../08-report/index.js';
-import { analyze } from '../../pipeline/analyze.js';
-import type { AnalyzedArticle } from '../../types/index.js';
+import { groupEvents } from '../../events/index.js';
+import { defaultWorkers } from '../../pipeline/pool.js';
+import { runAnalysis } from '../../pipeline/run.js';
+import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
 import { readArticles } from '../read-articles.js';
@@ -10,16 +12,26 @@ import { readArticles } from '../read-articles.js';
 interface CompareFlags extends InputFlags {
   readonly out?: string;
   readonly format: string;
+  readonly groupBy?: string;
+  readonly events?: string;
+  readonly workers?: string;
 }
 
-/** `narrascope compare <inputs...>`: the whole pipeline, then the divergence report. */
+/**
+ * `narrascope compare <inputs...>`: the whole pipeline, then the divergence report. Articles are
+ * compared within events: the value of `--group-by FIELD`, or the events `--events auto` finds,
+ * or all articles as one event.
+ */
 export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
-    .description('run the whole pipeline over a corpus and write the divergence report (per outlet and actor)')
+    .description('run the whole pipeline over a corpus and write the divergence report: competing narratives, backers and disputers, per-outlet coverage, omissions and framing')
     .argument('<inputs...>', '.txt, .jsonl or .html files, or folders of them')
-    .option('-f, --format <format>', 'report format: json, markdown or html', 'markdown')
-    .option('-o, --out <file>', 'write the report to this file instead of stdout');
+    .option('-f, --format <format>', 'report format: json, md (markdown) or html', 'markdown')
+    .option('-o, --out <file>', 'write the report to this file instead of stdout')
+    .option('--group-by <field>', 'compare within groups (events) given by this JSONL field or front-matter key')
+    .option('--events <mode>', '"auto": group articles into events by content and date before comparing')
+    .option('--workers <n>', 'worker threads for the analysis (default: available cores)');
   withInputOptions(command).action(async (inputs: string[], flags: CompareFlags) => {
     let renderer;
     try {
@@ -27,14 +39,40 @@ export function registerCompare(program: Command): void {
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message.replace(/^narrascope: /, '') : String(error));
     }
+    if (flags.events !== undefined && flags.events !== 'auto') throw new UsageError(`--events must be "auto", got "${flags.events}"`);
+    if (flags.events && flags.groupBy) throw new UsageError('--events auto and --group-by exclude each other: choose one way to form events');
+    const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
     const log = new DiagnosticLog(flags.quiet ?? false);
-    const results: AnalyzedArticle[] = [];
-    for await (const result of analyze(readArticles(inputs, ingestOptionsFrom(flags), log, flags.strict ?? false))) {
-      for (const diagnostic of result.diagnostics) log.report(diagnostic);
-      // The report needs only the findings, not the texts: drop them to keep memory flat.
-      results.push({ ...result, text: '', sentences: [] });
+    const ingestOptions = { ...ingestOptionsFrom(flags), ...(flags.groupBy ? { groupField: flags.groupBy } : {}) };
+    const groups = new Map<string, string>();
+    async function* remembered(): AsyncGenerator<Article> {
+      for await (const article of readArticles(inputs, ingestOptions, log, flags.strict ?? false)) {
+        if (article.group !== undefined) groups.set(article.id, article.group);
+        yield article;
+      }
     }
-    const output = renderer.render(buildReport(results));
+    const results: AnalyzedArticle[] = [];
+    for await (const item of runAnalysis(remembered(), { workers })) {
+      if (item.kind === 'failure') {
+        log.report({ severity: 'error', code: 'pipeline/failed', message: `article "${item.article.id}" failed: ${item.reason}` });
+        continue;
+      }
+      if (item.kind !== 'result') continue;
+      for (const diagnostic of item.diagnostics) log.report(diagnostic);
+      // Tokens are not kept (the report needs sentences and spans only).
+      results.push(JSON.parse(item.json) as AnalyzedArticle);
+    }
+    let eventOf: (article: AnalyzedArticle) => string | undefined;
+    if (flags.events === 'auto') {
+      const assigned = new Map(groupEvents(results).map((e) => [e.id, e.event]));
+      eventOf = (article) => assigned.get(article.id);
+    } else if (flags.groupBy) {
+      eventOf = (article) => groups.get(article.id) ?? '(no group)';
+    } else {
+      eventOf = () => undefined;
+    }
+    const output = renderer.render(buildReport(results, { eventOf }));
     if (flags.out) await writeFile(flags.out, output);
     else process.stdout.write(output);
     process.exitCode = log.errors > 0 ? 1 : 0;

@@ -1,0 +1,196 @@
+/**
+ * Step 7.2: the claims of one article, i.e. the propositions narratives are made of. Each
+ * attribution's content becomes a claim backed by its speaker, with a stance from its cue; each
+ * sentence the writer asserts without attributing it becomes an own-voice claim.
+ */
+import type { AnalyzedArticle, Attribution, Span, StanceClass } from '../types/index.js';
+import type { ClaimStance, NarrativeClaim } from '../types/narratives.js';
+import { speakersOf, type CrossActors } from './cross-actors.js';
+
+/**
+ * Stance of a claim's backer, from the class of the cue that introduces it and whether the cue
+ * is negated: "Peskov was not aware of any warnings" withholds belief (doubts), "did not deny"
+ * leaves the content standing (hedges).
+ */
+export function stanceOf(stanceClass: StanceClass, negated = false): ClaimStance {
+  if (negated) return stanceClass === 'denial' || stanceClass === 'doubt' ? 'hedges' : 'doubts';
+  if (stanceClass === 'denial') return 'denies';
+  if (stanceClass === 'doubt') return 'doubts';
+  if (stanceClass === 'hedging') return 'hedges';
+  return 'asserts';
+}
+
+// "the lives of over 140, which claimed ...": a relative pronoun naming a thing is never a speaker.
+const NOT_A_SPEAKER = /^(which|that|it)$/i;
+// "Reuters, citing three sources, ...": a nested "cite" names the evidence of its parent, not a proposition.
+const EVIDENCE_CUES = new Set(['cite', 'quote']);
+// The writer hedging in their own voice: "reportedly", "appears to", "might".
+const OWN_HEDGES = /\b(reportedly|allegedly|apparently|appears?|seem(s|ed)?|might|may|could|possibly|purportedly)\b/i;
+const MIN_WORDS = 3;
+
+const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** Trim a span to its first and last letter or digit, keeping closing quotes out ("…, " -> "…"). */
+export function trimSpan(text: string, start: number, end: number): Span | null {
+  let s = start;
+  let e = end;
+  while (s < e && !/[\p{L}\p{N}“"‘'[(]/u.test(text[s] ?? '')) s++;
+  while (e > s && !/[\p{L}\p{N}”"’')\]]/u.test(text[e - 1] ?? '')) e--;
+  return e > s ? { start: s, end: e, text: text.slice(s, e) } : null;
+}
+
+/**
+ * The part of a sentence an attribution with no content span asserts: the longest stretch not
+ * covered by its source, its cue or other contents ("Iran had tipped Russia off ..., Reuters
+ * reported on Monday" -> "Iran had tipped Russia off ...").
+ */
+function residualContent(article: AnalyzedArticle, attribution: Attribution, taken: readonly Span[]): Span | null {
+  const sentence = article.sentences[attribution.cue.sentence];
+  if (!sentence) return null;
+  const covered = [...(attribution.source?.spans ?? []), ...attribution.cue.spans, ...taken]
+    .filter((s) => s.end > sentence.start && s.start < sentence.end)
+    .sort((a, b) => a.start - b.start);
+  let best: Span | null = null;
+  let cursor = sentence.start;
+  for (const span of [...covered, { start: sentence.end, end: sentence.end, text: '' }]) {
+    const piece = span.start > cursor ? trimSpan(article.text, cursor, span.start) : null;
+    if (piece && (!best || piece.text.length > best.text.length)) best = piece;
+    cursor = Math.max(cursor, span.end);
+  }
+  return best && wordCount(best.text) >= MIN_WORDS + 1 ? best : null;
+}
+
+/** Joins the fragments of a content into one covering span ("X," he said, "Y" -> X ... Y). */
+function cover(article: AnalyzedArticle, spans: readonly Span[]): Span | null {
+  if (spans.length === 0) return null;
+  const start = Math.min(...spans.map((s) => s.start));
+  const end = Math.max(...spans.map((s) => s.end));
+  return trimSpan(article.text, start, end);
+}
+
+/**
+ * Attributions the attribution stage leaves without a source that speak for another one: a
+ * nested cue speaks for its parent's source, and in a chain the content of one attribution is
+ * the source of the next: "top officials signaling that [preliminary
+ * findings] indicated Ukraine might have been involved". The inner claim is backed by the outer
+ * speaker; the outer content, a bare noun phrase, is no claim.
+ */
+function relaysOf(attributions: readonly Attribution[]): { inner: Map<string, Attribution>; outer: Set<string> } {
+  const inner = new Map<string, Attribution>();
+  const outer = new Set<string>();
+  for (const b of attributions) {
+    if (b.source) continue;
+    // "Peskov said he was not aware of any warnings": the nested cue speaks for its parent's source.
+    const parent = b.parentId ? attributions.find((x) => x.id === b.parentId && x.source) : undefined;
+    if (parent) {
+      inner.set(b.id, parent);
+      continue;
+    }
+    const cueStart = Math.min(...b.cue.spans.map((s) => s.start));
+    const a = attributions.find((x) => x !== b && x.source && x.cue.sentence === b.cue.sentence &&
+      x.content.some((c) => c.end <= cueStart && cueStart - c.end <= 2));
+    if (!a) continue;
+    inner.set(b.id, a);
+    if (wordCount(a.content.map((c) => c.text).join(' ')) <= MIN_WORDS) outer.add(a.id);
+  }
+  return { inner, outer };
+}
+
+/**
+ * Actors named as the evidence of an attribution by a nested citing cue ("Reuters reported,
+ * citing three sources familiar with the matter"): they back the claim too.
+ */
+function citedActors(article: AnalyzedArticle, attribution: Attribution): string[] {
+  const children = article.attributions.filter((a) => a.parentId === attribution.id && EVIDENCE_CUES.has(a.cue.lemma));
+  const ids: string[] = [];
+  for (const child of children) {
+    for (const actor of article.actors) {
+      if (actor.mentions.some((m) => child.content.some((c) => m.start >= c.start && m.end <= c.end))) ids.push(actor.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * True when an attribution's content is mostly another attribution: "Washington claimed that
+ * the Islamic State was behind it, she said". The inner claim carries the proposition with its
+ * own speaker and cue; the outer speaker only reports it and does not back it.
+ */
+function reportsAnother(outer: Attribution, all: readonly Attribution[]): boolean {
+  const content = outer.content;
+  if (content.length === 0) return false;
+  const length = content.reduce((n, c) => n + c.end - c.start, 0);
+  return all.some((inner) => inner !== outer &&
+    inner.cue.spans.every((s) => content.some((c) => s.start >= c.start && s.end <= c.end)) &&
+    inner.content.reduce((n, c) => n + c.end - c.start, 0) >= length / 2);
+}
+
+/** Options of {@link claimsOf}. */
+export interface ClaimOptions {
+  /** Prefix of claim ids, so ids stay unique across articles. */
+  readonly idPrefix: string;
+}
+
+/**
+ * Every claim of one analysed article, in text order. Attributions give attributed claims (nested
+ * evidence-citing ones and those whose "source" is a relative pronoun are skipped); sentences with
+ * no cue and no reported content give own-voice claims. Claims under three words are dropped.
+ */
+export function claimsOf(article: AnalyzedArticle, actors: CrossActors, options: ClaimOptions): NarrativeClaim[] {
+  const claims: NarrativeClaim[] = [];
+  const kept = article.attributions.filter((a) =>
+    !(a.parentId && EVIDENCE_CUES.has(a.cue.lemma)) &&
+    // "declined to comment on the claim": a cue committing the source to nothing makes no claim.
+    a.cue.sourceCommitment !== 0 &&
+    !(a.source && !a.source.actorId && NOT_A_SPEAKER.test(a.source.spans.map((s) => s.text).join(' ').trim())));
+  const contents = kept.flatMap((a) => a.content);
+  const busySentences = new Set<number>();
+  const relays = relaysOf(kept);
+  for (const attribution of kept) {
+    busySentences.add(attribution.cue.sentence);
+    if (relays.outer.has(attribution.id) || reportsAnother(attribution, kept)) continue;
+    const explicit = cover(article, attribution.content);
+    const span = explicit && wordCount(explicit.text) >= MIN_WORDS ? explicit : attribution.content.length === 0 ? residualContent(article, attribution, contents) : null;
+    if (!span) continue;
+    const relay = relays.inner.get(attribution.id);
+    const cited = citedActors(article, attribution);
+    const speakers = [...speakersOf(article, relay ?? attribution), ...cited]
+      .map((id) => actors.idOf(article.id, id)).filter((id): id is string => id !== undefined);
+    const [actorId, ...coActorIds] = [...new Set(speakers)];
+    const sourceText = (relay ?? attribution).source?.spans.map((s) => s.text).join(' ');
+    claims.push({
+      id: `${options.idPrefix}${claims.length + 1}`,
+      articleId: article.id,
+      outlet: article.outlet,
+      sentence: attribution.cue.sentence,
+      ...span,
+      ...(actorId ? { actorId } : {}),
+      ...(coActorIds.length > 0 ? { coActorIds } : {}),
+      ...(!actorId && sourceText ? { sourceText } : {}),
+      stance: stanceOf(attribution.cue.stanceClass, attribution.cue.environment.negated),
+      voice: 'attributed',
+      cueClass: attribution.cue.stanceClass,
+      cueLemma: attribution.cue.lemma,
+      commitment: attribution.cue.sourceCommitment,
+      attributionId: attribution.id,
+    });
+  }
+  for (const sentence of article.sentences) {
+    if (busySentences.has(sentence.index)) continue;
+    if (contents.some((c) => c.start < sentence.end && c.end > sentence.start)) continue;
+    const span = trimSpan(article.text, sentence.start, sentence.end);
+    if (!span || wordCount(span.text) < MIN_WORDS + 1) continue;
+    const hedged = OWN_HEDGES.test(span.text);
+    claims.push({
+      id: `${options.idPrefix}${claims.length + 1}`,
+      articleId: article.id,
+      outlet: article.outlet,
+      sentence: sentence.index,
+      ...span,
+      stance: hedged ? 'hedges' : 'asserts',
+      voice: 'own',
+      commitment: hedged ? 0.4 : 1,
+    });
+  }
+  return claims.sort((a, b) => a.start - b.start);
+}

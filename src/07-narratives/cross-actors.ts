@@ -1,0 +1,159 @@
+/**
+ * Step 7.1: merge the per-article actors of a comparison into cross-article actors, so "Kremlin
+ * spokesman Dmitry Peskov" in one outlet and "Peskov" in another count as one backer.
+ */
+import { jaroWinkler } from '../adapters/natural.js';
+import type { Actor, ActorKind, AnalyzedArticle, Attribution } from '../types/index.js';
+import type { CrossActor } from '../types/narratives.js';
+
+/** The cross-article actors of a comparison and a lookup from article-local ids. */
+export interface CrossActors {
+  readonly actors: readonly CrossActor[];
+  /** Cross-actor id of an article's local actor id, or undefined. */
+  idOf(articleId: string, actorId: string | null | undefined): string | undefined;
+}
+
+/** Normalise a name for matching: lower case, straight quotes, no leading article or possessive. */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[’‘]/g, "'").replace(/^(the|a|an)\s+/, '').replace(/'s$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Aliases that name the actor rather than describe it: they start with a capital or a digit ("FSB", "ISIS-K", not "the group"). */
+function namingAliases(actor: Actor): string[] {
+  const keys = new Set([nameKey(actor.name)]);
+  if (actor.kind === 'anonymous' || actor.kind === 'generic') return [...keys];
+  for (const alias of actor.aliases) if (/^[A-Z0-9]/.test(alias) && !/^(The|A|An)\s/.test(alias)) keys.add(nameKey(alias));
+  return [...keys];
+}
+
+/** Kinds that may merge: a metonym's state and the state, groups tagged as organisations. */
+function compatible(a: ActorKind, b: ActorKind): boolean {
+  if (a === b) return true;
+  const loose = new Set<ActorKind>(['organisation', 'group', 'state']);
+  return loose.has(a) && loose.has(b);
+}
+
+/**
+ * Merge actors across articles. Two actors merge when they share a canonical name or a naming
+ * alias and their kinds are compatible ("Peskov" (person) never merges with "Kremlin" (state)).
+ * Anonymous and generic sources merge only on identical descriptions ("US officials").
+ * Linear in the number of actors (a map from name keys to the first actor that used them).
+ */
+export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
+  interface Group { name: string; kind: ActorKind; aliases: Set<string>; members: { articleId: string; actorId: string }[]; mentions: number }
+  const groups: Group[] = [];
+  const byKey = new Map<string, number>();
+  const local = new Map<string, number>();
+  for (const article of articles) {
+    for (const actor of article.actors) {
+      const keys = namingAliases(actor);
+      let index = keys.map((k) => byKey.get(`${k}`)).find((i) => i !== undefined && compatible(groups[i]?.kind ?? actor.kind, actor.kind));
+      if (index === undefined) {
+        index = groups.length;
+        groups.push({ name: actor.name, kind: actor.kind, aliases: new Set(), members: [], mentions: 0 });
+      }
+      const group = groups[index];
+      if (!group) continue;
+      // The most-mentioned member names the group: "Dmitry Peskov" over "Peskov".
+      if (actor.mentions.length > group.mentions || (actor.name.length > group.name.length && actor.mentions.length === group.mentions)) {
+        group.name = actor.name;
+        group.mentions = actor.mentions.length;
+      }
+      for (const alias of actor.aliases) group.aliases.add(alias);
+      group.aliases.add(actor.name);
+      group.members.push({ articleId: article.id, actorId: actor.id });
+      for (const key of keys) if (!byKey.has(key)) byKey.set(key, index);
+      local.set(`${article.id}\u0000${actor.id}`, index);
+    }
+  }
+  // "Soleimani" in one outlet, "Qassem Soleimani" in another: a one-word person name joins the
+  // only person whose full name ends with it.
+  const target = groups.map((_, i) => i);
+  // "Qassem Soleimani" and "Qasem Soleimani": full person names spelt alike (Jaro-Winkler >= 0.95),
+  // compared within buckets of the same surname initials so the pass stays near linear.
+  const buckets = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (g.kind !== 'person' || target[i] !== i || !g.name.includes(' ')) return;
+    const key = nameKey(g.name.split(/\s+/).pop() ?? '').slice(0, 3);
+    buckets.set(key, [...(buckets.get(key) ?? []), i]);
+  });
+  for (const members of buckets.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x] ?? 0;
+        const j = members[y] ?? 0;
+        const a = groups[i];
+        const b = groups[j];
+        if (!a || !b || target[j] !== j || target[i] !== i || jaroWinkler(a.name, b.name) < 0.95) continue;
+        target[j] = i;
+        a.members.push(...b.members);
+        for (const alias of b.aliases) a.aliases.add(alias);
+        for (let k = 0; k < target.length; k++) if (target[k] === j) target[k] = i;
+      }
+    }
+  }
+  const bySurname = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const parts = g.name.split(/\s+/);
+    if (g.kind === 'person' && parts.length > 1 && target[i] === i) {
+      const last = nameKey(parts[parts.length - 1] ?? '');
+      bySurname.set(last, [...(bySurname.get(last) ?? []), i]);
+    }
+  });
+  groups.forEach((g, i) => {
+    if (g.kind !== 'person' || g.name.includes(' ') || target[i] !== i) return;
+    const candidates = bySurname.get(nameKey(g.name)) ?? [];
+    const into = candidates[0];
+    if (candidates.length !== 1 || into === undefined) return;
+    target[i] = into;
+    const full = groups[into];
+    if (!full) return;
+    full.members.push(...g.members);
+    for (const alias of g.aliases) full.aliases.add(alias);
+  });
+  const kept = groups.map((_, i) => i).filter((i) => target[i] === i);
+  const idOfGroup = new Map(kept.map((i, k) => [i, `A${k + 1}`]));
+  const actors: CrossActor[] = kept.map((i) => {
+    const g = groups[i] as Group;
+    return { id: idOfGroup.get(i) ?? '', name: g.name, kind: g.kind, aliases: [...g.aliases].sort(), members: g.members };
+  });
+  return {
+    actors,
+    idOf: (articleId, actorId) => {
+      if (!actorId) return undefined;
+      const index = local.get(`${articleId}\u0000${actorId}`);
+      return index === undefined ? undefined : idOfGroup.get(target[index] ?? index);
+    },
+  };
+}
+
+/** Rank of an actor kind as a speaker: a named person is the most specific source. */
+const SPECIFICITY: Readonly<Record<ActorKind, number>> = {
+  person: 5, anonymous: 4, media: 3, document: 3, generic: 3, group: 2, organisation: 2, state: 1,
+};
+
+/**
+ * The article-local actors who speak in an attribution, the main speaker first. The attribution
+ * stage sometimes resolves a source phrase to the state in it; the most specific actor mentioned
+ * inside the source spans wins ("Kremlin spokesman Dmitry Peskov said" -> Peskov, not Russia), the
+ * last mention on ties (the head of an English noun phrase comes last). A coordinated source
+ * without a person gives every actor in it ("The US and the EU have insisted" -> US, EU).
+ */
+export function speakersOf(article: AnalyzedArticle, attribution: Attribution): string[] {
+  const source = attribution.source;
+  if (!source) return [];
+  const found: { id: string; rank: number; start: number }[] = [];
+  for (const actor of article.actors) {
+    for (const mention of actor.mentions) {
+      if (!source.spans.some((s) => mention.start >= s.start && mention.end <= s.end)) continue;
+      found.push({ id: actor.id, rank: SPECIFICITY[actor.kind] + (actor.id === source.actorId ? 0.5 : 0), start: mention.start });
+    }
+  }
+  if (found.length === 0) return source.actorId ? [source.actorId] : [];
+  found.sort((x, y) => y.rank - x.rank || y.start - x.start);
+  const main = found[0];
+  if (!main) return [];
+  const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
+  const ids = coordinated ? found.map((f) => f.id) : [main.id];
+  return [...new Set(ids)];
+}

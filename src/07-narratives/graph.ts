@@ -1,0 +1,125 @@
+/**
+ * Step 7.6: the signed graph over the claims of one event. A positive edge says two claims state
+ * the same proposition (similar words and actors, the same answer to "who did it", the same
+ * speaker going on in the next sentence); a negative edge says they cannot both be true.
+ */
+import type { ClaimFeatures } from './features.js';
+import { AGENCY_WORDS } from './lexicon.js';
+import { stem } from '../adapters/natural.js';
+
+const AGENCY = new Set(AGENCY_WORDS.map(stem));
+
+/**
+ * Whether each claim is about the event itself. The event's words are the topic stems most of
+ * its claims share ("attack", "massacre"); a claim is off the event when it names an object of
+ * its own instead ("blamed Israel and the United States for supporting extremist groups in the
+ * region": "support", "extremist", "region" are no event words).
+ */
+export function onEvent(features: readonly ClaimFeatures[]): boolean[] {
+  const df = new Map<string, number>();
+  for (const f of features) for (const w of new Set(f.words)) if (!f.nameWords.has(w)) df.set(w, (df.get(w) ?? 0) + 1);
+  const min = Math.max(2, Math.ceil(features.length * 0.15));
+  const eventWords = new Set([...df].filter(([, n]) => n >= min).map(([w]) => w));
+  return features.map((f) => {
+    if (f.words.some((w) => eventWords.has(w))) return true;
+    const own = new Set(f.words.filter((w) => !f.nameWords.has(w) && !AGENCY.has(w)));
+    return own.size <= 2;
+  });
+}
+import { agreement, contradiction, type Contradiction } from './signals.js';
+import { cosine, vectorize, type Vector } from './similarity.js';
+
+/** A dense symmetric matrix of edge weights and the contradictions behind the negative ones. */
+export interface SignedGraph {
+  readonly size: number;
+  /** `weights[i * size + j]`: > 0 same narrative, < 0 apart. */
+  readonly weights: Float64Array;
+  /** Contradictions by pair key `i,j` (i < j). */
+  readonly contradictions: ReadonlyMap<string, Contradiction>;
+}
+
+/** Options of {@link buildGraph}, the knobs of the positive side. */
+export interface GraphOptions {
+  /**
+   * Similarity two claims need to lean together: the edge weight is similarity + bonuses minus
+   * this, so unrelated claims repel a little and clusters stay tight.
+   * @default 0.25
+   */
+  readonly threshold?: number;
+  /**
+   * Bonus for the same speaker in the same or the next sentence of one article ("Peskov said he
+   * was not aware ... 'I do not know anything about this,' he told reporters").
+   * @default 0.45
+   */
+  readonly continuity?: number;
+}
+
+/** Build the signed graph of one event's claims. Quadratic in the event's claims only. */
+export function buildGraph(features: readonly ClaimFeatures[], options: GraphOptions = {}): SignedGraph {
+  const threshold = options.threshold ?? 0.25;
+  const continuity = options.continuity ?? 0.45;
+  const vectors = vectorize(features);
+  const topical = onEvent(features);
+  const entityDf = new Map<string, number>();
+  for (const f of features) for (const e of f.entities) entityDf.set(e, (entityDf.get(e) ?? 0) + 1);
+  const rare = (e: string): boolean => (entityDf.get(e) ?? 0) <= Math.max(2, features.length * 0.25);
+  const n = features.length;
+  const weights = new Float64Array(n * n);
+  const contradictions = new Map<string, Contradiction>();
+  for (let i = 0; i < n; i++) {
+    const a = features[i];
+    const va = vectors[i];
+    if (!a || !va) continue;
+    for (let j = i + 1; j < n; j++) {
+      const b = features[j];
+      const vb = vectors[j];
+      if (!b || !vb) continue;
+      const similarity = cosine(va, vb);
+      const conflict = contradiction(a, b, similarity, (topical[i] ?? true) && (topical[j] ?? true), rare);
+      let weight: number;
+      if (conflict) {
+        weight = -conflict.weight;
+        contradictions.set(`${i},${j}`, conflict);
+      } else {
+        weight = similarity + agreement(a, b) - threshold;
+        const sameArticle = a.claim.articleId === b.claim.articleId;
+        const gap = Math.abs(a.claim.sentence - b.claim.sentence);
+        const sameSpeaker = a.claim.actorId !== undefined && a.claim.actorId === b.claim.actorId;
+        if (sameArticle && gap <= 1 && sameSpeaker) weight += continuity;
+        else if (sameArticle && gap === 0) weight += continuity / 2;
+      }
+      weights[i * n + j] = weight;
+      weights[j * n + i] = weight;
+    }
+  }
+  focusDenials(n, weights, contradictions, vectors);
+  return { size: n, weights, contradictions };
+}
+
+/**
+ * A denial answers one proposition: "Peskov said he was not aware of any warnings" denies the
+ * warning, not every claim that mentions Iran. For each denying claim, keep its denial edges to
+ * the claims most similar to it (within 80% of its best) and turn the others into no edge.
+ */
+function focusDenials(n: number, weights: Float64Array, contradictions: Map<string, Contradiction>, vectors: readonly Vector[]): void {
+  const byDenier = new Map<number, { key: string; other: number; similarity: number }[]>();
+  for (const [key, c] of contradictions) {
+    if (c.signal !== 'denial') continue;
+    const [i = 0, j = 0] = key.split(',').map(Number);
+    const denier = c.disputing === 'a' ? i : j;
+    const other = denier === i ? j : i;
+    const va = vectors[i];
+    const vb = vectors[j];
+    const similarity = va && vb ? cosine(va, vb) : 0;
+    byDenier.set(denier, [...(byDenier.get(denier) ?? []), { key, other, similarity }]);
+  }
+  for (const [denier, edges] of byDenier) {
+    const best = Math.max(...edges.map((e) => e.similarity));
+    for (const e of edges) {
+      if (e.similarity >= best * 0.8) continue;
+      contradictions.delete(e.key);
+      weights[denier * n + e.other] = 0;
+      weights[e.other * n + denier] = 0;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Step 7.5: contradiction signals between two claims: reasons they cannot both be true. Each
+ * returns a strength in [0, 1] (0: no signal); `contradiction` keeps the strongest.
+ */
+import type { ContradictionSignal } from '../types/narratives.js';
+import type { ClaimFeatures } from './features.js';
+
+/** The strongest contradiction between two claims, or null. */
+export interface Contradiction {
+  readonly signal: ContradictionSignal;
+  readonly weight: number;
+  /** The claim that denies, doubts or excludes the other (its backers dispute the other's narrative). */
+  readonly disputing: 'a' | 'b' | 'both';
+}
+
+const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((x) => b.has(x));
+
+/**
+ * Topic overlap of two claims, so a denial is aimed at the claim it denies and not at every claim
+ * of the event: enough shared words, or a shared actor that is not everywhere in the event
+ * (`rare`: in a story about Trump every claim mentions Trump).
+ */
+function onTopic(a: ClaimFeatures, b: ClaimFeatures, similarity: number, rare: (entity: string) => boolean): boolean {
+  // A short denial that names an actor is about that actor's story, however common the actor:
+  // "Moscow appears to be skeptical about the ISIS-K narrative".
+  const pointed = a.words.length <= 4;
+  return similarity >= 0.2 || [...a.entities].some((e) => b.entities.has(e) && (pointed || rare(e)));
+}
+
+/**
+ * One denies or doubts what the other asserts, on the same topic: "Iran had tipped Russia off"
+ * vs "Peskov said he was not aware of any warnings coming from Iran". When both answer "who did
+ * it", the answers must match: "Kyiv denied any involvement" denies "Ukraine may be linked" but
+ * not "ISIS-K claimed responsibility".
+ */
+export function denial(a: ClaimFeatures, b: ClaimFeatures, similarity: number, rare: (entity: string) => boolean = () => true): number {
+  if (a.polarity === b.polarity) return 0;
+  const [neg, pos] = a.polarity < 0 ? [a, b] : [b, a];
+  if (neg.openQuestion) return 0;
+  if (neg.agency && pos.agency && neg.culprits.size > 0 && pos.culprits.size > 0) {
+    return intersects(neg.culprits, pos.culprits) ? Math.min(1, 0.7 + similarity) : 0;
+  }
+  // A denial needs a proposition on the other side, not a bare name ("Sen. Bernie Sanders",
+  // "the Affordable Care Act"): words beyond names on both sides.
+  const topical = (f: ClaimFeatures): number => f.words.filter((w) => !f.nameWords.has(w)).length;
+  if (pos.words.length < 4 || topical(pos) < 2 || topical(neg) < 1) return 0;
+  if (!onTopic(neg, pos, similarity, rare)) return 0;
+  return Math.min(1, 0.45 + similarity);
+}
+
+/**
+ * Different answers to "who is behind it", both held true: "ISIS-K claimed responsibility" vs
+ * "the US, UK and Ukraine may all be linked to the massacre". An exclusive answer ("ISIS-K was
+ * the sole culprit") contradicts any other answer outright.
+ */
+export function rivalAgent(a: ClaimFeatures, b: ClaimFeatures, sameQuestion = true, similarity = 1): { signal: ContradictionSignal; weight: number } | null {
+  if (!sameQuestion || !a.agency || !b.agency || a.polarity < 0 || b.polarity < 0) return null;
+  if (a.culprits.size === 0 || b.culprits.size === 0) return null;
+  if (intersects(a.culprits, b.culprits)) return null;
+  if (a.exclusive || b.exclusive) return { signal: 'exclusivity', weight: 1 };
+  // Two non-exclusive answers conflict only about the same deed, told in shared words
+  // ("linked to the massacre" / "responsibility for the massacre"): different agents of
+  // different deeds ("helped the attackers travel" / "is a designated terrorist group") both stand.
+  if (similarity < 0.1) return null;
+  return { signal: 'rival-agent', weight: 0.7 };
+}
+
+/**
+ * A question left open doubts a settled, asserted answer: "its true mastermind is yet to be
+ * established" vs "ISIS-K was the sole culprit". Hedged answers ("may be linked") stay compatible.
+ */
+export function openQuestion(a: ClaimFeatures, b: ClaimFeatures): number {
+  const [open, settled] = a.openQuestion ? [a, b] : [b, a];
+  if (!open.openQuestion || settled.openQuestion || !open.agency) return 0;
+  if (!settled.agency || settled.culprits.size === 0 || settled.polarity < 0 || settled.claim.stance === 'hedges') return 0;
+  return settled.exclusive ? 0.9 : 0.6;
+}
+
+/**
+ * The strongest contradiction signal between two claims of the same event, or null.
+ * `rare` tells the actors that are not in most of the event's claims. `sameQuestion` is false when one of them answers "who did it" about something other than the
+ * event ("blamed Israel for supporting extremist groups in the region").
+ */
+export function contradiction(a: ClaimFeatures, b: ClaimFeatures, similarity: number, sameQuestion = true, rare: (entity: string) => boolean = () => true): Contradiction | null {
+  const candidates: Contradiction[] = [];
+  const d = denial(a, b, similarity, rare);
+  if (d > 0) candidates.push({ signal: 'denial', weight: d, disputing: a.polarity < 0 ? 'a' : 'b' });
+  const r = rivalAgent(a, b, sameQuestion, similarity);
+  if (r) candidates.push({ ...r, disputing: r.signal === 'exclusivity' ? (a.exclusive && b.exclusive ? 'both' : a.exclusive ? 'a' : 'b') : 'both' });
+  const o = openQuestion(a, b);
+  if (o > 0) candidates.push({ signal: 'open-question', weight: o, disputing: a.openQuestion ? 'a' : 'b' });
+  return candidates.sort((x, y) => y.weight - x.weight)[0] ?? null;
+}
+
+/**
+ * Agreement beyond word overlap: the same answer to "who did it" with the same polarity
+ * ("ISIS-K claimed responsibility" and "ISIS-K was the sole culprit"), or one ruling out a rival
+ * the other does not name ("no indication that Ukraine had been involved" and "ISIS-K alone").
+ */
+export function agreement(a: ClaimFeatures, b: ClaimFeatures): number {
+  if (!a.agency || !b.agency || a.culprits.size === 0 || b.culprits.size === 0) return 0;
+  const shared = intersects(a.culprits, b.culprits);
+  if (a.polarity === b.polarity) return shared ? 0.6 : 0;
+  return shared ? 0 : 0.25;
+}

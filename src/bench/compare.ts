@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks';
+import { buildReport } from '../08-report/index.js';
+import { groupEvents } from '../events/index.js';
+import { runAnalysis } from '../pipeline/run.js';
+import type { AnalyzedArticle, Article } from '../types/index.js';
+
+/** Time of `compare --events auto` end to end, by phase. */
+export interface CompareTiming {
+  readonly workers: number;
+  readonly articles: number;
+  readonly events: number;
+  readonly analyzeMs: number;
+  readonly groupMs: number;
+  readonly reportMs: number;
+  readonly totalMs: number;
+}
+
+/**
+ * What `narrascope compare --events auto` does, timed by phase and without rendering: analyse
+ * every article with the parallel runner, group them into events, build the divergence report
+ * within events. (The results are all held: a report needs them together.)
+ *
+ * @example
+ * await benchmarkCompare(articles, 2) // { events: 366, totalMs: 14200, ... }
+ */
+export async function benchmarkCompare(articles: readonly Article[], workers: number): Promise<CompareTiming> {
+  const start = performance.now();
+  const results: AnalyzedArticle[] = [];
+  for await (const item of runAnalysis(articles, { workers })) {
+    if (item.kind === 'result') results.push(JSON.parse(item.json) as AnalyzedArticle);
+  }
+  const analyzed = performance.now();
+  const assignments = groupEvents(results);
+  const eventOf = new Map(assignments.map((a) => [a.id, a.event]));
+  const grouped = performance.now();
+  buildReport(results, { eventOf: (article) => eventOf.get(article.id) });
+  const done = performance.now();
+  return {
+    workers,
+    articles: results.length,
+    events: new Set(eventOf.values()).size,
+    analyzeMs: Math.round(analyzed - start),
+    groupMs: Math.round(grouped - analyzed),
+    reportMs: Math.round(done - grouped),
+    totalMs: Math.round(done - start),
+  };
+}
+
+/** The compare row as text. */
+export function formatCompare(t: CompareTiming): string {
+  return `compare --events auto, ${t.workers} workers: ${t.articles} articles in ${t.events} events, ${t.totalMs} ms (analyze ${t.analyzeMs}, group ${t.groupMs}, report ${t.reportMs})\n`;
+}

@@ -1,0 +1,73 @@
+import { performance } from 'node:perf_hooks';
+import { runAnalysis } from '../pipeline/run.js';
+import type { Article } from '../types/index.js';
+
+/** Throughput of the whole `analyze` runner with a given number of workers. */
+export interface RunnerTiming {
+  readonly workers: number;
+  readonly articles: number;
+  readonly words: number;
+  readonly ms: number;
+  readonly articlesPerSecond: number;
+  readonly wordsPerSecond: number;
+  /** Peak resident set size of the whole process (all threads) so far, in MB. */
+  readonly peakRssMb: number;
+  /**
+   * Resident set size (MB) sampled every `rssEvery` articles: flat after warm-up means memory
+   * does not grow with the corpus.
+   */
+  readonly rssSamplesMb: readonly number[];
+  /**
+   * CPU time of the whole process (all threads), in seconds: about `workers` x the wall time when
+   * the workers had their cores to themselves, less when other processes took turns on them.
+   */
+  readonly cpuSeconds: number;
+}
+
+const countWords = (text: string): number => text.match(/\S+/g)?.length ?? 0;
+
+/**
+ * Time the parallel runner end to end (clean, duplicate check, workers, JSON lines), as
+ * `narrascope analyze --workers N` runs it but without writing. Worker start-up and model loading
+ * are included: they are part of every real run. `source` is called once, so a generator of
+ * synthetic articles streams through without being stored.
+ *
+ * @example
+ * await benchmarkRunner(() => articles, 2) // { workers: 2, articlesPerSecond: 150, ... }
+ */
+export async function benchmarkRunner(source: () => Iterable<Article> | AsyncIterable<Article>, workers: number, rssEvery = 10_000): Promise<RunnerTiming> {
+  let words = 0;
+  let count = 0;
+  async function* counted(): AsyncGenerator<Article> {
+    for await (const article of source()) {
+      words += countWords(article.text);
+      yield article;
+    }
+  }
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const rssSamplesMb: number[] = [];
+  for await (const item of runAnalysis(counted(), { workers, deduplicate: false })) {
+    if (item.kind === 'result') count++;
+    if (count % rssEvery === 0) rssSamplesMb.push(Math.round(process.memoryUsage.rss() / 1_048_576));
+  }
+  const ms = performance.now() - start;
+  const seconds = ms / 1000;
+  return {
+    workers,
+    articles: count,
+    words,
+    ms: Math.round(ms),
+    articlesPerSecond: Math.round((count / seconds) * 10) / 10,
+    wordsPerSecond: Math.round(words / seconds),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    rssSamplesMb,
+    cpuSeconds: Math.round(((): number => { const used = process.cpuUsage(cpu); return (used.user + used.system) / 1e5; })()) / 10,
+  };
+}
+
+/** The runner rows as text, under the per-stage table. */
+export function formatRunner(timings: readonly RunnerTiming[]): string {
+  return `${timings.map((t) =>
+    `${`analyze, ${t.workers} worker${t.workers > 1 ? 's' : ''} (end to end)`.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s ${String(t.wordsPerSecond).padStart(10)} words/s  CPU ${t.cpuSeconds} s  peak RSS ${t.peakRssMb} MB${t.rssSamplesMb.length > 1 ? ` (RSS every 10k articles: ${t.rssSamplesMb.join(', ')} MB)` : ''}`).join('\n')}\n`;
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
+
+/** One worker per core: the default of `--workers`. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * The compiled worker file. Workers always run `dist/`: from `dist/pipeline/pool.js` it sits
+ * beside this file; when this module itself runs from `src/` (tests, tsx), the worker is taken
+ * from the `dist/` that `npm run build` (or the tests' global setup) produced.
+ */
+export function workerFile(): string {
+  const here = import.meta.url;
+  const url = here.endsWith('.ts') ? new URL('../../dist/pipeline/worker.js', here) : new URL('./worker.js', here);
+  const path = fileURLToPath(url);
+  if (!existsSync(path)) throw new TypeError(`narrascope: worker file ${path} not found; run "npm run build" first`);
+  return path;
+}
+
+/** A fixed-size pool of analysis workers. */
+export interface AnalyzePool {
+  /** Analyse one article on the next free worker; rejects when the analysis throws. */
+  run(task: AnalyzeTask): Promise<AnalyzeTaskResult>;
+  /** Stop the workers (after their current task). */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Start `workers` worker threads (piscina), each ready to analyse articles.
+ *
+ * @example
+ * const pool = createPool(2);
+ * try { const { json } = await pool.run({ article, options: {} }); } finally { await pool.destroy(); }
+ */
+export function createPool(workers: number): AnalyzePool {
+  if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
+  const piscina = new Piscina<AnalyzeTask, AnalyzeTaskResult>({
+    filename: workerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    // Workers live for the whole run; never let an idle gap (a slow reader) shut them down and
+    // pay the model load again.
+    idleTimeout: Infinity,
+    // Atomics make idle workers spin-wait for the next task: on 2 cores shared with the main
+    // thread that stole CPU from the busy worker (300 articles: 21 s with, 7.7 s without).
+    atomics: 'disabled',
+  });
+  return {
+    run: (task) => piscina.run(task),
+    destroy: () => piscina.destroy(),
+  };
+}

@@ -1,0 +1,33 @@
+import type { Article, Diagnostic } from '../types/index.js';
+import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js';
+
+/**
+ * One unit of work for a worker: a cleaned, non-duplicate article and the per-article options.
+ * Everything here crosses a thread boundary, so it must be structured-cloneable (plain data).
+ */
+export interface AnalyzeTask {
+  readonly article: Article;
+  readonly options: AnalyzeArticleOptions;
+}
+
+/**
+ * What a worker sends back: the result already serialised as one JSON line, plus its diagnostics.
+ * Serialising in the worker matters: a result with tokens is ~10x the text, and cloning that
+ * object graph back to the main thread costs more than sending one string.
+ */
+export interface AnalyzeTaskResult {
+  readonly json: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Run the per-article stages on one task: the body of every worker, and of the in-thread runner
+ * with one worker, so both write byte-identical lines.
+ *
+ * @example
+ * const { json } = runAnalyzeTask({ article: clean(article), options: { includeTokens: false } });
+ */
+export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
+  const result = analyzeArticle(task.article, task.options);
+  return { json: JSON.stringify(result), diagnostics: result.diagnostics };
+}

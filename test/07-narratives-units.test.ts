@@ -1,0 +1,142 @@
+// Unit tests of the narratives stage, one table per step.
+import { describe, expect, it } from 'vitest';
+import {
+  agreement, contradiction, correlationClusters, cosine, denial, mergeActors, nameKey, openQuestion, rivalAgent,
+  shorten, stanceOf, trimSpan, vectorize, type ClaimFeatures,
+} from '../src/07-narratives/index.js';
+import type { Actor, AnalyzedArticle, NarrativeClaim } from '../src/types/index.js';
+
+/** A claim's features by hand: only what the signal under test reads. */
+function f(over: Partial<Omit<ClaimFeatures, 'entities' | 'culprits' | 'nameWords'>> & { entities?: string[]; culprits?: string[]; stance?: NarrativeClaim['stance'] } = {}): ClaimFeatures {
+  const claim: NarrativeClaim = { id: 'c', articleId: 'a', outlet: null, sentence: 0, start: 0, end: 1, text: 'x', stance: over.stance ?? 'asserts', voice: 'attributed', commitment: 0.7 };
+  return {
+    claim, words: over.words ?? [], entities: new Set(over.entities ?? []), agency: over.agency ?? false,
+    culprits: new Set(over.culprits ?? []), exclusive: over.exclusive ?? false, openQuestion: over.openQuestion ?? false,
+    polarity: over.polarity ?? 1, nameWords: new Set(),
+  };
+}
+
+describe('7.1 cross-article actor names', () => {
+  it.each([
+    ['The Kremlin', 'kremlin'],
+    ['Russia’s', 'russia'],
+    ['  Dmitry   Peskov ', 'dmitry peskov'],
+  ])('nameKey(%j) = %j', (name, key) => expect(nameKey(name)).toBe(key));
+});
+
+describe('7.2 claims', () => {
+  it.each([
+    ['neutral', false, 'asserts'], ['endorsing', false, 'asserts'], ['hedging', false, 'hedges'],
+    ['denial', false, 'denies'], ['doubt', false, 'doubts'], ['neutral', true, 'doubts'], ['denial', true, 'hedges'],
+  ] as const)('a %s cue (negated: %s) gives stance %s', (cls, negated, stance) => expect(stanceOf(cls, negated)).toBe(stance));
+
+  it('trims a span to its words, keeping quotes', () => {
+    const text = '  “I do not know,” he said';
+    const end = text.indexOf('”') + 1;
+    expect(trimSpan(text, 0, end + 1)).toEqual({ start: 2, end, text: '“I do not know,”' });
+    expect(trimSpan(text, 0, 2)).toBeNull();
+  });
+});
+
+describe('7.4 similarity', () => {
+  it('is 1 for the same words, 0 for disjoint ones, and weighs shared event words less', () => {
+    const [a, b, c, d] = vectorize([
+      f({ words: ['iran', 'warn', 'attack'] }), f({ words: ['iran', 'warn', 'attack'] }),
+      f({ words: ['ukrain', 'link', 'attack'] }), f({ words: ['moscow'] }),
+    ]);
+    expect(cosine(a!, b!)).toBeCloseTo(1, 5);
+    expect(cosine(a!, d!)).toBe(0);
+    expect(cosine(a!, c!)).toBeGreaterThan(0);
+    expect(cosine(a!, c!)).toBeLessThan(0.3);
+  });
+
+  it('counts shared actors as terms', () => {
+    const [a, b] = vectorize([f({ entities: ['A1'] }), f({ entities: ['A1'] })]);
+    expect(cosine(a!, b!)).toBeCloseTo(1, 5);
+  });
+});
+
+describe('7.5 contradiction signals', () => {
+  const iranWarned = f({ entities: ['Iran', 'Russia'], words: ['iran', 'tip', 'russia', 'terrorist', 'oper'] });
+  const peskov = f({ entities: ['Iran'], words: ['awar', 'warn', 'iran'], polarity: -1, stance: 'doubts' });
+  const isisAlone = f({ agency: true, culprits: ['ISIS-K'], exclusive: true });
+  const isisClaimed = f({ agency: true, culprits: ['ISIS-K'] });
+  const ukraineLinked = f({ agency: true, culprits: ['Ukraine', 'US'], stance: 'hedges' });
+  const kyivDenies = f({ agency: true, culprits: ['Ukraine'], polarity: -1, stance: 'denies' });
+  const mastermindOpen = f({ agency: true, openQuestion: true });
+
+  it.each([
+    ['"Iran warned Russia" vs "Peskov: not aware of any warnings"', iranWarned, peskov, 'denial'],
+    ['"ISIS-K was the sole culprit" vs "US, UK and Ukraine may be linked"', isisAlone, ukraineLinked, 'exclusivity'],
+    ['"ISIS-K claimed responsibility" vs "Ukraine may be linked"', isisClaimed, ukraineLinked, 'rival-agent'],
+    ['"Kyiv denied any involvement" vs "Ukraine may be linked"', kyivDenies, ukraineLinked, 'denial'],
+    ['"true mastermind yet to be established" vs "ISIS-K was the sole culprit"', mastermindOpen, isisAlone, 'open-question'],
+  ])('%s', (_, a, b, signal) => {
+    expect(contradiction(a, b, 0.1)?.signal).toBe(signal);
+    expect(contradiction(b, a, 0.1)?.signal).toBe(signal);
+  });
+
+  it.each([
+    ['"ISIS-K claimed it" and "ISIS-K was the sole culprit"', isisClaimed, isisAlone],
+    ['"Kyiv denied any involvement" and "ISIS-K claimed it"', kyivDenies, isisClaimed],
+    ['"mastermind yet to be established" and hedged "Ukraine may be linked"', mastermindOpen, ukraineLinked],
+    ['a denial off the topic', f({ polarity: -1, entities: ['X'], words: ['a', 'b'] }), f({ entities: ['Y'], words: ['c', 'd', 'e', 'f'] })],
+    ['a denial of a bare name', f({ polarity: -1, entities: ['X'], words: ['a', 'b'] }), f({ entities: ['X'], words: ['sen', 'sander'] })],
+  ])('no contradiction: %s', (_, a, b) => expect(contradiction(a, b, 0)).toBeNull());
+
+  it('rival agents only on the same question and deed', () => {
+    expect(rivalAgent(isisClaimed, ukraineLinked, false)).toBeNull();
+    expect(rivalAgent(isisClaimed, ukraineLinked, true, 0.05)).toBeNull();
+    expect(rivalAgent(isisAlone, ukraineLinked, true, 0.05)?.signal).toBe('exclusivity');
+  });
+  it('denial strength grows with similarity', () => expect(denial(iranWarned, peskov, 0.4)).toBeGreaterThan(denial(iranWarned, peskov, 0.1)));
+  it('an open question does not doubt a hedged answer', () => expect(openQuestion(mastermindOpen, ukraineLinked)).toBe(0));
+  it('agreement: same answer, same polarity', () => {
+    expect(agreement(isisClaimed, isisAlone)).toBeGreaterThan(0);
+    expect(agreement(kyivDenies, isisAlone)).toBeGreaterThan(0); // ruling out a rival
+    expect(agreement(isisClaimed, ukraineLinked)).toBe(0);
+  });
+});
+
+describe('7.7 correlation clustering', () => {
+  const matrix = (n: number, edges: [number, number, number][]): Float64Array => {
+    const w = new Float64Array(n * n);
+    for (const [i, j, v] of edges) { w[i * n + j] = v; w[j * n + i] = v; }
+    return w;
+  };
+  it.each([
+    ['two positive pairs', 4, [[0, 1, 1], [2, 3, 1], [0, 2, -1]], [[0, 1], [2, 3]]],
+    ['a negative edge keeps a triangle apart', 3, [[0, 1, 0.5], [1, 2, 0.5], [0, 2, -2]], [[0, 1], [2]]],
+    ['weak positives outweigh nothing', 3, [[0, 1, 0.1], [1, 2, 0.1], [0, 2, 0.1]], [[0, 1, 2]]],
+    ['no edges: singletons', 2, [], [[0], [1]]],
+  ] as const)('%s', (_, n, edges, clusters) => {
+    expect(correlationClusters(n, matrix(n, edges.map((e) => [...e] as [number, number, number])))).toEqual(clusters);
+  });
+});
+
+describe('7.8 labels', () => {
+  it.each([
+    ['that ISIS-K was the sole culprit behind the Crocus City Hall attack', 'ISIS-K was the sole culprit behind the Crocus City Hall attack'],
+    ['"ISIS-K alone bears responsibility,"', 'ISIS-K alone bears responsibility'],
+    ['one two three four five six seven eight nine ten eleven twelve thirteen', 'One two three four five six seven eight nine ten eleven twelve…'],
+  ])('shorten(%j)', (text, label) => expect(shorten(text)).toBe(label));
+});
+
+describe('7.1 merging actors across articles', () => {
+  const actor = (id: string, name: string, kind: Actor['kind'], aliases: string[] = [name]): Actor => ({ id, name, kind, aliases, roles: [], mentions: [] });
+  const article = (id: string, actors: Actor[]): AnalyzedArticle => ({
+    id, outlet: id, date: null, title: null, url: null, text: '', dropped: [], sentences: [], actors, cues: [], attributions: [], claims: [], diagnostics: [],
+  });
+  const merged = mergeActors([
+    article('a', [actor('a1', 'Dmitry Peskov', 'person'), actor('a2', 'Russia', 'state', ['Kremlin', 'Moscow']), actor('a3', 'Qassem Soleimani', 'person')]),
+    article('b', [actor('b1', 'Dmitry Peskov', 'person'), actor('b2', 'Russia', 'state', ['Russia']), actor('b3', 'Qasem Soleimani', 'person'), actor('b4', 'Soleimani', 'person')]),
+    article('c', [actor('c1', 'Kremlin', 'organisation', ['Kremlin']), actor('c2', 'US officials', 'generic')]),
+  ]);
+  it.each([
+    ['the same name in two outlets', 'a', 'a1', 'b', 'b1'],
+    ['a state and its metonym used as a name', 'a', 'a2', 'c', 'c1'],
+    ['two spellings of one person', 'a', 'a3', 'b', 'b3'],
+    ['a surname and the full name', 'a', 'a3', 'b', 'b4'],
+  ])('merges %s', (_, x, xi, y, yi) => expect(merged.idOf(x, xi)).toBe(merged.idOf(y, yi)));
+  it('keeps a person apart from the state he speaks for', () => expect(merged.idOf('a', 'a1')).not.toBe(merged.idOf('a', 'a2')));
+});

@@ -67,3 +67,19 @@ describe('segment: boundaries', () => {
     expect(segment(a)).toMatchObject({ sentences: [], tokens: [] });
   });
 });
+
+describe('segment: independent of what the process read before', () => {
+  it('splits a possessive the same way whether or not wink has cached the whole word', () => {
+    // wink caches "Okonkwo's" whole after seeing it sentence-final, and would then never split it.
+    const first = segment(article("The plan was Okonkwo's."));
+    const later = segment(article("Okonkwo's plan was fair."));
+    expect(first.tokens.map((t) => t.text)).toEqual(['The', 'plan', 'was', 'Okonkwo', "'s", '.']);
+    expect(later.tokens.map((t) => t.text)).toEqual(['Okonkwo', "'s", 'plan', 'was', 'fair', '.']);
+    expect(later.tokens[1]).toMatchObject({ pos: 'PART', start: 7, end: 9 });
+  });
+
+  it('leaves contractions such as "it\'s" to wink', () => {
+    const { tokens } = segment(article("It's late and that's fine."));
+    expect(tokens.map((t) => t.text).slice(0, 2)).toEqual(['It', "'s"]);
+  });
+});

@@ -125,6 +125,23 @@ function reportsAnother(outer: Attribution, all: readonly Attribution[]): boolea
     inner.content.reduce((n, c) => n + c.end - c.start, 0) >= length / 2);
 }
 
+// Cues whose verb is part of the proposition: "Iran warned Russia ...", "Tehran attributed the threat to ...".
+const SPEECH_ONLY = new Set(['say', 'tell', 'state', 'report', 'according to', 'add', 'note', 'write', 'cite', 'quote', 'announce', 'explain']);
+
+/**
+ * The attribution as one stretch of its sentence, from its (or its relay's) source to the content
+ * end, when the cue carries content ("Iran warned Russia about a major terrorist operation") and
+ * the content is no quote or that-clause, and the stretch stays short.
+ */
+function statementOf(article: AnalyzedArticle, attribution: Attribution, content: Span, speaker: Attribution): { statement: string } | Record<string, never> {
+  if (SPEECH_ONLY.has(attribution.cue.lemma) || /^(that|whether|if)\b|^[“"‘']/i.test(content.text)) return {};
+  const starts = [...(speaker.source?.spans ?? []), ...attribution.cue.spans].map((s) => s.start);
+  const start = Math.min(...starts);
+  if (!Number.isFinite(start) || start > content.start || content.start - start > 80) return {};
+  const stretch = trimSpan(article.text, start, content.end);
+  return stretch && !/[\n]/.test(stretch.text) ? { statement: stretch.text } : {};
+}
+
 /** Options of {@link claimsOf}. */
 export interface ClaimOptions {
   /** Prefix of claim ids, so ids stay unique across articles. */
@@ -173,6 +190,7 @@ export function claimsOf(article: AnalyzedArticle, actors: CrossActors, options:
       cueLemma: attribution.cue.lemma,
       commitment: attribution.cue.sourceCommitment,
       attributionId: attribution.id,
+      ...statementOf(article, attribution, span, relay ?? attribution),
     });
   }
   for (const sentence of article.sentences) {

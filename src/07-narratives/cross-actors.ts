@@ -140,6 +140,17 @@ const SPECIFICITY: Readonly<Record<ActorKind, number>> = {
  * without a person gives every actor in it ("The US and the EU have insisted" -> US, EU).
  */
 export function speakersOf(article: AnalyzedArticle, attribution: Attribution): string[] {
+  // Claims, framing and prominence all ask for the same attribution: compute it once.
+  const cached = speakerCache.get(attribution);
+  if (cached) return cached;
+  const found = findSpeakers(article, attribution);
+  speakerCache.set(attribution, found);
+  return found;
+}
+
+const speakerCache = new WeakMap<Attribution, string[]>();
+
+function findSpeakers(article: AnalyzedArticle, attribution: Attribution): string[] {
   const source = attribution.source;
   if (!source) return [];
   const found: { id: string; rank: number; start: number }[] = [];

@@ -40,8 +40,10 @@ export function labelOf(members: readonly number[], claims: readonly NarrativeCl
     }
   }
   const claim = claims[best];
-  const text = shorten(claim?.text ?? '');
-  // A narrative made of a denial says so: "Doubted: any warnings coming from Iran ahead of the attack".
+  const text = shorten(claim?.statement ?? claim?.text ?? '');
+  // A statement says who denies ("Moscow appears to be skeptical about ..."); a bare content
+  // says so with a mark: "Doubted: any warnings coming from Iran ahead of the attack".
+  if (claim?.statement) return text;
   if (claim?.stance === 'denies') return `Denied: ${text}`;
   if (claim?.stance === 'doubts') return `Doubted: ${text}`;
   return text;

@@ -23,7 +23,7 @@ export interface SentenceDivergence {
   readonly uniqueness: number | null;
   /**
    * The divergence score: novelty. Uniqueness is reported beside it but not mixed in: on BASIL
-   * it ranks informational-bias sentences below chance (AUC 0.473), novelty slightly above (0.519).
+   * it ranks informational-bias sentences below chance (AUC 0.476), novelty slightly above (0.519).
    */
   readonly score: number;
 }

@@ -50,6 +50,12 @@ export interface NarrativeClaim extends Span {
   readonly commitment: number;
   /** Id of the attribution it comes from. */
   readonly attributionId?: string;
+  /**
+   * The whole attribution as one readable stretch, when its cue carries content and the content
+   * alone does not read as a sentence: "Iran warned Russia about a major terrorist operation"
+   * (content: "Russia about a major terrorist operation"). Used for labels.
+   */
+  readonly statement?: string;
 }
 
 /** A group of claims telling the same story. */

@@ -11,7 +11,6 @@ import { distancingMarks } from './voice.js';
 import type { ConflictingFigure } from './figures.js';
 import type { DivergenceReport, ReportActor, ReportArticle, ReportAttribution, ReportClaim, ReportConflict, ReportNarrative, ReportOutlet, ReportPair } from './types.js';
 
-const UNKNOWN_OUTLET = '(unknown outlet)';
 const METHOD = 'per event, for each pair of outlets: mean of (1) the Jensen-Shannon divergence (base 2) of their shares of claims over the event\'s narratives and (2) the mean Jensen-Shannon divergence of the cue classes each uses for the actors both quote (left out when they quote no common actor); overall: mean over all pairs';
 
 /** Options of {@link buildReport}. */
@@ -22,7 +21,8 @@ export interface ReportOptions extends NarrativeOptions {
   readonly now?: Date;
 }
 
-const outletOf = (a: AnalyzedArticle): string => a.outlet ?? UNKNOWN_OUTLET;
+// An article with no outlet speaks for itself: named by its id, as in the narratives stage.
+const outletOf = (a: AnalyzedArticle): string => a.outlet ?? a.id;
 const cover = (spans: readonly Span[]): Span => {
   const first = spans[0];
   if (!first || spans.length === 1) return first ?? { start: 0, end: 0, text: '' };

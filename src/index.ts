@@ -40,6 +40,9 @@ export type * from './08-report/index.js';
 export { analyze, type AnalyzeOptions } from './pipeline/analyze.js';
 export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-article.js';
 export { runAnalysis, type RunOptions, type RunItem, type ArticleRef } from './pipeline/run.js';
+// evaluation against annotated data
+export { evaluatePolnear, formatPolnearReport, PUBLISHED_POLNEAR } from './eval/index.js';
+export type { PolnearEvalOptions, PolnearEvalReport, RoleScores } from './eval/index.js';
 // corpus level: which articles cover the same event
 export { groupEvents } from './events/index.js';
 export type { EventAssignment, EventInput, EventOptions } from './events/index.js';

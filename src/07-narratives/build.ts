@@ -84,7 +84,11 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     const id = ids.get(c);
     if (!id) return;
     const own = members.map((i) => claims[i]).filter((x): x is NarrativeClaim => x !== undefined);
-    const backers = [...new Set(own.flatMap(backersOf))];
+    // A denial that landed among assertions does not back them: "Kyiv denied any involvement"
+    // sits near "ISIS-K alone bears responsibility" but Kyiv asserts neither. Deniers back a
+    // narrative only when it is made of denials ("he was not aware of any warnings").
+    const asserting = own.filter((x) => x.stance !== 'denies' && x.stance !== 'doubts');
+    const backers = [...new Set((asserting.length > 0 ? asserting : own).flatMap(backersOf))];
     const disputers = [...(disputersOf.get(c) ?? [])].filter((d) => !backers.includes(d));
     narratives.push({
       id, event, label: labelOf(members, claims, weight),

@@ -43,6 +43,7 @@ describe.each([
   ['a "Read more" link', [...BODY.slice(0, 2), 'READ MORE: Five charts that explain the deficit', ...BODY.slice(2)], 'boilerplate', 'READ MORE: Five charts that explain the deficit'],
   ['share buttons', [...BODY, 'Share this article'], 'boilerplate', 'Share this article'],
   ['a newsletter prompt', [...BODY, 'Sign up for our daily briefing newsletter'], 'boilerplate', 'Sign up for our daily briefing newsletter'],
+  ['an inbox prompt', [...BODY.slice(0, 2), 'Get the stories you care about delivered to your inbox. By signing up, you agree to our Privacy Policy', ...BODY.slice(2)], 'boilerplate', 'Get the stories you care about delivered to your inbox. By signing up, you agree to our Privacy Policy'],
   ['a copyright line', [...BODY, '© 2024 Example Media Group. All rights reserved.'], 'boilerplate', '© 2024 Example Media Group. All rights reserved.'],
   ['a timestamp line', ['Published: 12 March 2024 10:32 GMT', ...BODY], 'dateline', 'Published: 12 March 2024 10:32 GMT'],
   ['a single unrelated truncated teaser', [...BODY, 'Celebrity chef opens third restaurant in coastal village...'], 'teaser', 'Celebrity chef opens third restaurant in coastal village...'],

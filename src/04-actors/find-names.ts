@@ -51,22 +51,24 @@ export function findNames(ctx: Context): Candidate[] {
       i++;
       continue;
     }
+    // A name never runs past its sentence: "..., N.J." ¶ "Party preference ..." are two.
+    const inSentence = (j: number): boolean => tokens[j]?.sentence === token?.sentence && inRun(ctx, j);
     let end = i + 1;
     for (;;) {
       const gapless = tokens[end]?.start === tokens[end - 1]?.end;
-      if (inRun(ctx, end)) end++;
+      if (inSentence(end)) end++;
       // "ISIS-Khorasan", "Al-Assad": hyphen written without spaces joins a name.
-      else if (words[end] === '-' && gapless && inRun(ctx, end + 1) && tokens[end + 1]?.start === tokens[end]?.end) end += 2;
+      else if (words[end] === '-' && gapless && inSentence(end + 1) && tokens[end + 1]?.start === tokens[end]?.end) end += 2;
       else if (PARTICLES.has(words[end] ?? '')) {
         // "Ursula von der Leyen": one or more particles, then a capitalised word.
         let k = end;
         while (PARTICLES.has(words[k] ?? '')) k++;
-        if (k - end > 2 || !inRun(ctx, k)) break;
+        if (k - end > 2 || !inSentence(k)) break;
         end = k + 1;
       }
       // "Federal Bureau of Investigation": "of" joins only organisation names.
-      else if ((words[end] === 'of' || words[end] === 'for') && ORG_HEADS.has(words[end - 1] ?? '') && inRun(ctx, end + 1)) end += 2;
-      else if (words[end] === 'of' && words[end + 1] === 'the' && ORG_HEADS.has(words[end - 1] ?? '') && inRun(ctx, end + 2)) end += 3;
+      else if ((words[end] === 'of' || words[end] === 'for') && ORG_HEADS.has(words[end - 1] ?? '') && inSentence(end + 1)) end += 2;
+      else if (words[end] === 'of' && words[end + 1] === 'the' && ORG_HEADS.has(words[end - 1] ?? '') && inSentence(end + 2)) end += 3;
       else break;
     }
     const candidate = classify(ctx, i, end);

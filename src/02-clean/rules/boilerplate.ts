@@ -5,7 +5,7 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^(?:read|see|watch|listen)\s+(?:more|also|next|now)\b.*$/iu, 'link to other content ("Read more: ...")'],
   [/^(?:related|recommended|more from|most read|trending|top stories|you may also like)\b.{0,120}$/iu, 'related-content heading ("Related: ...")'],
   [/^(?:share|tweet|email|print|comment)s?(?:\s+(?:this|on)\b.*)?$/iu, 'share button text ("Share this article")'],
-  [/\b(?:subscribe|sign up|newsletter|follow us|join us on|download (?:our|the) app|click here)\b/iu, 'call to subscribe or follow ("Sign up for our newsletter")'],
+  [/\b(?:subscribe|sign(?:ing)? up|newsletter|follow us|join us on|download (?:our|the) app|click here|delivered to your inbox|privacy policy)\b/iu, 'call to subscribe or follow ("Sign up for our newsletter", "... delivered to your inbox")'],
   [/^(?:©|copyright\b|\(c\)\s*\d{4}).*$|all rights reserved/iu, 'copyright notice ("© 2024 Example News")'],
   [/^(?:advertisement|sponsored(?: content)?|ad|skip advertisement)$/iu, 'advertisement marker'],
   [/^(?:this (?:article|story) (?:was|has been) (?:updated|corrected)|editor'?s note)\b.{0,160}$/iu, 'editorial notice ("This story has been updated")'],

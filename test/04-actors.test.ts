@@ -196,6 +196,8 @@ const negatives: [string, string, string][] = [
   ['apposition is not an unnamed spokesman', 'Dmitry Peskov, a Kremlin spokesman, said no.', 'a Kremlin spokesman'],
   ['calendar word', 'Tuesday said it all for the campaign.', 'Tuesday'],
   ['unconfirmed capitalised run', 'The concert at Crocus City Hall was sold out.', 'Crocus City Hall'],
+  ['a law, even before a speech verb', 'Critics said the Logan Act says nothing about it.', 'Logan Act'],
+  ['a building', 'Gunmen stormed Crocus City Hall, officials said.', 'Crocus City Hall'],
   ['a name across a paragraph break', 'She teaches at Rutgers University in New Brunswick, N.J.\n\nParty preference trumps gender, she says.', 'N.J.\n\nParty'],
 ];
 

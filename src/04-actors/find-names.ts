@@ -22,6 +22,17 @@ const ORG_HEADS = new Set([
   'parliament', 'assembly', 'administration', 'campaign', 'center', 'centre', 'fund', 'group', 'coalition', 'alliance',
   'board', 'authority', 'school', 'academy', 'society', 'club', 'federation', 'network', 'senate', 'congress', 'cabinet', 'government', 'command', 'directorate',
 ]);
+/**
+ * Words that end names of things that cannot speak: laws, documents, places, buildings, events
+ * ("the Logan Act", "Crocus City Hall", "Pennsylvania Avenue", "Super Tuesday"). A run ending in
+ * one is no actor, whatever speech verb follows it.
+ */
+const THING_HEADS = new Set([
+  'act', 'bill', 'law', 'amendment', 'treaty', 'accord', 'accords', 'agreement', 'doctrine', 'constitution', 'code',
+  'hall', 'street', 'avenue', 'road', 'square', 'bridge', 'airport', 'station', 'stadium', 'arena', 'tower', 'palace',
+  'river', 'lake', 'mountain', 'mountains', 'island', 'islands', 'valley', 'bay', 'sea', 'ocean', 'county', 'province',
+  'war', 'election', 'elections', 'day', 'summit', 'games', 'olympics', 'cup', 'award', 'prize',
+]);
 /** Capitalised calendar words: "Saturday", "Tuesday" are never actors. */
 const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tonight', 'yesterday', 'tomorrow']);
 /** Words that end media names: "The Moscow Times", "Kyiv Post". */
@@ -85,6 +96,7 @@ function classify(ctx: Context, first: number, end: number): Candidate | undefin
   if (MEDIA_HEADS.has(last) && end - first > 1) {
     return { first, end, kind: 'media', form: 'name', name: text, key: `media:${text.toLowerCase()}`, priority: PRIORITY.name };
   }
+  if (THING_HEADS.has(last) && end - first > 1) return undefined;
   if (ORG_HEADS.has(last) && end - first > 1) {
     return { first, end, kind: 'organisation', form: 'name', name: text, key: `organisation:${text.toLowerCase()}`, priority: PRIORITY.name };
   }

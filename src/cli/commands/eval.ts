@@ -30,7 +30,7 @@ interface EvalFlags {
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('score the attribution stages against annotated data')
+    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping)')
     .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), or basil (divergence vs media bias)')
     .option('--split <name>', `PolNeAR split under ../shared/corpora/polnear: ${Object.keys(SPLITS).join(', ')}`, 'dev')
     .option('--file <path>', 'any JSONL file in the PolNeAR format (overrides --split)')

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { evaluatePolnear, formatPolnearReport } from '../../eval/index.js';
 import { evaluateEvents, formatEventsReport } from '../../eval/events.js';
 import { evaluateBasil, formatBasilReport } from '../../eval/basil.js';
+import { evaluateCofenetBio, formatCofenetReport } from '../../eval/cofenet-bio.js';
 import { UsageError } from '../input-options.js';
 
 const SPLITS: Readonly<Record<string, string>> = {
@@ -24,7 +25,11 @@ interface EvalFlags {
   readonly file?: string;
   readonly limit?: string;
   readonly json?: boolean;
+  readonly bio?: boolean;
 }
+
+/** CofeNet's BIO units of the PolNeAR dev split: the units the published tables are scored on. */
+const COFENET_DEV = '../shared/corpora/polnear/cofenet_bio/valid.jsonl';
 
 /** `narrascope eval polnear`: attribution quality against PolNeAR gold annotations. */
 export function registerEval(program: Command): void {
@@ -36,12 +41,12 @@ export function registerEval(program: Command): void {
     .option('--file <path>', 'any JSONL file in the PolNeAR format (overrides --split)')
     .option('--limit <n>', 'score only the first N primary articles')
     .option('--json', 'print the scores as JSON')
+    .option('--bio', `polnear: score on CofeNet's BIO units (${COFENET_DEV}), the metric of the published tables`)
     .action(async (dataset: string, flags: EvalFlags) => {
       if (dataset === 'basil') {
         const file = flags.file ?? BASIL_FILE;
-        if (!existsSync(file)) throw new UsageError(`${file} not found: run from the repository root with ../shared beside it, or pass --file`);
-        const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-        if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit must be a positive integer');
+        requireFile(file);
+        const limit = limitOf(flags);
         const report = await evaluateBasil({ file, ...(limit !== undefined ? { limit } : {}) });
         process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatBasilReport(report));
         return;
@@ -51,19 +56,39 @@ export function registerEval(program: Command): void {
         const files = flags.file ? [[flags.file, /roundup/i.test(flags.file) ? 'allsides' : 'neus'] as const] : EVENT_FILES;
         const reports = [];
         for (const [file, kind] of files) {
-          if (!existsSync(file)) throw new UsageError(`${file} not found: run from the repository root with ../shared beside it, or pass --file`);
+          requireFile(file);
           reports.push(await evaluateEvents({ file, dataset: kind }));
         }
         process.stdout.write(flags.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatEventsReport).join('\n'));
         return;
       }
       if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events or basil`);
+      if (flags.bio) {
+        const file = flags.file ?? COFENET_DEV;
+        requireFile(file);
+        const limit = limitOf(flags);
+        const report = await evaluateCofenetBio({ file, ...(limit !== undefined ? { limit } : {}) });
+        process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatCofenetReport(report));
+        return;
+      }
       const file = flags.file ?? SPLITS[flags.split];
       if (!file) throw new UsageError(`unknown split "${flags.split}": expected ${Object.keys(SPLITS).join(' or ')} (the test split is held out)`);
-      if (!existsSync(file)) throw new UsageError(`${file} not found: run from the repository root with ../shared beside it, or pass --file`);
-      const limit = flags.limit === undefined ? undefined : Number(flags.limit);
-      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit must be a positive integer');
+      requireFile(file);
+      const limit = limitOf(flags);
       const report = await evaluatePolnear({ file, ...(limit !== undefined ? { limit } : {}) });
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatPolnearReport(report));
     });
+}
+
+/** The `--limit` flag as a positive integer, or undefined when absent. */
+function limitOf(flags: EvalFlags): number | undefined {
+  if (flags.limit === undefined) return undefined;
+  const limit = Number(flags.limit);
+  if (!(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit must be a positive integer');
+  return limit;
+}
+
+/** Reference data lives in ../shared, which may be absent: say so as a usage error. */
+function requireFile(file: string): void {
+  if (!existsSync(file)) throw new UsageError(`${file} not found: run from the repository root with ../shared beside it, or pass --file`);
 }

@@ -88,6 +88,8 @@ describe.skipIf(!existsSync(SEED))('actors: the seed article', () => {
 
 /** [rule, text, mention, kind, canonical name, mention form, role?] */
 const rules: [string, string, string, ActorKind, string, MentionForm, string?][] = [
+  ['organisation head word: conference', 'The House Republican Conference voted on Tuesday, aides said.', 'House Republican Conference', 'organisation', 'House Republican Conference', 'name'],
+  ['organisation head word: caucus', 'Members of the Freedom Caucus said they would oppose the bill.', 'Freedom Caucus', 'organisation', 'Freedom Caucus', 'name'],
   ['title before name', 'Kremlin spokesman Dmitry Peskov said the claims were false.', 'Dmitry Peskov', 'person', 'Dmitry Peskov', 'name', 'Kremlin spokesman'],
   ['demonym + title', 'Iranian President Massoud Pezeshikian says Iran is ready.', 'Massoud Pezeshikian', 'person', 'Massoud Pezeshikian', 'name', 'Iranian President'],
   ['apposition after', 'Aleksandr Bortnikov, the head of the FSB, said the attack was planned.', 'Aleksandr Bortnikov', 'person', 'Aleksandr Bortnikov', 'name', 'head of the FSB'],
@@ -141,6 +143,7 @@ describe('actors: one rule per sentence', () => {
 /** [rule, text, first mention, second mention (same actor), second's occurrence] */
 const merges: [string, string, string, string, number][] = [
   ['surname', 'Sergei Lavrov spoke on Monday. Lavrov added that talks were possible.', 'Sergei Lavrov', 'Lavrov', 0],
+  ['surname that is also a country', 'Rep. Jim Jordan spoke on Monday. Jordan said the vote would fail.', 'Jim Jordan', 'Jordan', 0],
   ['surname before full name', 'Lavrov warns West\n\nRussian Foreign Minister Sergei Lavrov said on Monday that talks were possible.', 'Lavrov', 'Sergei Lavrov', 0],
   ['pronoun: subject of the sentence', 'Peskov said he was not aware of any warnings.', 'Peskov', 'he', 0],
   ['pronoun: previous sentence', '“We do not know,” Angela Merkel said. She added that talks would go on.', 'Angela Merkel', 'She', 0],

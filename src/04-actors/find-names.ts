@@ -21,6 +21,8 @@ const ORG_HEADS = new Set([
   'association', 'union', 'organization', 'organisation', 'office', 'bureau', 'army', 'forces', 'guard', 'police',
   'parliament', 'assembly', 'administration', 'campaign', 'center', 'centre', 'fund', 'group', 'coalition', 'alliance',
   'board', 'authority', 'school', 'academy', 'society', 'club', 'federation', 'network', 'senate', 'congress', 'cabinet', 'government', 'command', 'directorate',
+  'conference', 'caucus', 'legislature', 'delegation', 'panel', 'tribunal', 'embassy', 'consulate', 'secretariat', 'movement', 'front',
+  'brigade', 'battalion', 'regiment', 'division', 'militia', 'corps', 'cartel', 'institution', 'hospital', 'airlines', 'airways',
 ]);
 /**
  * Words that end names of things that cannot speak: laws, documents, places, buildings, events

@@ -13,6 +13,7 @@ import { findNames } from './find-names.js';
 import { attachRoles } from './find-roles.js';
 import { findSources } from './find-sources.js';
 import { selectCandidates } from './select.js';
+import { surnamesOverPlaces } from './surnames.js';
 
 /** Options of {@link tagActors}. */
 export interface ActorOptions {
@@ -37,7 +38,7 @@ export function tagActors(segmented: Segmented, options: ActorOptions = {}): Act
   const names = findNames(ctx);
   attachRoles(ctx, names);
   const anaphora = findAnaphora(ctx).filter((c) => options.pronouns !== false || c.form !== 'pronoun');
-  const all = [...findGazetteerMentions(ctx), ...names, ...findSources(ctx), ...anaphora];
+  const all = [...surnamesOverPlaces(ctx.segmented, names, findGazetteerMentions(ctx)), ...names, ...findSources(ctx), ...anaphora];
   const selected = addAbbreviations(ctx, selectCandidates(all, segmented.tokens.length));
   return clusterActors(segmented, selected);
 }

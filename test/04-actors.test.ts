@@ -194,6 +194,7 @@ const negatives: [string, string, string][] = [
   ['compound sources', 'It could speed the shift to renewable energy sources.', 'sources'],
   ['lower-case acronym word', 'Tell us what you think.', 'us'],
   ['demonym alone', 'Russian troops crossed the border.', 'Russian'],
+  ['demonym-like word before a noun', 'The index closed lower, as did all the major European stock markets.', 'European'],
   ['organisation description without that head', 'Connecticut’s tax commissioner says the agency acted lawfully.', 'the agency'],
   ['place before an unclosed apposition', 'At a press conference in Chelsea, the mayor also said it was too early.', 'Chelsea'],
   ['apposition is not an unnamed spokesman', 'Dmitry Peskov, a Kremlin spokesman, said no.', 'a Kremlin spokesman'],

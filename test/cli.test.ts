@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,12 @@ describe('narrascope analyze (spawned)', () => {
     expect(run.status).toBe(1);
     expect((parseJsonl(run.stdout) as AnalyzedArticle[]).map((r) => r.id)).toEqual(['piped']);
     expect(run.stderr).toContain('<stdin>:2:');
+  });
+
+  it('stops quietly when the reader closes the pipe (analyze | head -1)', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" bin/narrascope.js analyze corpora/crocus-outlets --workers 1 --quiet | head -c 10 > /dev/null; echo "exit=\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('exit=0');
+    expect(result.stderr).not.toContain('EPIPE');
   });
 
   it('stops at the first bad line with --strict, keeping what was already written', () => {

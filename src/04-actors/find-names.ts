@@ -140,6 +140,11 @@ function classify(ctx: Context, first: number, end: number): Candidate | undefin
   if (end - start === 1 && word.endsWith('s') && gaz.names.matchAt([word.slice(0, -1)], 0)[0]?.[1][0]?.form === 'demonym') {
     return { first: start, end, kind: 'generic', form: 'description', name, key: `generic:${word}`, priority: PRIORITY.name };
   }
+  // "all the major European stock markets": a lone demonym-like word before a common noun is an
+  // adjective, not somebody's name (known demonyms, or -an/-ese/-ish words such as "Asian").
+  const next = segmented.tokens[end];
+  const modifiesNoun = next !== undefined && next.text === next.lower && (next.pos === 'NOUN' || next.pos === 'ADJ');
+  if (end - start === 1 && modifiesNoun && (gaz.names.matchAt([word], 0)[0]?.[1][0]?.form === 'demonym' || /(?:an|ese|ish)$/.test(word))) return undefined;
   const personLike = titled || (firstName !== undefined && end - start >= 2);
   if (!personLike && ctx.headline.has(segmented.tokens[first]?.sentence ?? -1)) return undefined;
   const tentative = !personLike && !followedBySpeech(ctx, end) && !introducedAsSource(ctx, first, end);

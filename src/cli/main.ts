@@ -7,6 +7,13 @@ import { registerEvents } from './commands/events.js';
 import { UsageError } from './input-options.js';
 import { StrictStop } from './read-articles.js';
 
+// `narrascope analyze big.jsonl | head`: the reader closing the pipe is not an error. Stop
+// quietly, as Unix tools do, instead of dying with an EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('narrascope')
   .description('Reads news coverage and shows where the stories diverge: actors, stance verbs, attributions, narratives.')
   .version('0.1.0')

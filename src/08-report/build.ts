@@ -3,7 +3,7 @@
  * articles on the same story), so the work stays linear in the number of events.
  */
 import { buildNarratives, mergeActors, speakersOf, type NarrativeOptions } from '../07-narratives/index.js';
-import type { AnalyzedArticle, Span } from '../types/index.js';
+import type { AnalyzedArticle, Narrative, Span } from '../types/index.js';
 import { framingDistance, jensenShannon, round } from './divergence.js';
 import { conflictingFigures } from './figures.js';
 import { prominenceOf } from './prominence.js';
@@ -101,7 +101,7 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
     const analysis = buildNarratives(live, actors, event, options);
     figures.push(...conflictingFigures(live, event));
     const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
-    for (const n of analysis.narratives) {
+    for (const n of [...analysis.narratives].sort(byWeight)) {
       const claims: ReportClaim[] = n.claimIds.flatMap((id) => {
         const c = claimById.get(id);
         if (!c) return [];
@@ -185,4 +185,14 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
       pairs,
     },
   };
+}
+
+/**
+ * Most widely carried first, so a reader meets the contested stories before the one-line asides:
+ * by outlets carrying the narrative, then actors backing or disputing it, then claims.
+ */
+function byWeight(x: Narrative, y: Narrative): number {
+  return y.outlets.length - x.outlets.length
+    || y.backers.length + y.disputers.length - (x.backers.length + x.disputers.length)
+    || y.claimIds.length - x.claimIds.length;
 }

@@ -140,3 +140,48 @@ describe('7.1 merging actors across articles', () => {
   ])('merges %s', (_, x, xi, y, yi) => expect(merged.idOf(x, xi)).toBe(merged.idOf(y, yi)));
   it('keeps a person apart from the state he speaks for', () => expect(merged.idOf('a', 'a1')).not.toBe(merged.idOf('a', 'a2')));
 });
+
+describe('correlationClusters matches the full-scan greedy it replaced', () => {
+  // The original O(n³) algorithm, kept here as the reference.
+  function reference(size: number, weights: Float64Array): number[][] {
+    const members: (number[] | null)[] = Array.from({ length: size }, (_, i) => [i]);
+    const between = Float64Array.from(weights);
+    for (;;) {
+      let best = 0; let bi = -1; let bj = -1;
+      for (let i = 0; i < size; i++) {
+        if (!members[i]) continue;
+        for (let j = i + 1; j < size; j++) {
+          if (!members[j]) continue;
+          const w = between[i * size + j] ?? 0;
+          if (w > best + 1e-12) { best = w; bi = i; bj = j; }
+        }
+      }
+      if (bi < 0) break;
+      (members[bi] as number[]).push(...(members[bj] as number[]));
+      members[bj] = null;
+      for (let k = 0; k < size; k++) {
+        if (k === bi || !members[k]) continue;
+        const w = (between[bi * size + k] ?? 0) + (between[bj * size + k] ?? 0);
+        between[bi * size + k] = w; between[k * size + bi] = w;
+      }
+    }
+    return members.filter((m): m is number[] => m !== null).map((m) => m.sort((a, b) => a - b)).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  }
+
+  it.each([5, 17, 40, 120])('on random signed graphs of %i nodes (with ties)', (size) => {
+    let state = size * 7919;
+    const random = (): number => { state = (Math.imul(state, 1664525) + 1013904223) >>> 0; return state / 2 ** 32; };
+    for (let trial = 0; trial < 20; trial++) {
+      const weights = new Float64Array(size * size);
+      for (let i = 0; i < size; i++) {
+        for (let j = i + 1; j < size; j++) {
+          // Coarse values make exact ties common, the hard case for the row-best bookkeeping.
+          const w = Math.round((random() - 0.6) * 8) / 4;
+          weights[i * size + j] = w;
+          weights[j * size + i] = w;
+        }
+      }
+      expect(correlationClusters(size, weights)).toEqual(reference(size, weights));
+    }
+  });
+});

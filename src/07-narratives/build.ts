@@ -18,6 +18,32 @@ export interface NarrativeOptions extends GraphOptions {
    * @default 0.5
    */
   readonly minConflict?: number;
+  /**
+   * Most claims one event is clustered with. The signed graph is dense (n² weights: 3,000 claims
+   * take 72 MB), so an event past this (a whole feed compared as one event) keeps an even share of
+   * each article's claims, taken in turn, and reports how many it skipped.
+   * @default 3000
+   */
+  readonly maxClaims?: number;
+}
+
+/**
+ * At most `max` claims, taken in turn from each article (first claims first), in their original
+ * order: every outlet keeps a voice when a huge event is cut down.
+ */
+function capClaims<T extends { readonly articleId: string }>(claims: readonly T[], max: number): T[] {
+  if (claims.length <= max) return [...claims];
+  const byArticle = new Map<string, number[]>();
+  claims.forEach((c, i) => byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), i]));
+  const queues = [...byArticle.values()];
+  const kept: number[] = [];
+  for (let round = 0; kept.length < max; round++) {
+    for (const queue of queues) {
+      const index = queue[round];
+      if (index !== undefined && kept.length < max) kept.push(index);
+    }
+  }
+  return kept.sort((a, b) => a - b).map((i) => claims[i] as T);
 }
 
 /** Actor ids of a claim: its speaker and co-speakers. */
@@ -32,7 +58,8 @@ const backersOf = (claim: NarrativeClaim): string[] => [...(claim.actorId ? [cla
  */
 export function buildNarratives(articles: readonly AnalyzedArticle[], actors: CrossActors, event: string, options: NarrativeOptions = {}): NarrativeAnalysis {
   const live = articles.filter((a) => !a.duplicateOf);
-  const claims = live.flatMap((article, i) => claimsOf(article, actors, { idPrefix: `${event}.c${i + 1}-` }));
+  const allClaims = live.flatMap((article, i) => claimsOf(article, actors, { idPrefix: `${event}.c${i + 1}-` }));
+  const claims = capClaims(allClaims, options.maxClaims ?? 3000);
   const context = featureContext(live, actors);
   const features = claims.map((claim) => featuresOf(claim, context));
   const graph = buildGraph(features, options);
@@ -103,5 +130,5 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     const signals = [...new Set(c.evidence.map((e) => e.signal))];
     return [{ a, b, reason: signals.join('; '), evidence: c.evidence.sort((x, y) => y.weight - x.weight) }];
   });
-  return { event, claims, narratives, conflicts };
+  return { event, claims, narratives, conflicts, skippedClaims: allClaims.length - claims.length };
 }

@@ -46,6 +46,8 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
     byEvent.get(name)?.push(result);
   }
   const eventId = new Map(eventNames.map((name, i) => [name, `e${i + 1}`]));
+  // Events too large to cluster whole: how many claims each left out (see NarrativeOptions.maxClaims).
+  const skipped = new Map<string, number>();
 
   const articles: ReportArticle[] = [];
   const attributions: ReportAttribution[] = [];
@@ -99,6 +101,7 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
     }
 
     const analysis = buildNarratives(live, actors, event, options);
+    if (analysis.skippedClaims > 0) skipped.set(name, analysis.skippedClaims);
     figures.push(...conflictingFigures(live, event));
     const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
     for (const n of [...analysis.narratives].sort(byWeight)) {
@@ -171,7 +174,10 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
   }));
   return {
     generatedAt: (options.now ?? new Date()).toISOString(),
-    events: eventNames.map((name) => ({ id: eventId.get(name) ?? '', name, articleIds: (byEvent.get(name) ?? []).map((r) => r.id) })),
+    events: eventNames.map((name) => ({
+      id: eventId.get(name) ?? '', name, articleIds: (byEvent.get(name) ?? []).map((r) => r.id),
+      ...(skipped.has(name) ? { skippedClaims: skipped.get(name) ?? 0 } : {}),
+    })),
     articles,
     actors: reportActors,
     attributions,

@@ -120,7 +120,11 @@ export interface ReportPair {
 /** The whole report. */
 export interface DivergenceReport {
   readonly generatedAt: string;
-  readonly events: readonly { readonly id: string; readonly name: string; readonly articleIds: readonly string[] }[];
+  readonly events: readonly {
+    readonly id: string; readonly name: string; readonly articleIds: readonly string[];
+    /** Claims not clustered because the event was too large (see `NarrativeOptions.maxClaims`); absent when none. */
+    readonly skippedClaims?: number;
+  }[];
   readonly articles: readonly ReportArticle[];
   readonly actors: readonly ReportActor[];
   readonly attributions: readonly ReportAttribution[];

@@ -108,4 +108,6 @@ export interface NarrativeAnalysis {
   readonly claims: readonly NarrativeClaim[];
   readonly narratives: readonly Narrative[];
   readonly conflicts: readonly NarrativeConflict[];
+  /** Claims left out because the event had more than `maxClaims` (0 normally). */
+  readonly skippedClaims: number;
 }

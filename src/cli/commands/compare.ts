@@ -72,7 +72,11 @@ export function registerCompare(program: Command): void {
     } else {
       eventOf = () => undefined;
     }
-    const output = renderer.render(buildReport(results, { eventOf }));
+    const report = buildReport(results, { eventOf });
+    for (const event of report.events) {
+      if (event.skippedClaims) log.report({ severity: 'warning', code: 'narratives/event-too-large', message: `event "${event.name}" has ${event.articleIds.length} articles: ${event.skippedClaims} of its claims were left out of the narratives; group articles into events (--events auto or --group-by)` });
+    }
+    const output = renderer.render(report);
     if (flags.out) await writeFile(flags.out, output);
     else process.stdout.write(output);
     process.exitCode = log.errors > 0 ? 1 : 0;

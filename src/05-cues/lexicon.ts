@@ -136,3 +136,82 @@ export function lookupCue(key: string, lexicon: StanceLexicon = defaultStanceLex
   if (hit || !normal.includes(' ')) return hit;
   return lexicon.byKey.get(normal.slice(0, normal.indexOf(' ')));
 }
+
+/** A change to one lexicon entry, as written in a job file's `stages.cues.overrides`. */
+export interface LexiconOverride {
+  readonly class: StanceClass;
+  readonly sourceCommitment?: number;
+  readonly reporterCommitment?: number;
+  readonly factive?: boolean;
+}
+
+/**
+ * Which stance lexicon the cue stage uses: plain data, so it can cross into worker threads and be
+ * part of a job's analyzer fingerprint.
+ */
+export interface LexiconChoice {
+  /** A lexicon file replacing the bundled one (absolute path, or relative to the working folder). */
+  readonly file?: string;
+  /** Entries added or replaced, by key ("slam": {"class": "accusation"}). */
+  readonly overrides?: Readonly<Record<string, LexiconOverride>>;
+}
+
+/**
+ * The lexicon with entries replaced or added: an override keeps the commitments and factivity of
+ * the entry it replaces unless it gives its own; a new key takes the class's usual values from
+ * the bundled entries' medians, so `{"slam": {"class": "accusation"}}` is enough.
+ *
+ * @example
+ * const lexicon = withOverrides(defaultStanceLexicon(), { slam: { class: 'accusation' } });
+ */
+export function withOverrides(base: StanceLexicon, overrides: Readonly<Record<string, LexiconOverride>>): StanceLexicon {
+  const byKey = new Map(base.byKey);
+  const phrasePrefixes = new Set(base.phrasePrefixes);
+  for (const [rawKey, override] of Object.entries(overrides)) {
+    const key = normaliseKey(rawKey);
+    if (key === '') throw new TypeError('narrascope: a lexicon override has an empty key');
+    const previous = byKey.get(key);
+    const typical = previous?.class === override.class ? previous : typicalEntry(base, override.class);
+    byKey.set(key, {
+      key,
+      class: override.class,
+      sourceCommitment: override.sourceCommitment ?? typical.sourceCommitment,
+      reporterCommitment: override.reporterCommitment ?? typical.reporterCommitment,
+      factive: override.factive ?? previous?.factive ?? false,
+      provenance: ['override'],
+      ...(previous?.pos ? { pos: previous.pos } : key.includes(' ') ? { pos: 'phrase' as const } : {}),
+    });
+    const words = key.split(' ');
+    for (let n = 1; n < words.length; n++) phrasePrefixes.add(words.slice(0, n).join(' '));
+  }
+  return { version: `${base.version}+overrides`, sources: base.sources, entries: [...byKey.values()], byKey, phrasePrefixes };
+}
+
+/** Median commitments of a class's entries: what a new key of that class starts from. */
+function typicalEntry(lexicon: StanceLexicon, stanceClass: StanceClass): { sourceCommitment: number; reporterCommitment: number } {
+  const members = lexicon.entries.filter((e) => e.class === stanceClass);
+  const median = (values: number[]): number => {
+    if (values.length === 0) return 0.5;
+    const sorted = values.sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] as number;
+  };
+  return { sourceCommitment: median(members.map((e) => e.sourceCommitment)), reporterCommitment: median(members.map((e) => e.reporterCommitment)) };
+}
+
+const chosen = new Map<string, StanceLexicon>();
+
+/**
+ * The lexicon a {@link LexiconChoice} names, loaded once per process (each worker thread keeps
+ * its own copy) and reused for every later article with the same choice.
+ */
+export function resolveLexicon(choice: LexiconChoice | undefined): StanceLexicon {
+  if (!choice || (choice.file === undefined && choice.overrides === undefined)) return defaultStanceLexicon();
+  const cacheKey = JSON.stringify([choice.file ?? null, choice.overrides ?? null]);
+  let lexicon = chosen.get(cacheKey);
+  if (!lexicon) {
+    const base = choice.file === undefined ? defaultStanceLexicon() : loadStanceLexicon(choice.file);
+    lexicon = choice.overrides ? withOverrides(base, choice.overrides) : base;
+    chosen.set(cacheKey, lexicon);
+  }
+  return lexicon;
+}

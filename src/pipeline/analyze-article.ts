@@ -1,6 +1,6 @@
 import { segment, type SegmentOptions } from '../03-segment/index.js';
 import { tagActors } from '../04-actors/index.js';
-import { tagCues } from '../05-cues/index.js';
+import { tagCues, type TagCuesOptions } from '../05-cues/index.js';
 import { extractAttributions } from '../06-attributions/index.js';
 import type { AnalyzedArticle, Article, Diagnostic } from '../types/index.js';
 
@@ -8,6 +8,8 @@ import type { AnalyzedArticle, Article, Diagnostic } from '../types/index.js';
 export interface AnalyzeArticleOptions {
   /** Passed to the segment stage. */
   readonly segment?: SegmentOptions;
+  /** Passed to the cue stage (lexicon file and overrides). */
+  readonly cues?: TagCuesOptions;
   /**
    * Keep the token list in the output (large: about ten times the text).
    * @default false
@@ -26,7 +28,7 @@ export function analyzeArticle(
 ): AnalyzedArticle {
   const segmented = segment(article, options.segment);
   const actors = tagActors(segmented);
-  const cues = tagCues(segmented);
+  const cues = tagCues(segmented, options.cues);
   const { attributions, claims } = extractAttributions(segmented, actors, cues);
   return {
     id: article.id,

@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import { clean, DuplicateDetector } from '../02-clean/index.js';
-import type { Article, Diagnostic } from '../types/index.js';
+import type { Article, Diagnostic, DuplicateOf } from '../types/index.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { duplicateRecord } from './duplicate-record.js';
 import { createPool, defaultWorkers, type AnalyzePool } from './pool.js';
@@ -26,11 +26,12 @@ export interface RunOptions extends AnalyzeOptions {
   /**
    * Articles already done in an earlier run (`--resume`): they still pass clean and the duplicate
    * check, so later duplicates of them are flagged exactly as in an uninterrupted run, but are not
-   * analysed and come out as `skipped`.
+   * analysed and come out as `skipped`. `duplicateOf` names the earlier article this one copies,
+   * if any (a job's store skips only articles that are not duplicates in this run).
    * @default () => false
    * @example { skip: (article, index) => index < 1000 }
    */
-  readonly skip?: (article: Article, index: number) => boolean;
+  readonly skip?: (article: Article, index: number, duplicateOf: DuplicateOf | null) => boolean;
 }
 
 /** One article's outcome, in input order; `index` counts the articles read (from 0). */
@@ -74,6 +75,7 @@ export async function* runAnalysis(
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new TypeError(`narrascope: maxInFlight must be a positive integer, got ${maxInFlight}`);
   const taskOptions = {
     ...(options.segment ? { segment: options.segment } : {}),
+    ...(options.cues ? { cues: options.cues } : {}),
     ...(options.includeTokens ? { includeTokens: true } : {}),
   };
   const pool: AnalyzePool | null = workers > 1 ? createPool(workers) : null;
@@ -93,7 +95,7 @@ export async function* runAnalysis(
         if (options.signal?.aborted) break;
         const at = index++;
         let article: Article;
-        let duplicateOf;
+        let duplicateOf: DuplicateOf | null;
         try {
           article = options.clean === false ? original : clean(original, options.clean ?? {});
           duplicateOf = duplicates?.check(article) ?? null;
@@ -104,7 +106,7 @@ export async function* runAnalysis(
           continue;
         }
         const ref = refOf(article);
-        if (options.skip?.(article, at)) {
+        if (options.skip?.(article, at, duplicateOf)) {
           window.push(Promise.resolve({ kind: 'skipped', index: at, article: ref }));
         } else if (duplicateOf) {
           const record = duplicateRecord(article, duplicateOf);

@@ -8,8 +8,11 @@ export { framingDistance, jensenShannon, round } from './divergence.js';
 export type { ReportOptions } from './build.js';
 export { mdText } from './render/markdown.js';
 export { esc as escapeHtml } from './render/html.js';
+export { renderDrift, renderDriftHtmlPage, renderDriftHtmlSection, renderDriftMarkdown } from './render/drift.js';
+export type { DriftFormat } from './render/drift.js';
 export type * from './types.js';
-export type { Renderer } from './render/renderer.js';
+export type * from '../types/drift.js';
+export type { Renderer, RenderOptions } from './render/renderer.js';
 
 /** Report renderers by format name. */
 export const RENDERERS: ReadonlyMap<string, Renderer> = new Map(

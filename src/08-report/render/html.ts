@@ -1,10 +1,11 @@
 import type { DivergenceReport, ReportArticle } from '../types.js';
-import type { Renderer } from './renderer.js';
+import { renderDriftHtmlSection } from './drift.js';
+import { esc } from './escape.js';
+import type { RenderOptions, Renderer } from './renderer.js';
 import { groupByEvent, namesOf, percent, sectionsOf, type Section } from './sections.js';
+import { STYLE } from './style.js';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-/** Escape text for HTML text and quoted attributes: every value in the page passes through here. */
-export const esc = (value: string | number): string => String(value).replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c);
+export { esc } from './escape.js';
 
 function table(section: Section): string {
   const th = section.head.map((h) => `<th>${esc(h)}</th>`).join('');
@@ -70,18 +71,6 @@ function articleText(article: ReportArticle, spans: readonly { start: number; en
   return `<article class="text" id="article-${esc(article.id)}"><h3>${esc(article.outlet)}: ${esc(article.title ?? article.id)}</h3><div class="body">${out.join('')}</div></article>`;
 }
 
-const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:80rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
-table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f0f2f7}.score{font-size:1.4rem}.small{font-size:.85rem;color:#555}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.8rem}
-.card{display:block;text-align:left;font:inherit;background:#fff;border:2px solid #ccd;border-radius:.5rem;padding:.6rem;cursor:pointer}
-.card[aria-pressed="true"]{border-color:#d98b00;background:#fff8e6}.card .row{display:block;margin-top:.3rem}
-.nid{font-family:monospace;color:#666}.backer{background:#e3f3e6;padding:0 .25rem;border-radius:.2rem}
-.disputer{background:#fbe3e3;padding:0 .25rem;border-radius:.2rem}.none{color:#999}
-.omitted{background:#fde8e8;color:#a00;font-weight:600}.matrix td{text-align:center}
-.text .body{white-space:pre-wrap;border-left:3px solid #ccd;padding-left:.8rem}
-.claim{border-bottom:1px dotted #999}.claim.on{background:#ffd966;border-bottom:2px solid #d98b00}`;
-
 // Static script: reads only data attributes, never evaluates article text.
 const SCRIPT = `document.addEventListener('click',function(e){var t=e.target;var card=t&&t.closest?t.closest('.card'):null;if(!card)return;
 var id=card.getAttribute('data-id');var on=card.getAttribute('aria-pressed')!=='true';
@@ -89,7 +78,7 @@ document.querySelectorAll('.card').forEach(function(c){c.setAttribute('aria-pres
 document.querySelectorAll('.claim').forEach(function(s){var ids=(s.getAttribute('data-n')||'').split(' ');s.classList.toggle('on',on&&ids.indexOf(id)>=0)});
 if(on)card.setAttribute('aria-pressed','true');var first=document.querySelector('.claim.on');if(first&&first.scrollIntoView)first.scrollIntoView({block:'center'});});`;
 
-function render(report: DivergenceReport): string {
+function render(report: DivergenceReport, options: RenderOptions = {}): string {
   const spans = new Map<string, { start: number; end: number; id: string }[]>();
   for (const n of report.narratives) for (const c of n.claims) spans.set(c.articleId, [...(spans.get(c.articleId) ?? []), { start: c.start, end: c.end, id: n.id }]);
   const texts = report.articles.filter((a) => !a.duplicateOf).map((a) => articleText(a, spans.get(a.id) ?? [])).join('\n');
@@ -105,7 +94,7 @@ function render(report: DivergenceReport): string {
 ${cards(report)}
 ${matrix(report)}
 ${chart(report)}
-${sectionsOf(report).filter((s) => s.id !== 'narratives' && s.rows.length > 0).map(table).join('\n')}
+${options.drift ? `${renderDriftHtmlSection(options.drift)}\n` : ''}${sectionsOf(report).filter((s) => s.id !== 'narratives' && s.rows.length > 0).map(table).join('\n')}
 <section id="articles-text"><h2>Articles</h2>${texts}</section>
 <script>${SCRIPT}</script>
 </body></html>
@@ -115,6 +104,7 @@ ${sectionsOf(report).filter((s) => s.id !== 'narratives' && s.rows.length > 0).m
 /**
  * The report as one self-contained HTML page (inline CSS, JS and SVG; a CSP forbids any network
  * access): narrative cards with backers and disputers, the coverage matrix, pair divergence,
- * framing and label tables, and the articles with a clicked narrative's claims highlighted.
+ * what changed since the previous run (when `options.drift` is given), framing and label tables,
+ * and the articles with a clicked narrative's claims highlighted.
  */
 export const htmlRenderer: Renderer = { name: 'html', extension: 'html', render };

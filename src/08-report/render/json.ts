@@ -1,8 +1,8 @@
 import type { Renderer } from './renderer.js';
 
-/** The report as pretty-printed JSON: the complete, machine-readable form. */
+/** The report as pretty-printed JSON: the complete, machine-readable form (plus `drift` when given). */
 export const jsonRenderer: Renderer = {
   name: 'json',
   extension: 'json',
-  render: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  render: (report, options = {}) => `${JSON.stringify(options.drift ? { ...report, drift: options.drift } : report, null, 2)}\n`,
 };

@@ -1,20 +1,14 @@
 import type { DivergenceReport } from '../types.js';
-import type { Renderer } from './renderer.js';
+import { renderDriftMarkdown } from './drift.js';
+import { mdText } from './escape.js';
+import type { RenderOptions, Renderer } from './renderer.js';
 import { namesOf, sectionsOf } from './sections.js';
 
-/**
- * Escape article text for a Markdown table cell or list item: fold line breaks and
- * backslash-escape the characters that end a cell, open emphasis, code, links or raw HTML, or
- * start an entity (`\\ | * _ ` [ ] < > ~ & #`), so no text can break the table or inject markup.
- * @example mdText('a | <b>') // 'a \\| \\<b\\>'
- */
-export function mdText(value: string | number): string {
-  return String(value).replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]|<>~&#]/g, (c) => `\\${c}`);
-}
+export { mdText } from './escape.js';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.map(mdText).join(' | ')} |`;
 
-function render(report: DivergenceReport): string {
+function render(report: DivergenceReport, options: RenderOptions = {}): string {
   const names = namesOf(report);
   const lines: string[] = ['# narrascope divergence report', '', `Generated ${mdText(report.generatedAt)}.`, ''];
   lines.push(`**Divergence: ${report.divergence.overall}** (${mdText(report.divergence.method)}).`);
@@ -22,6 +16,7 @@ function render(report: DivergenceReport): string {
     if (section.rows.length === 0) continue;
     lines.push('', `## ${mdText(section.title)}`, '', row(section.head), `|${section.head.map(() => ' --- |').join('')}`, ...section.rows.map(row));
   }
+  if (options.drift) lines.push('', renderDriftMarkdown(options.drift).trimEnd());
   if (report.narratives.length > 0) lines.push('', '## Claims of each narrative');
   for (const n of report.narratives) {
     lines.push('', `### ${mdText(n.id)} ${mdText(n.label)}`, '');
@@ -33,5 +28,5 @@ function render(report: DivergenceReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The report as GitHub-flavoured Markdown: tables, then each narrative's claims. */
+/** The report as GitHub-flavoured Markdown: tables, what changed since the previous run (with `options.drift`), then each narrative's claims. */
 export const markdownRenderer: Renderer = { name: 'markdown', extension: 'md', render };

@@ -25,8 +25,8 @@ export type { SegmentOptions } from './03-segment/index.js';
 // 4. actors
 export { tagActors } from './04-actors/index.js';
 // 5. cues
-export { tagCues, detectCues, classifyCue, loadStanceLexicon, defaultStanceLexicon, lookupCue, cueEnvironment, adjustCommitment } from './05-cues/index.js';
-export type { CueCandidate, DetectOptions, ClassifyOptions, StanceLexicon, StanceEntry, BaseCommitment, Commitment } from './05-cues/index.js';
+export { tagCues, detectCues, classifyCue, loadStanceLexicon, defaultStanceLexicon, lookupCue, withOverrides, resolveLexicon, cueEnvironment, adjustCommitment } from './05-cues/index.js';
+export type { CueCandidate, DetectOptions, ClassifyOptions, StanceLexicon, StanceEntry, BaseCommitment, Commitment, LexiconChoice, LexiconOverride, TagCuesOptions } from './05-cues/index.js';
 // 6. attributions
 export { extractAttributions } from './06-attributions/index.js';
 export type { AttributionResult } from './06-attributions/index.js';
@@ -34,8 +34,16 @@ export type { AttributionResult } from './06-attributions/index.js';
 export { buildNarratives, mergeActors, sentenceDivergence } from './07-narratives/index.js';
 export type { CrossActors, NarrativeOptions, SentenceDivergence } from './07-narratives/index.js';
 // 8. report
-export { buildReport, rendererFor, RENDERERS, jensenShannon } from './08-report/index.js';
+export { buildReport, rendererFor, RENDERERS, jensenShannon, renderDrift, renderDriftHtmlPage, renderDriftHtmlSection, renderDriftMarkdown } from './08-report/index.js';
 export type * from './08-report/index.js';
+// scheduled jobs: job files, runs recorded in the store, stable narrative ids, drift, scheduler
+export {
+  computeDrift, loadJob, parseJob, loadJobs, jobFileOf, JobDefinitionError, runJob, JobLockedError, RunInterruptedError,
+  Scheduler, matchNarratives, renameNarratives, claimKey, snapshotOf, articleHash, analyzerFingerprint,
+} from './jobs/index.js';
+export type { DriftOptions, JobDefinition, JobFile, JobFormat, RunJobOptions, RunOutcome, SchedulerEvent, SchedulerOptions, KeyedNarrative, MatchOptions } from './jobs/index.js';
+export { JobStore, type RunRecord, type RunStatus, type RunArticle, type ArticleOutcome, type LockHolder, type StoreOptions } from './store/store.js';
+export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './store/migrations.js';
 // the chain
 export { analyze, type AnalyzeOptions } from './pipeline/analyze.js';
 export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-article.js';

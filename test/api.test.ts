@@ -11,6 +11,27 @@ describe('public API', () => {
     expect([...api.RENDERERS.keys()]).toEqual(['json', 'markdown', 'html']);
   });
 
+  it('exports drift between two runs of a job: computation and renderers', () => {
+    for (const name of ['computeDrift', 'renderDrift', 'renderDriftMarkdown', 'renderDriftHtmlSection', 'renderDriftHtmlPage']) {
+      expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
+    }
+    const to: api.RunSnapshot = { runId: 1, job: 'j', startedAt: '2026-01-01T00:00:00Z', articles: 0, outlets: [], narratives: [], framing: [], conflicts: [] };
+    const drift: api.DriftReport = api.computeDrift(null, to, []);
+    const options: api.RenderOptions = { drift };
+    expect(api.renderDrift(options.drift ?? drift, 'md')).toMatch(/^## First run/);
+  });
+
+  it('exports scheduled jobs: job files, the store, runs and the scheduler', () => {
+    for (const name of ['loadJob', 'parseJob', 'runJob', 'Scheduler', 'JobStore', 'matchNarratives', 'articleHash']) {
+      expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
+    }
+    const job: api.JobDefinition = api.parseJob({ name: 'j', inputs: ['corpora'], outputs: { directory: 'out' } }, '/tmp/j.json');
+    expect(job.outputs.directory).toBe('/tmp/out');
+    const store = api.JobStore.open(':memory:');
+    expect(store.schemaVersion).toBe(api.SCHEMA_VERSION);
+    store.close();
+  });
+
   it('chains ingestArticles -> analyze into typed results', async () => {
     const results: api.AnalyzedArticle[] = [];
     for await (const result of api.analyze(api.ingestArticles([SEED]))) results.push(result);

@@ -3,7 +3,11 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerBench } from './commands/bench.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEval } from './commands/eval.js';
+import { registerDrift } from './commands/drift.js';
 import { registerEvents } from './commands/events.js';
+import { registerHistory } from './commands/history.js';
+import { registerRun } from './commands/run.js';
+import { registerSchedule } from './commands/schedule.js';
 import { UsageError } from './input-options.js';
 import { StrictStop } from './read-articles.js';
 
@@ -24,8 +28,13 @@ registerCompare(program);
 registerBench(program);
 registerEval(program);
 registerEvents(program);
+registerRun(program);
+registerSchedule(program);
+registerHistory(program);
+registerDrift(program);
 
-// Exit codes: 0 ok, 1 some inputs failed, 2 usage error.
+// Exit codes: 0 ok, 1 some inputs failed, 2 usage error (or a bad job file), 75 job already
+// running (run), 130/143 interrupted (run).
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -91,7 +91,20 @@ describe('DuplicateDetector', () => {
     expect(detector.check(clean(article(`By John Roe | Staff Writer\n\n${base}`, 'second')))).toMatchObject({ id: 'first', kind: 'exact' });
   });
 
-  it('rejects a threshold outside (0, 1] with a TypeError', () => {
+  it('rejects a threshold outside (0, 1] and a window that is not a positive integer', () => {
     expect(() => new DuplicateDetector({ threshold: 1.5 })).toThrow(TypeError);
+    expect(() => new DuplicateDetector({ window: 0 })).toThrow(TypeError);
+  });
+
+  it('remembers only the last `window` originals: memory stays bounded on endless streams', () => {
+    const detector = new DuplicateDetector({ window: 2 });
+    const texts = ['Heavy rain flooded the valley overnight and the main roads were closed by police.', base, BODY.join(' ').replace(/minister/g, 'mayor')];
+    texts.forEach((text, i) => expect(detector.check(article(text, `t${i}`))).toBeNull());
+    // t0 left the window: its copy is an original now (and takes the oldest slot, t1's).
+    expect(detector.check(article(texts[0] ?? '', 'copy0'))).toBeNull();
+    expect(detector.check(article(texts[2] ?? '', 'copy2'))).toEqual({ id: 't2', kind: 'exact', similarity: 1 });
+    expect(detector.check(article(texts[1] ?? '', 'copy1'))).toBeNull();
+    const near = (texts[2] ?? '').replace('Economists told reporters', 'Several economists told journalists');
+    expect(detector.check(article(near, 'near2'))).toBeNull();
   });
 });

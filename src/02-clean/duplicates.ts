@@ -8,6 +8,12 @@ export interface DuplicateOptions {
    * @default 0.8
    */
   readonly threshold?: number;
+  /**
+   * How many earlier originals a new article is compared with (the most recent ones): bounds
+   * memory at about 1 KB per remembered article.
+   * @default 100_000
+   */
+  readonly window?: number;
 }
 
 const HASHES = 64;
@@ -46,19 +52,49 @@ function normalised(article: Article): string {
 /**
  * Finds exact and near-duplicate articles in a stream, keeping the first of each group.
  * Exact: same normalised kept text (SHA-1). Near: MinHash over word 5-shingles with LSH banding,
- * so each new article is compared only with the few earlier ones sharing a band. Memory: about
- * 300 bytes per article seen, so a million articles fit comfortably.
+ * so each new article is compared only with the few earlier ones sharing a band.
+ *
+ * Memory is bounded: the detector remembers the last `window` originals it kept (a ring), about
+ * 1 KB each, so a run over millions of articles stays flat. Copies arrive close together in a
+ * feed (syndication is same-day), so a window of 100,000 articles catches them; a copy of an
+ * article read more than `window` originals earlier is not flagged.
  */
 export class DuplicateDetector {
   readonly #threshold: number;
-  readonly #exact = new Map<string, string>();
-  readonly #bands = new Map<string, string>();
-  readonly #signatures = new Map<string, Uint32Array>();
+  readonly #window: number;
+  // Ring of remembered originals: slot -> id, exact digest, MinHash signature, band keys.
+  readonly #ids: (string | undefined)[];
+  readonly #digests: (string | undefined)[];
+  #signatures: Uint32Array;
+  #bandKeys: Uint32Array;
+  #next = 0;
+  readonly #exact = new Map<string, number>();
+  // Band key (a 32-bit hash of the band's rows and its index) -> first slot that has it.
+  readonly #bands = new Map<number, number>();
 
   constructor(options: DuplicateOptions = {}) {
     const threshold = options.threshold ?? 0.8;
     if (!(threshold > 0 && threshold <= 1)) throw new TypeError(`narrascope: duplicate threshold must be in (0, 1], got ${threshold}`);
+    const window = options.window ?? 100_000;
+    if (!(Number.isInteger(window) && window > 0)) throw new TypeError(`narrascope: duplicate window must be a positive integer, got ${window}`);
     this.#threshold = threshold;
+    this.#window = window;
+    this.#ids = new Array<string | undefined>(window);
+    this.#digests = new Array<string | undefined>(window);
+    // Grown on demand, so a detector for a handful of articles stays small.
+    this.#signatures = new Uint32Array(0);
+    this.#bandKeys = new Uint32Array(0);
+  }
+
+  #ensure(slot: number): void {
+    if (slot * HASHES < this.#signatures.length) return;
+    const size = Math.min(this.#window, Math.max(1024, (slot + 1) * 2));
+    const signatures = new Uint32Array(size * HASHES);
+    signatures.set(this.#signatures);
+    const bandKeys = new Uint32Array(size * BANDS);
+    bandKeys.set(this.#bandKeys);
+    this.#signatures = signatures;
+    this.#bandKeys = bandKeys;
   }
 
   /** Check an article against those seen so far; remember it when it is not a duplicate. */
@@ -66,26 +102,54 @@ export class DuplicateDetector {
     const text = normalised(article);
     const digest = createHash('sha1').update(text).digest('base64');
     const exact = this.#exact.get(digest);
-    if (exact !== undefined) return { id: exact, kind: 'exact', similarity: 1 };
+    if (exact !== undefined) return { id: this.#ids[exact] as string, kind: 'exact', similarity: 1 };
 
     const signature = minhash(text);
+    const keys = new Uint32Array(BANDS);
     let best: DuplicateOf | null = null;
-    const keys: string[] = [];
     for (let band = 0; band < BANDS; band++) {
-      const key = `${band}:${signature.subarray(band * ROWS, (band + 1) * ROWS).join(',')}`;
-      keys.push(key);
+      const key = bandKey(signature, band);
+      keys[band] = key;
       const candidate = this.#bands.get(key);
-      const other = candidate === undefined ? undefined : this.#signatures.get(candidate);
-      if (candidate === undefined || other === undefined) continue;
-      const similarity = agreement(signature, other);
-      if (similarity >= this.#threshold && (!best || similarity > best.similarity)) best = { id: candidate, kind: 'near', similarity };
+      if (candidate === undefined) continue;
+      const similarity = agreement(signature, this.#signatures.subarray(candidate * HASHES, (candidate + 1) * HASHES));
+      if (similarity >= this.#threshold && (!best || similarity > best.similarity)) best = { id: this.#ids[candidate] as string, kind: 'near', similarity };
     }
     if (best) return best;
-    this.#exact.set(digest, article.id);
-    this.#signatures.set(article.id, signature);
-    for (const key of keys) if (!this.#bands.has(key)) this.#bands.set(key, article.id);
+    this.#remember(article.id, digest, signature, keys);
     return null;
   }
+
+  #remember(id: string, digest: string, signature: Uint32Array, keys: Uint32Array): void {
+    const slot = this.#next;
+    this.#next = (slot + 1) % this.#window;
+    this.#ensure(slot);
+    // Forget the original this slot held (the oldest one), with its digest and band entries.
+    const old = this.#digests[slot];
+    if (old !== undefined) {
+      if (this.#exact.get(old) === slot) this.#exact.delete(old);
+      for (let band = 0; band < BANDS; band++) {
+        const key = this.#bandKeys[slot * BANDS + band] as number;
+        if (this.#bands.get(key) === slot) this.#bands.delete(key);
+      }
+    }
+    this.#ids[slot] = id;
+    this.#digests[slot] = digest;
+    this.#exact.set(digest, slot);
+    this.#signatures.set(signature, slot * HASHES);
+    this.#bandKeys.set(keys, slot * BANDS);
+    for (let band = 0; band < BANDS; band++) {
+      const key = keys[band] as number;
+      if (!this.#bands.has(key)) this.#bands.set(key, slot);
+    }
+  }
+}
+
+/** A 32-bit key for one LSH band: its rows and its index, hashed. */
+function bandKey(signature: Uint32Array, band: number): number {
+  let hash = mix(band, 0x2545f491);
+  for (let r = band * ROWS; r < (band + 1) * ROWS; r++) hash = mix(hash ^ (signature[r] ?? 0), 0x9e3779b9);
+  return hash;
 }
 
 function minhash(text: string): Uint32Array {

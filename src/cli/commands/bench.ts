@@ -5,7 +5,7 @@ import { benchmark, formatBench } from '../../bench/bench.js';
 import { benchmarkCompare, formatCompare } from '../../bench/compare.js';
 import { benchmarkRunner, formatRunner, type RunnerTiming } from '../../bench/parallel.js';
 import { syntheticArticles } from '../../bench/synthetic.js';
-import { readTriplets, TRIPLETS } from '../../bench/triplets.js';
+import { readTriplets, TRIPLETS, tripletEvents } from '../../bench/triplets.js';
 import { defaultWorkers } from '../../pipeline/pool.js';
 import type { Article } from '../../types/index.js';
 import { UsageError } from '../input-options.js';
@@ -20,6 +20,7 @@ interface BenchFlags {
   readonly workers: string;
   readonly synthetic?: string;
   readonly compare?: boolean;
+  readonly compareEvents?: string;
 }
 
 /** `narrascope bench`: articles/s and words/s per stage, next to the wink tokenizer alone. */
@@ -34,6 +35,7 @@ export function registerBench(program: Command): void {
     .option('--workers <list>', 'worker counts to time the end-to-end analyze runner with, comma-separated', `1,${defaultWorkers()}`)
     .option('--synthetic <n>', 'stream N articles generated from the benchmark texts through the runner (scale runs; skips the per-stage table)')
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
+    .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
     .action(async (flags: BenchFlags) => {
       const input = flags.file ?? (existsSync(TRIPLETS) ? TRIPLETS : existsSync(POLNEAR_DEV) ? POLNEAR_DEV : 'corpora');
       const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
@@ -61,8 +63,12 @@ export function registerBench(program: Command): void {
       for (const workers of workerCounts) {
         runner.push(await benchmarkRunner(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), workers));
       }
-      const compare = flags.compare ? await benchmarkCompare(articles, Math.max(...workerCounts)) : null;
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(compare ? { compare } : {}) }, null, 2)}\n`);
-      else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${compare ? formatCompare(compare) : ''}`);
+      const compareEvents = flags.compareEvents === undefined ? undefined : Number(flags.compareEvents);
+      if (compareEvents !== undefined && !(Number.isInteger(compareEvents) && compareEvents > 0)) throw new UsageError('--compare-events must be a positive integer');
+      const compare = [];
+      if (flags.compare) compare.push(await benchmarkCompare(articles, Math.max(...workerCounts)));
+      if (compareEvents !== undefined) compare.push(await benchmarkCompare(tripletEvents(articles, compareEvents), Math.max(...workerCounts), 'group'));
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(compare.length > 0 ? { compare } : {}) }, null, 2)}\n`);
+      else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${compare.map(formatCompare).join('')}`);
     });
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { tripletEvents } from '../src/bench/triplets.js';
+import type { Article } from '../src/types/index.js';
+import { runCli } from './support/cli.js';
+
+const article = (id: string, group: string): Article => ({ id, group, outlet: id, date: null, title: null, url: null, text: `First ${id}.\n\nSecond ${id}.\n\nThird ${id}.`, dropped: [] });
+
+describe('narrascope bench', () => {
+  it('builds N events of three articles from the triplets, copies with new ids, groups and shuffled paragraphs', () => {
+    const triplets = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => article(id, i < 3 ? 'g1' : 'g2'));
+    const events = tripletEvents([...triplets, article('lone', 'g3')], 5);
+    expect(events).toHaveLength(15);
+    expect(new Set(events.map((a) => a.id)).size).toBe(15);
+    expect(new Set(events.map((a) => a.group))).toEqual(new Set(['g1', 'g2', 'g1#1', 'g2#1', 'g1#2']));
+    const copy = events.find((a) => a.id === 'a#1');
+    expect(copy?.text.split('\n\n').sort()).toEqual(triplets[0]?.text.split('\n\n').sort());
+  });
+
+  it('times the runner and compare on the shipped corpora and reports rates and memory as JSON', () => {
+    const result = runCli(['bench', '--file', 'corpora', '--rounds', '1', '--workers', '1', '--compare', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const bench = JSON.parse(result.stdout) as { runner: { articles: number; articlesPerSecond: number; peakRssMb: number }[]; compare: { grouping: string; articles: number }[] };
+    expect(bench.runner[0]?.articles).toBeGreaterThan(0);
+    expect(bench.runner[0]?.articlesPerSecond).toBeGreaterThan(0);
+    expect(bench.runner[0]?.peakRssMb).toBeGreaterThan(0);
+    expect(bench.compare[0]).toMatchObject({ grouping: 'auto' });
+  });
+});

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JobDefinitionError, loadJob, loadJobs, parseJob } from '../src/jobs/index.js';
+import { jobFileOf, JobDefinitionError, loadJob, loadJobs, parseJob } from '../src/jobs/index.js';
 import { runCli } from './support/cli.js';
 import { ROOT } from './support/paths.js';
 import { tempDir, writeTemp } from './support/temp.js';
@@ -83,6 +83,8 @@ describe('job definitions', () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toContain(`${file}: field "outputs.formats.0"`);
     }
+    // A job may be named by path without ".json", or by name (under pipelines/).
+    for (const name of ['pipelines/default', 'default', 'pipelines/default.json']) expect(jobFileOf(name, join(ROOT, 'pipelines')).endsWith('default.json')).toBe(true);
     const missing = runCli(['run', 'no-such-job']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('no such job file');

@@ -7,16 +7,18 @@ import { join } from 'node:path';
 import { JobDefinitionError, loadJob, type JobDefinition } from './definition.js';
 
 /**
- * The job file a command-line argument names: a path to a file, or a job name looked up as
- * `<pipelines>/<name>.json`. Throws a {@link JobDefinitionError} listing where it looked.
+ * The job file a command-line argument names: a path to a file (`.json` may be left out), or a
+ * job name looked up as `<pipelines>/<name>.json`. Throws a {@link JobDefinitionError} listing where it looked.
  *
  * @example jobFileOf('default') // 'pipelines/default.json'
  */
 export function jobFileOf(argument: string, pipelines = 'pipelines'): string {
   if (existsSync(argument) && statSync(argument).isFile()) return argument;
-  const named = join(pipelines, `${argument}.json`);
-  if (existsSync(named)) return named;
-  throw new JobDefinitionError(argument, null, `no such job file (looked for "${argument}" and "${named}")`);
+  // "pipelines/default" for "pipelines/default.json", and a bare job name under pipelines/.
+  const candidates = [`${argument}.json`, join(pipelines, `${argument}.json`)];
+  const found = candidates.find((path) => existsSync(path) && statSync(path).isFile());
+  if (found) return found;
+  throw new JobDefinitionError(argument, null, `no such job file (looked for ${[argument, ...candidates].map((c) => `"${c}"`).join(', ')})`);
 }
 
 /**

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
 
+/** Young generation of each worker's V8 heap, in MB (see {@link createPool}). */
+export const YOUNG_GENERATION_MB = 96;
+
 /** One worker per core: the default of `--workers`. */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
@@ -49,6 +52,10 @@ export function createPool(workers: number): AnalyzePool {
     // Atomics make idle workers spin-wait for the next task: on 2 cores shared with the main
     // thread that stole CPU from the busy worker (300 articles: 21 s with, 7.7 s without).
     atomics: 'disabled',
+    // A young generation of 96 MB (32 MB semi-spaces, V8's default is 16): analysis allocates
+    // many short-lived objects per article, and a larger nursery lets them die there instead of
+    // being copied and promoted. 12,000 articles, 2 workers: 202.8 -> 224.7 articles/s.
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   return {
     run: (task) => piscina.run(task),

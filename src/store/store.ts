@@ -309,7 +309,7 @@ export class JobStore {
   }
 
   private alive(row: LockRow): boolean {
-    if (Date.now() - Date.parse(row.heartbeat_at) > this.staleLockMs) return false;
+    if (Date.now() - Date.parse(row.heartbeat_at) >= this.staleLockMs) return false;
     if (row.host !== hostname()) return true;
     try {
       process.kill(row.pid, 0);

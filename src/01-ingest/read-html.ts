@@ -16,10 +16,17 @@ export async function* readHtml(file: string, id: string, options: IngestOptions
     yield problem('html/not-utf8', 'file is not valid UTF-8', { file, line: firstInvalidLine(bytes) });
     return;
   }
+  yield htmlToArticle(html, id, file, options);
+}
+
+/**
+ * One HTML page's text (a file's, or a fetched page's: `file` is then its URL) as an article,
+ * through the reader view; a page without an article body is a diagnostic.
+ */
+export function htmlToArticle(html: string, id: string, file: string, options: IngestOptions = {}): IngestEvent {
   const view = readerView(html);
   if (!view || view.text.trim() === '') {
-    yield problem('html/no-article', 'reader view found no article body in this page', { file });
-    return;
+    return problem('html/no-article', 'reader view found no article body in this page', { file });
   }
   const record = {
     id,
@@ -30,5 +37,5 @@ export async function* readHtml(file: string, id: string, options: IngestOptions
     url: view.url,
   };
   // Field mapping applies to JSONL only: here the record already uses the default names.
-  yield recordToArticle(record, { file }, id, { ...options, fields: {} });
+  return recordToArticle(record, { file }, id, { ...options, fields: {} });
 }

@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { RunSnapshot } from '../types/drift.js';
+import { FetchLog } from './fetch-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** What a run did with one article. */
@@ -99,6 +100,7 @@ const toRun = (r: RunRow): RunRecord => ({
  */
 export class JobStore {
   private readonly statements;
+  private fetchLog: FetchLog | undefined;
 
   private constructor(private readonly db: Database.Database, readonly path: string, private readonly staleLockMs: number) {
     this.statements = {
@@ -143,6 +145,12 @@ export class JobStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** What was fetched from the web for job inputs of kind feed or urls, and when. */
+  get fetches(): FetchLog {
+    this.fetchLog ??= new FetchLog(this.db);
+    return this.fetchLog;
   }
 
   /** Whether `hash` has an analysis by `analyzer`. */

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobDefinitionError, parseJob, runJob, Scheduler, type RunOutcome } from '../src/jobs/index.js';
+import { JobDefinitionError, loadJob, parseJob, runJob, Scheduler, type RunOutcome } from '../src/jobs/index.js';
 import { JobStore } from '../src/store/store.js';
 import type { Diagnostic } from '../src/types/index.js';
+import { ROOT } from './support/paths.js';
 import { tempDir, writeTemp } from './support/temp.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
 
@@ -38,6 +39,10 @@ describe('jobs over feeds', () => {
       { kind: 'urls', file: '/jobs/lists/today.txt' },
     ]);
     expect(job.fetch).toEqual({ hosts: ['example.org'], perHost: { intervalMs: 2000 } });
+    // The README's example job.
+    const example = loadJob(join(ROOT, 'pipelines', 'examples', 'newsroom-feeds.json'));
+    expect(example.sources.map((s) => s.kind)).toEqual(['feed', 'feed', 'feed', 'urls']);
+    expect(example.fetch.perHost).toEqual({ concurrency: 2, intervalMs: 1000 });
     const bad = (raw: Record<string, unknown>): JobDefinitionError => {
       try {
         parseJob({ name: 'x', outputs: { directory: 'out' }, inputs: ['a'], ...raw }, '/jobs/x.json');

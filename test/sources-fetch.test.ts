@@ -7,11 +7,13 @@ import { tempDir, writeTemp } from './support/temp.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
 
 let server: WebServer;
-beforeAll(async () => { server = await startWebServer({ slowMs: 1500 }); });
+beforeAll(async () => { server = await startWebServer({ slowMs: 3000 }); });
 afterAll(async () => { await server.close(); });
 
-/** Short limits so every fault shows within a fraction of a second. */
-const FAST = { timeoutMs: 400, maxBytes: 200_000, maxRedirects: 3, perHost: { concurrency: 4, intervalMs: 0 } } as const;
+/** Test-sized limits (no pause between requests); the fault tests shorten the timeout. */
+const FAST = { timeoutMs: 5000, maxBytes: 200_000, maxRedirects: 3, perHost: { concurrency: 4, intervalMs: 0 } } as const;
+/** Long enough for a healthy local answer on a busy machine, far shorter than the slow routes' 3 s. */
+const SHORT = { timeoutMs: 800 } as const;
 
 async function read(sources: SourceInput[], state: FetchState, options: Partial<WebSourcesOptions> = {}) {
   const web = new WebSources(sources, { ...FAST, state, ...options });
@@ -27,8 +29,10 @@ const by = (diagnostics: Diagnostic[], path: string) => diagnostics.find((d) => 
 
 describe('web sources: feeds', () => {
   it('reads RSS 2.0, Atom and JSON Feed entries in feed order, with outlet, title, ISO date and the listed URL as id', async () => {
+    const mark = server.requests.length;
     const { articles, diagnostics, counts } = await read([feed('/harbour/rss.xml'), feed('/courier/atom.xml'), feed('/ledger/feed.json', 'The Ledger')], new MemoryFetchState());
     expect(diagnostics).toEqual([]);
+    expect(server.requests.slice(mark).filter((r) => r.path === '/robots.txt')).toHaveLength(1);
     expect(articles.map((a) => a.id)).toEqual([
       `${server.origin}/harbour/ferry-extra.html`, `${server.origin}/harbour/bridge-closed.html`,
       // The Atom feed's relative link is resolved against the feed's URL.
@@ -42,7 +46,7 @@ describe('web sources: feeds', () => {
     expect(first.text).toMatch(/^Port Alder will run four extra ferry crossings/);
     expect(first.text).not.toMatch(/About us|All rights reserved/);
     expect(counts).toMatchObject({ feedsFetched: 3, pagesFetched: 6, pagesFailed: 0 });
-    // An honest User-Agent, and robots.txt asked once for the host.
+    // An honest User-Agent.
     expect(server.requests.at(-1)?.userAgent).toMatch(/^narrascope\/\d+\.\d+\.\d+ \(\+/);
   });
 
@@ -72,6 +76,16 @@ describe('web sources: feeds', () => {
     }
   });
 
+  it('refetch: true asks for stored pages again, with their validators (an unchanged page costs a 304)', async () => {
+    const state = new MemoryFetchState();
+    const sources = [feed('/ledger/feed.json')];
+    const first = await read(sources, state);
+    const mark = server.requests.length;
+    const again = await read(sources, state, { refetch: true });
+    expect(server.requests.slice(mark).filter((r) => r.path.endsWith('.html')).map((r) => [r.status, r.conditional])).toEqual([[304, true], [304, true]]);
+    expect(again.articles).toEqual(first.articles);
+  });
+
   it('follows a feed that moved (301) and keeps the listed URL as the record', async () => {
     const { articles, diagnostics } = await read([feed('/moved/rss.xml')], new MemoryFetchState());
     expect(diagnostics).toEqual([]);
@@ -84,17 +98,17 @@ describe('web sources: faults are diagnostics naming the URL; the run goes on; t
     const state = new MemoryFetchState();
     const sources = ['/down.xml', '/slow.xml', '/loop-a.xml', '/misc/not-a-feed.xml', '/huge.xml', '/nowhere.xml'].map((p) => feed(p));
     const started = Date.now();
-    const { articles, diagnostics, counts } = await read([...sources, feed('/ledger/feed.json')], state);
+    const { articles, diagnostics, counts } = await read([...sources, feed('/ledger/feed.json')], state, SHORT);
     // The good feed after them is still read.
     expect(articles.map((a) => a.outlet)).toEqual(['Northern Ledger', 'Northern Ledger']);
     expect(counts.feedsFailed).toBe(6);
     expect(by(diagnostics, '/down.xml')).toMatchObject({ severity: 'error', code: 'fetch/http-status', message: expect.stringContaining('HTTP 503') });
-    expect(by(diagnostics, '/slow.xml')).toMatchObject({ code: 'fetch/timeout', message: expect.stringContaining('400 ms') });
+    expect(by(diagnostics, '/slow.xml')).toMatchObject({ code: 'fetch/timeout', message: expect.stringContaining('800 ms') });
     expect(by(diagnostics, '/loop-a.xml')).toMatchObject({ code: 'fetch/redirect-loop', message: expect.stringContaining('/loop-b.xml') });
     expect(by(diagnostics, '/misc/not-a-feed.xml')).toMatchObject({ code: 'feed/not-a-feed', message: expect.stringContaining('not an RSS, Atom or JSON feed') });
     expect(by(diagnostics, '/huge.xml')).toMatchObject({ code: 'fetch/too-large', message: expect.stringContaining('200000') });
     expect(by(diagnostics, '/nowhere.xml')).toMatchObject({ code: 'fetch/http-status', message: expect.stringContaining('404') });
-    expect(Date.now() - started).toBeLessThan(1400); // the slow route answers after 1500 ms: the timeout did not wait for it
+    expect(Date.now() - started).toBeLessThan(2900); // the slow route answers after 3 s: the timeout did not wait for it
 
     // The next run asks again (a failure is never remembered as an answer).
     const before = server.hits('/down.xml').length;
@@ -121,7 +135,7 @@ describe('web sources: faults are diagnostics naming the URL; the run goes on; t
 
   it('pages: not an article, charsets, robots.txt, unlisted hosts, slow, huge, redirected; failures are fetched again next run', async () => {
     const state = new MemoryFetchState();
-    const { articles, diagnostics, counts } = await read([feed('/misc/faults.xml')], state);
+    const { articles, diagnostics, counts } = await read([feed('/misc/faults.xml')], state, SHORT);
     expect(by(diagnostics, '/misc/not-an-article.html')).toMatchObject({ severity: 'error', code: 'html/no-article' });
     // Non-UTF-8 pages are decoded with the charset the header (or the page's meta) declares.
     const latin1 = articles.find((a) => a.id.endsWith('/misc/latin1.html'));
@@ -144,7 +158,7 @@ describe('web sources: faults are diagnostics naming the URL; the run goes on; t
     expect(counts).toMatchObject({ pagesFetched: 3, pagesFailed: 4, pagesSkipped: 2 });
 
     const before = server.hits('/misc/not-an-article.html').length;
-    const again = await read([feed('/misc/faults.xml')], state);
+    const again = await read([feed('/misc/faults.xml')], state, SHORT);
     expect(server.hits('/misc/not-an-article.html').length).toBe(before + 1);
     expect(again.counts).toMatchObject({ pagesStored: 3, pagesFetched: 0, pagesFailed: 4 });
   });

@@ -24,8 +24,9 @@ export interface WebSourcesOptions extends FetchOptions {
   /** @default () => new Date() (fetch records only) */
   readonly now?: () => Date;
   /**
-   * Pages fetched ahead of the one being read.
-   * @default 32
+   * Pages fetched ahead of the one being read (wide enough that a feed of one host does not
+   * hold back the other hosts' queues).
+   * @default 256
    */
   readonly window?: number;
 }
@@ -59,7 +60,7 @@ export class WebSources {
   async *events(): AsyncGenerator<IngestEvent> {
     const { targets, diagnostics } = await this.targets();
     for (const diagnostic of diagnostics) yield { kind: 'diagnostic', diagnostic };
-    const window = Math.max(1, this.options.window ?? 32);
+    const window = Math.max(1, this.options.window ?? 256);
     const pending: Promise<IngestEvent>[] = [];
     let next = 0;
     const launch = (): void => {

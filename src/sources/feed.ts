@@ -4,6 +4,7 @@
  * feed into its title and entries: the page URL of each, with the title and date the feed gives.
  */
 import { parseFeed } from 'feedsmith';
+import { parseHTML } from 'linkedom';
 
 /** One entry of a feed: the article page to fetch and what the feed says about it. */
 export interface FeedEntry {
@@ -90,8 +91,15 @@ function absolute(link: string | undefined, base: string): string | null {
   }
 }
 
+/**
+ * A title as plain text. Feeds often carry titles as escaped HTML ("A &amp;amp; B", Atom's
+ * type="html", or <b> inside an RSS title): such a title is read through the DOM.
+ */
 function clean(text: string | undefined): string | null {
-  const trimmed = text?.replace(/\s+/g, ' ').trim();
+  const plain = text !== undefined && (text.includes('<') || text.includes('&'))
+    ? parseHTML(`<!doctype html><html><body>${text}</body></html>`).document.body.textContent ?? text
+    : text;
+  const trimmed = plain?.replace(/\s+/g, ' ').trim();
   return trimmed ? trimmed : null;
 }
 

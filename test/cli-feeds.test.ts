@@ -40,6 +40,20 @@ describe('narrascope analyze|compare <feed URL> and --urls FILE', () => {
     expect(report.outlets.map((o) => o.outlet).sort()).toEqual(['Harbour Gazette', 'Northern Ledger']);
   });
 
+  it('narrascope run over a feed job says what it fetched: everything, then one 304 per feed', async () => {
+    const dir = tempDir();
+    const job = writeTemp(dir, 'feeds.json', JSON.stringify({
+      name: 'feeds', inputs: [`${server.origin}/ledger/feed.json`, { feed: `${server.origin}/courier/atom.xml` }],
+      outputs: { directory: 'out', formats: ['json'] }, store: 'store.db', workers: 1, fetch: { perHost: { intervalMs: 0 } },
+    }));
+    const first = await cli(['run', job]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('fetched: 2 feeds read, 0 unchanged (304), 0 failed; 4 pages fetched, 0 already in the store');
+    const second = await cli(['run', job]);
+    expect(second.stdout).toContain('4 articles (0 analysed, 4 reused');
+    expect(second.stdout).toContain('fetched: 0 feeds read, 2 unchanged (304), 0 failed; 0 pages fetched, 4 already in the store');
+  });
+
   it('without inputs or --urls it is a usage error', async () => {
     const run = await cli(['compare']);
     expect(run.status).toBe(2);

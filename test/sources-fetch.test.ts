@@ -119,6 +119,20 @@ describe('web sources: faults are diagnostics naming the URL; the run goes on; t
     server.force('/down.xml', undefined);
   });
 
+  it('a robots.txt that answers 5xx blocks its host for the run (RFC 9309); the next run asks again', async () => {
+    const state = new MemoryFetchState();
+    server.force('/robots.txt', 503);
+    try {
+      const { articles, diagnostics } = await read([feed('/ledger/feed.json')], state);
+      expect(articles).toEqual([]);
+      expect(diagnostics).toEqual([expect.objectContaining({ code: 'fetch/robots-unavailable', file: `${server.origin}/ledger/feed.json`, message: expect.stringContaining('HTTP 503') })]);
+    } finally {
+      server.force('/robots.txt', undefined);
+    }
+    const again = await read([feed('/ledger/feed.json')], state);
+    expect(again.articles).toHaveLength(2);
+  });
+
   it('a feed that fails after a good fetch keeps its last entries (stored pages, no fetch)', async () => {
     const state = new MemoryFetchState();
     await read([feed('/ledger/feed.json')], state);

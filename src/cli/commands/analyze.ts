@@ -60,7 +60,7 @@ export function registerAnalyze(program: Command): void {
     const quiet = flags.quiet ?? false;
     const progress = new Progress({ quiet });
     // Counted alongside the run (not awaited): a large file's count must not delay the start.
-    if (!quiet) void countRecords(inputs).then((total) => progress.setTotal(total), () => undefined);
+    if (!quiet && flags.urls === undefined) void countRecords(inputs).then((total) => progress.setTotal(total), () => undefined);
     const failures = new FailureLog(flags.failures, flags.resume ?? false);
     const log = new RunLog(quiet, failures, progress);
     const point = flags.resume && flags.out ? await readResumePoint(flags.out) : null;

@@ -161,6 +161,8 @@ describe('web sources: faults are diagnostics naming the URL; the run goes on; t
     expect(by(diagnostics, '/misc/bad-charset.html')).toMatchObject({ code: 'fetch/charset', message: expect.stringContaining('unknown charset "x-no-such-charset"') });
     // robots.txt disallows /private/: never requested.
     expect(by(diagnostics, '/private/secret.html')).toMatchObject({ severity: 'warning', code: 'fetch/robots-disallowed' });
+    // Nor through a redirect.
+    expect(by(diagnostics, '/to-private.html')).toMatchObject({ severity: 'warning', code: 'fetch/robots-disallowed', message: expect.stringContaining('/private/secret.html') });
     expect(server.hits('/private/secret.html')).toEqual([]);
     // A link to a host no feed lists is not fetched...
     expect(diagnostics.find((d) => d.file === `${server.other}/harbour/bridge-closed.html`)).toMatchObject({ code: 'fetch/host-not-listed' });
@@ -169,7 +171,7 @@ describe('web sources: faults are diagnostics naming the URL; the run goes on; t
     // ...but a listed page that redirects there is followed.
     expect(articles.find((a) => a.id.endsWith('/moved-page.html'))?.title).toBe('Moved page');
     expect(articles).toHaveLength(3);
-    expect(counts).toMatchObject({ pagesFetched: 3, pagesFailed: 4, pagesSkipped: 2 });
+    expect(counts).toMatchObject({ pagesFetched: 3, pagesFailed: 4, pagesSkipped: 3 });
 
     const before = server.hits('/misc/not-an-article.html').length;
     const again = await read([feed('/misc/faults.xml')], state, SHORT);

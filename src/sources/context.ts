@@ -5,8 +5,8 @@
 import type { Diagnostic } from '../types/index.js';
 import { FetchError, get, type GetOptions, type GetResult } from './http.js';
 import { HostLimiter, HostPolicy } from './hosts.js';
-import { userAgent, type FetchOptions, type FetchState } from './options.js';
-import { RobotsRules } from './robots.js';
+import { ROBOTS_AGENT, userAgent, type FetchOptions, type FetchState } from './options.js';
+import { RobotsRules, type HostRules } from './robots.js';
 
 /** What a run fetched, counted. */
 export interface FetchCounts {
@@ -56,13 +56,19 @@ export class FetchContext {
    * {@link FetchError}), then through the host's queue.
    */
   async get(url: URL, accept: string, validators: { etag: string | null; lastModified: string | null } | null): Promise<GetResult> {
-    if (this.options.robots !== false) {
-      const rules = await this.robots.for(url);
-      if (rules.unavailable !== undefined) throw new FetchError('fetch/robots-unavailable', rules.unavailable);
-      if (!rules.allowed(url.href)) throw new FetchError('fetch/robots-disallowed', `robots.txt of ${url.host} disallows this URL for ${this.request.userAgent.split('/')[0]}`);
-      return this.limiter.run(url.host, rules.crawlDelayMs, () => get(url.href, { ...this.request, accept, ...(validators ?? {}) }));
-    }
-    return this.limiter.run(url.host, 0, () => get(url.href, { ...this.request, accept, ...(validators ?? {}) }));
+    if (this.options.robots === false) return this.limiter.run(url.host, 0, () => get(url.href, { ...this.request, accept, ...(validators ?? {}) }));
+    const rules = await this.obey(url);
+    // Every redirect target is checked against its host's robots.txt too.
+    const beforeRedirect = async (next: URL): Promise<void> => void (await this.obey(next));
+    return this.limiter.run(url.host, rules.crawlDelayMs, () => get(url.href, { ...this.request, accept, beforeRedirect, ...(validators ?? {}) }));
+  }
+
+  /** The host's rules, or a FetchError when they forbid `url` (or cannot be read). */
+  private async obey(url: URL): Promise<HostRules> {
+    const rules = await this.robots.for(url);
+    if (rules.unavailable !== undefined) throw new FetchError('fetch/robots-unavailable', rules.unavailable);
+    if (!rules.allowed(url.href)) throw new FetchError('fetch/robots-disallowed', `robots.txt of ${url.host} disallows ${url.href} for ${ROBOTS_AGENT}`);
+    return rules;
   }
 
   /** ISO time of now, for fetch records only. */

@@ -31,6 +31,8 @@ export interface GetOptions {
   readonly etag?: string | null;
   readonly lastModified?: string | null;
   readonly signal?: AbortSignal;
+  /** Asked before following a redirect to `next`; throws (a FetchError) to refuse it. */
+  readonly beforeRedirect?: (next: URL) => Promise<void>;
 }
 
 /** A response that was read whole, or a 304. */
@@ -77,6 +79,7 @@ export async function get(url: string, options: GetOptions): Promise<GetResult> 
         const next = new URL(location, target).href;
         if (seen.has(next)) throw new FetchError('fetch/redirect-loop', `redirect loop: ${[...seen, next].join(' -> ')}`, response.status);
         if (hop + 1 > options.maxRedirects) throw new FetchError('fetch/too-many-redirects', `more than ${options.maxRedirects} redirects (last to ${next})`, response.status);
+        await options.beforeRedirect?.(new URL(next));
         current = next;
         continue;
       }

@@ -78,6 +78,7 @@ export async function startWebServer(options: { slowMs?: number } = {}): Promise
       case '/moved/rss.xml': return send(301, { location: '/harbour/rss.xml' });
       // A listed page that moved to a host no feed lists: redirects are followed.
       case '/moved-page.html': return send(302, { location: `${other}/harbour/bridge-closed.html` });
+      case '/to-private.html': return send(302, { location: '/private/secret.html' });
       case '/slow.xml':
       case '/slow-page.html': {
         const timer = setTimeout(() => { timers.delete(timer); if (!response.destroyed) send(200, { 'content-type': 'text/plain' }, 'too late'); }, options.slowMs ?? 2000);

@@ -76,6 +76,14 @@ describe('web sources: feeds', () => {
     }
   });
 
+  it('a site that sends only Last-Modified gets If-Modified-Since, and answers 304', async () => {
+    const state = new MemoryFetchState();
+    await read([feed('/lm/ledger/feed.json')], state);
+    const again = await read([feed('/lm/ledger/feed.json')], state);
+    expect(server.hits('/lm/ledger/feed.json').map((r) => [r.status, r.conditional])).toEqual([[200, false], [304, true]]);
+    expect(again.counts).toMatchObject({ feedsUnchanged: 1, pagesStored: 2 });
+  });
+
   it('refetch: true asks for stored pages again, with their validators (an unchanged page costs a 304)', async () => {
     const state = new MemoryFetchState();
     const sources = [feed('/ledger/feed.json')];

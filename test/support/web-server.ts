@@ -103,16 +103,24 @@ export async function startWebServer(options: { slowMs?: number } = {}): Promise
         return pump();
       }
     }
+    // A site that sends Last-Modified only (no ETag): /lm/... serves the same files that way.
+    const lastModifiedOnly = path.startsWith('/lm/');
+    const file = lastModifiedOnly ? path.slice(3) : path;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(FIXTURES, swaps.get(path) ?? path));
+      bytes = readFileSync(join(FIXTURES, swaps.get(file) ?? file));
     } catch {
       return send(404, { 'content-type': 'text/plain' }, 'Not Found');
     }
     if (['.xml', '.json'].includes(extname(path))) bytes = Buffer.from(bytes.toString('utf8').replaceAll('{{origin}}', origin).replaceAll('{{other}}', other));
+    const type = SPECIAL_TYPES[file] ?? TYPES[extname(file)] ?? 'application/octet-stream';
+    if (lastModifiedOnly) {
+      if (request.headers['if-none-match'] === undefined && request.headers['if-modified-since'] === LAST_MODIFIED) return send(304, { 'last-modified': LAST_MODIFIED });
+      return send(200, { 'content-type': type, 'last-modified': LAST_MODIFIED }, bytes);
+    }
     const etag = `"${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}"`;
     if (request.headers['if-none-match'] === etag) return send(304, { etag, 'last-modified': LAST_MODIFIED });
-    send(200, { 'content-type': SPECIAL_TYPES[path] ?? TYPES[extname(path)] ?? 'application/octet-stream', etag, 'last-modified': LAST_MODIFIED, 'content-length': String(bytes.length) }, bytes);
+    send(200, { 'content-type': type, etag, 'last-modified': LAST_MODIFIED, 'content-length': String(bytes.length) }, bytes);
   };
 
   const server: Server = createServer(handle);

@@ -35,7 +35,7 @@ describe('narrascope analyze|compare <feed URL> and --urls FILE', () => {
     const list = writeTemp(tempDir(), 'urls.txt', `${server.origin}/ledger/port-alder-bridge.html\n`);
     const run = await cli(['compare', `${server.origin}/harbour/rss.xml`, `${server.origin}/down.xml`, '--urls', list, '--format', 'json', '--workers', '1']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`narrascope: error: ${server.origin}/down.xml: feed: HTTP 503`);
+    expect(run.stderr).toContain(`narrascope: error: ${server.origin}/down.xml: feed: HTTP 500`);
     const report = JSON.parse(run.stdout) as { outlets: { outlet: string }[] };
     expect(report.outlets.map((o) => o.outlet).sort()).toEqual(['Harbour Gazette', 'Northern Ledger']);
   });

@@ -110,7 +110,7 @@ describe('web sources: faults are diagnostics naming the URL; the run goes on; t
     // The good feed after them is still read.
     expect(articles.map((a) => a.outlet)).toEqual(['Northern Ledger', 'Northern Ledger']);
     expect(counts.feedsFailed).toBe(6);
-    expect(by(diagnostics, '/down.xml')).toMatchObject({ severity: 'error', code: 'fetch/http-status', message: expect.stringContaining('HTTP 503') });
+    expect(by(diagnostics, '/down.xml')).toMatchObject({ severity: 'error', code: 'fetch/http-status', message: expect.stringContaining('HTTP 500') });
     expect(by(diagnostics, '/slow.xml')).toMatchObject({ code: 'fetch/timeout', message: expect.stringContaining('800 ms') });
     expect(by(diagnostics, '/loop-a.xml')).toMatchObject({ code: 'fetch/redirect-loop', message: expect.stringContaining('/loop-b.xml') });
     expect(by(diagnostics, '/misc/not-a-feed.xml')).toMatchObject({ code: 'feed/not-a-feed', message: expect.stringContaining('not an RSS, Atom or JSON feed') });
@@ -139,6 +139,24 @@ describe('web sources: faults are diagnostics naming the URL; the run goes on; t
     }
     const again = await read([feed('/ledger/feed.json')], state);
     expect(again.articles).toHaveLength(2);
+  });
+
+  it('a host that answers 429 (or 503) is not asked again in the run; the next run asks again', async () => {
+    const state = new MemoryFetchState();
+    server.force('/ledger/budget-vote.html', 429);
+    const asked = server.hits('/ledger/port-alder-bridge.html').length;
+    try {
+      const { articles, diagnostics } = await read([feed('/ledger/feed.json')], state, { perHost: { concurrency: 1, intervalMs: 0 } });
+      expect(articles).toEqual([]);
+      expect(diagnostics.map((d) => [d.file, d.code])).toEqual([
+        [`${server.origin}/ledger/budget-vote.html`, 'fetch/http-status'],
+        [`${server.origin}/ledger/port-alder-bridge.html`, 'fetch/host-backed-off'],
+      ]);
+      expect(server.hits('/ledger/port-alder-bridge.html')).toHaveLength(asked);
+    } finally {
+      server.force('/ledger/budget-vote.html', undefined);
+    }
+    expect((await read([feed('/ledger/feed.json')], state)).articles).toHaveLength(2);
   });
 
   it('a feed that fails after a good fetch keeps its last entries (stored pages, no fetch)', async () => {

@@ -37,6 +37,8 @@ export class FetchContext {
   readonly robots: RobotsRules;
   private readonly limiter: HostLimiter;
   private readonly request: Omit<GetOptions, 'accept' | 'etag' | 'lastModified'>;
+  /** Hosts that answered 429 or 503 this run, and why they are left alone. */
+  private readonly refusals = new Map<string, string>();
 
   constructor(readonly state: FetchState, readonly options: FetchOptions, readonly now: () => Date, readonly signal?: AbortSignal) {
     this.policy = new HostPolicy(options.hosts ?? []);
@@ -53,14 +55,30 @@ export class FetchContext {
 
   /**
    * GET `url` politely: robots.txt first (a refusal or an unreadable robots.txt throws a
-   * {@link FetchError}), then through the host's queue.
+   * {@link FetchError}), then through the host's queue; a host that answered 429 or 503 is not
+   * asked again this run.
    */
   async get(url: URL, accept: string, validators: { etag: string | null; lastModified: string | null } | null): Promise<GetResult> {
-    if (this.options.robots === false) return this.limiter.run(url.host, 0, () => get(url.href, { ...this.request, accept, ...(validators ?? {}) }));
-    const rules = await this.obey(url);
-    // Every redirect target is checked against its host's robots.txt too.
-    const beforeRedirect = async (next: URL): Promise<void> => void (await this.obey(next));
-    return this.limiter.run(url.host, rules.crawlDelayMs, () => get(url.href, { ...this.request, accept, beforeRedirect, ...(validators ?? {}) }));
+    let delay = 0;
+    let beforeRedirect: ((next: URL) => Promise<void>) | undefined;
+    if (this.options.robots !== false) {
+      delay = (await this.obey(url)).crawlDelayMs;
+      // Every redirect target is checked against its host's robots.txt too.
+      beforeRedirect = async (next) => void (await this.obey(next));
+    }
+    return this.limiter.run(url.host, delay, async () => {
+      const refusal = this.refusals.get(url.host);
+      if (refusal !== undefined) throw new FetchError('fetch/host-backed-off', `not asked: ${refusal}; the next run tries again`);
+      try {
+        return await get(url.href, { ...this.request, accept, ...(beforeRedirect ? { beforeRedirect } : {}), ...(validators ?? {}) });
+      } catch (error) {
+        // 429 Too Many Requests, 503 Service Unavailable: the host asks us to stop; we do, for this run.
+        if (error instanceof FetchError && (error.status === 429 || error.status === 503)) {
+          this.refusals.set(url.host, `${url.host} answered HTTP ${error.status} to ${url.href}, so narrascope leaves it alone for the rest of this run`);
+        }
+        throw error;
+      }
+    });
   }
 
   /** The host's rules, or a FetchError when they forbid `url` (or cannot be read). */

@@ -72,7 +72,8 @@ export async function startWebServer(options: { slowMs?: number } = {}): Promise
     const status = forced.get(path);
     if (status !== undefined) return send(status, { 'content-type': 'text/plain' }, `forced ${status}`);
     switch (path) {
-      case '/down.xml': return send(503, { 'content-type': 'text/plain', 'retry-after': '3600' }, 'Service Unavailable');
+      // A broken feed (500); a 503 or 429 would make the client leave the whole host alone.
+      case '/down.xml': return send(500, { 'content-type': 'text/plain' }, 'Internal Server Error');
       case '/loop-a.xml': return send(302, { location: '/loop-b.xml' });
       case '/loop-b.xml': return send(302, { location: `${origin}/loop-a.xml` });
       case '/moved/rss.xml': return send(301, { location: '/harbour/rss.xml' });

@@ -52,6 +52,11 @@ describe('narrascope analyze|compare <feed URL> and --urls FILE', () => {
     const second = await cli(['run', job]);
     expect(second.stdout).toContain('4 articles (0 analysed, 4 reused');
     expect(second.stdout).toContain('fetched: 0 feeds read, 2 unchanged (304), 0 failed; 0 pages fetched, 4 already in the store');
+    const history = await cli(['history', job]);
+    expect(history.stdout).toContain('feeds 200/304/failed, pages');
+    expect(history.stdout).toMatch(/2\/0\/0 4\n.*0\/2\/0 0\n?$/s);
+    const json = JSON.parse((await cli(['history', job, '--format', 'json'])).stdout) as { fetched?: { feedsUnchanged: number } }[];
+    expect(json.map((r) => r.fetched?.feedsUnchanged)).toEqual([0, 2]);
   });
 
   it('without inputs or --urls it is a usage error', async () => {

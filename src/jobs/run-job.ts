@@ -108,6 +108,7 @@ export async function runJob(job: JobDefinition, options: RunJobOptions = {}): P
     heartbeat.unref();
     const startedAt = store.run(job.name, id)?.startedAt ?? new Date().toISOString();
     const { results, counts, fetched } = await analyseInputs(job, store, id, analyzer, options);
+    if (job.sources.length > 0) store.recordFetched(id, fetched);
     if (options.signal?.aborted) throw new RunInterruptedError(id, counts.articles);
 
     const report = identify(buildJobReport(job, results.articles, results.groups, options.now?.() ?? new Date()), job.name, store);

@@ -122,6 +122,8 @@ export const MIGRATIONS: readonly Migration[] = [
         error TEXT,
         body BLOB
       ) WITHOUT ROWID;
+      -- What each run fetched (JSON counts: feeds read, unchanged, failed; pages fetched, stored, failed, skipped).
+      ALTER TABLE runs ADD COLUMN fetched TEXT;
     `,
   },
 ];

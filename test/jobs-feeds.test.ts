@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobDefinitionError, loadJob, parseJob, runJob, Scheduler, type RunOutcome } from '../src/jobs/index.js';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/migrations.js';
 import { JobStore } from '../src/store/store.js';
 import type { Diagnostic } from '../src/types/index.js';
 import { ROOT } from './support/paths.js';
@@ -19,7 +21,7 @@ function feedJob(dir: string, extra: Record<string, unknown> = {}) {
     outputs: { directory: 'out', formats: ['json'] },
     store: 'store.db',
     workers: 1,
-    fetch: { contact: 'mailto:data@newsroom.example', timeoutMs: 2000, perHost: { concurrency: 4, intervalMs: 0 } },
+    fetch: { contact: 'mailto:data@newsroom.example', timeoutMs: 10_000, perHost: { concurrency: 4, intervalMs: 0 } },
     ...extra,
   }, join(dir, 'feeds.json'));
 }
@@ -56,13 +58,30 @@ describe('jobs over feeds', () => {
     expect(bad({ fetch: { perHost: { concurency: 2 } } }).message).toContain('fetch.perHost.concurency');
   });
 
+  it('a store written before fetch records is migrated in place: its runs stay, fetch records start empty', () => {
+    const path = join(tempDir(), 'old.db');
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]?.sql ?? '');
+    db.pragma('user_version = 1');
+    db.prepare(`INSERT INTO runs (job, status, started_at, heartbeat_at, analyzer, job_hash, pid, host) VALUES ('old', 'succeeded', 't', 't', 'a', 'h', 1, 'x')`).run();
+    db.close();
+    const store = JobStore.open(path);
+    try {
+      expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+      expect(store.runs('old')).toEqual([expect.objectContaining({ status: 'succeeded', fetched: null })]);
+      expect(store.fetches.count('page')).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
   it('first run fetches and analyses everything; second gets 304s and analyses nothing; a new entry is the only page fetched and analysed', async () => {
     const dir = tempDir();
     const job = feedJob(dir);
     const diagnostics: Diagnostic[] = [];
     let mark = server.requests.length;
     const first = await runJob(job, { onDiagnostic: (d) => diagnostics.push(d) });
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics, JSON.stringify(diagnostics)).toEqual([]);
     expect(first).toMatchObject({ articles: 6, analysed: 6, reused: 0, fetched: { feedsFetched: 3, pagesFetched: 6 } });
     expect(pagesFetched(mark)).toHaveLength(6);
     expect(first.report.outlets.map((o) => o.outlet).sort()).toEqual(['Harbour Gazette', 'Northern Ledger', 'Valley Courier']);

@@ -31,7 +31,7 @@ describe('web sources: feeds', () => {
   it('reads RSS 2.0, Atom and JSON Feed entries in feed order, with outlet, title, ISO date and the listed URL as id', async () => {
     const mark = server.requests.length;
     const { articles, diagnostics, counts } = await read([feed('/harbour/rss.xml'), feed('/courier/atom.xml'), feed('/ledger/feed.json', 'The Ledger')], new MemoryFetchState());
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics, JSON.stringify(diagnostics)).toEqual([]);
     expect(server.requests.slice(mark).filter((r) => r.path === '/robots.txt')).toHaveLength(1);
     expect(articles.map((a) => a.id)).toEqual([
       `${server.origin}/harbour/ferry-extra.html`, `${server.origin}/harbour/bridge-closed.html`,

@@ -59,7 +59,7 @@ export async function loadPage(url: URL, hints: PageHints, context: FetchContext
   if (result.notModified) {
     if (!stored || !record) return fail(304, 'fetch/not-modified-unknown', 'page answered 304 Not Modified to a request without validators');
     context.counts.pagesStored++;
-    context.state.put({ ...record, status: 304, fetchedAt: context.stamp() });
+    context.state.put({ ...record, outcome: 'ok', status: 304, error: null, fetchedAt: context.stamp() });
     return { kind: 'article', article: stored };
   }
   const type = mediaTypeOf(result.contentType);

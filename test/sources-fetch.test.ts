@@ -104,14 +104,15 @@ describe('web sources: feeds', () => {
 describe('web sources: faults are diagnostics naming the URL; the run goes on; the next run retries', () => {
   it('a feed that is down, slow, redirected in a loop, not a feed, or huge', async () => {
     const state = new MemoryFetchState();
-    const sources = ['/down.xml', '/slow.xml', '/loop-a.xml', '/misc/not-a-feed.xml', '/huge.xml', '/nowhere.xml'].map((p) => feed(p));
+    const sources = ['/down.xml', '/slow.xml', '/trickle.xml', '/loop-a.xml', '/misc/not-a-feed.xml', '/huge.xml', '/nowhere.xml'].map((p) => feed(p));
     const started = Date.now();
     const { articles, diagnostics, counts } = await read([...sources, feed('/ledger/feed.json')], state, SHORT);
     // The good feed after them is still read.
     expect(articles.map((a) => a.outlet)).toEqual(['Northern Ledger', 'Northern Ledger']);
-    expect(counts.feedsFailed).toBe(6);
+    expect(counts.feedsFailed).toBe(7);
     expect(by(diagnostics, '/down.xml')).toMatchObject({ severity: 'error', code: 'fetch/http-status', message: expect.stringContaining('HTTP 500') });
     expect(by(diagnostics, '/slow.xml')).toMatchObject({ code: 'fetch/timeout', message: expect.stringContaining('800 ms') });
+    expect(by(diagnostics, '/trickle.xml')).toMatchObject({ code: 'fetch/timeout' });
     expect(by(diagnostics, '/loop-a.xml')).toMatchObject({ code: 'fetch/redirect-loop', message: expect.stringContaining('/loop-b.xml') });
     expect(by(diagnostics, '/misc/not-a-feed.xml')).toMatchObject({ code: 'feed/not-a-feed', message: expect.stringContaining('not an RSS, Atom or JSON feed') });
     expect(by(diagnostics, '/huge.xml')).toMatchObject({ code: 'fetch/too-large', message: expect.stringContaining('200000') });

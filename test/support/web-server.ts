@@ -86,6 +86,16 @@ export async function startWebServer(options: { slowMs?: number } = {}): Promise
         timers.add(timer);
         return;
       }
+      case '/trickle.xml': {
+        // Headers at once, then a byte every 100 ms: only a timeout over the body catches it.
+        requests.push({ path, status: 200, userAgent: request.headers['user-agent'] ?? '', conditional });
+        response.writeHead(200, { 'content-type': 'application/rss+xml' });
+        response.on('error', () => {});
+        const timer = setInterval(() => { if (response.destroyed) clearInterval(timer); else response.write(' '); }, 100);
+        timers.add(timer);
+        response.on('close', () => { clearInterval(timer); timers.delete(timer); });
+        return;
+      }
       case '/huge.xml':
       case '/huge-page.html': {
         // Endless-looking chunked body: the client must stop reading at its cap.
@@ -137,7 +147,7 @@ export async function startWebServer(options: { slowMs?: number } = {}): Promise
     force: (path, status) => void (status === undefined ? forced.delete(path) : forced.set(path, status)),
     hits: (path) => requests.filter((r) => r.path === path),
     close: async () => {
-      for (const timer of timers) clearTimeout(timer);
+      for (const timer of timers) clearTimeout(timer); // clears intervals too
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

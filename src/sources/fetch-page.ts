@@ -27,6 +27,8 @@ export interface PageHints {
 
 const ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+/** Reader-view text at least this long is taken as an article without Readability's pre-check. */
+const MIN_UNCHECKED_CHARS = 500;
 
 /**
  * The article at `url`, or a diagnostic.
@@ -66,11 +68,15 @@ export async function loadPage(url: URL, hints: PageHints, context: FetchContext
   if (type !== null && !HTML_TYPES.has(type)) return fail(result.status, 'fetch/not-html', `page is ${type}, not HTML`);
   const decoded = decode(result.body, result.contentType, 'html');
   if ('error' in decoded) return fail(result.status, 'fetch/charset', `cannot decode the page: ${decoded.error}`);
-  // A section front or a menu page yields some text through the reader view; it is no article.
-  if (!looksLikeArticle(decoded.text)) return fail(result.status, 'html/no-article', 'reader view found no article body in this page');
   const event = htmlToArticle(decoded.text, url.href, url.href, options);
   if (event.kind === 'diagnostic') return fail(result.status, event.diagnostic.code, event.diagnostic.message);
   const page = event.article;
+  // A section front or a menu page yields a few words through the reader view ("Home News
+  // Sport"): short text on a page Readability's own pre-check rejects is no article. A short
+  // brief inside <article> or long <p>s still passes the pre-check.
+  if (page.text.length < MIN_UNCHECKED_CHARS && !looksLikeArticle(decoded.text)) {
+    return fail(result.status, 'html/no-article', `reader view found no article body in this page (${page.text.length} characters of menu-like text)`);
+  }
   const article: Article = {
     ...page,
     // The listed URL names the article: stable across runs, whatever the page's canonical link says.

@@ -46,8 +46,10 @@ export function registerCompare(program: Command): void {
     const log = new DiagnosticLog(flags.quiet ?? false);
     const ingestOptions = { ...ingestOptionsFrom(flags), ...(flags.groupBy ? { groupField: flags.groupBy } : {}) };
     const groups = new Map<string, string>();
+    let read = 0;
     async function* remembered(): AsyncGenerator<Article> {
       for await (const article of readArticles(inputs, ingestOptions, log, flags.strict ?? false)) {
+        read++;
         if (article.group !== undefined) groups.set(article.id, article.group);
         yield article;
       }
@@ -62,6 +64,13 @@ export function registerCompare(program: Command): void {
       for (const diagnostic of item.diagnostics) log.report(diagnostic);
       // Tokens are not kept (the report needs sentences and spans only).
       results.push(JSON.parse(item.json) as AnalyzedArticle);
+    }
+    // Nothing to compare is an error, not an empty report ("Divergence: 0"): readArticles has
+    // already said "no articles found"; articles that all failed are said here.
+    if (results.length === 0) {
+      if (read > 0) log.report({ severity: 'error', code: 'compare/nothing-analysed', message: `none of the ${read} articles read could be analysed; no report written` });
+      process.exitCode = 1;
+      return;
     }
     let eventOf: (article: AnalyzedArticle) => string | undefined;
     if (flags.events === 'auto') {

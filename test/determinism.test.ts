@@ -100,13 +100,13 @@ describe('determinism: an article gives the same bytes whatever else the run hol
     const out = join(dir, 'reverse.out.jsonl');
     await cli(['analyze', writeInput('reverse.jsonl', [...articles].reverse()), '--workers', '1', ...ANALYZE, '--out', out]);
     expect(differing(reference, recordsOf(out))).toEqual([]);
-  });
+  }, 150_000);
 
   it('shuffled, two workers', async () => {
     const out = join(dir, 'shuffled.out.jsonl');
     await cli(['analyze', writeInput('shuffled.jsonl', shuffled(articles)), '--workers', '2', ...ANALYZE, '--out', out]);
     expect(differing(reference, recordsOf(out))).toEqual([]);
-  });
+  }, 150_000);
 
   it('each alone in a fresh process', async () => {
     // A few articles from the middle and end of the forward run (the first one is alone there too).
@@ -114,7 +114,7 @@ describe('determinism: an article gives the same bytes whatever else the run hol
     const outs = picks.map((a, i) => ({ id: a.id, input: writeInput(`alone-${i}.jsonl`, [a]), out: join(dir, `alone-${i}.out.jsonl`) }));
     await Promise.all(outs.map((o) => cli(['analyze', o.input, '--workers', '1', ...ANALYZE, '--out', o.out])));
     for (const o of outs) expect(recordsOf(o.out).get(o.id), o.id).toBe(reference.get(o.id));
-  });
+  }, 150_000);
 
   it('killed with kill -9 mid-run and continued with --resume, two workers: the same file, byte for byte', async () => {
     const input = join(dir, 'forward.jsonl');
@@ -139,7 +139,7 @@ describe('determinism: an article gives the same bytes whatever else the run hol
     const second = await cli(['analyze', input, '--workers', '2', ...ANALYZE, '--out', out, '--resume']);
     expect(second.code).toBe(0);
     expect(readFileSync(out).equals(readFileSync(referenceFile))).toBe(true);
-  });
+  }, 150_000);
 });
 
 describe('determinism: jobs', () => {
@@ -160,5 +160,5 @@ describe('determinism: jobs', () => {
     const narratives = (JSON.parse(reports[0] ?? '{}') as { narratives?: unknown[] }).narratives ?? [];
     expect(narratives.length).toBeGreaterThan(0);
     expect(reports[1]).toBe(reports[0]);
-  });
+  }, 150_000);
 });

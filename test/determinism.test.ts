@@ -8,7 +8,7 @@
  * ../shared when present (their texts go to a temporary folder, never into the repository).
  * Records are compared by id, as CLI output lines, so the test holds whatever the record format.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,20 @@ describe('determinism: an article gives the same bytes whatever else the run hol
     expect(second.code).toBe(0);
     expect(readFileSync(out).equals(readFileSync(referenceFile))).toBe(true);
   }, 150_000);
+});
+
+describe('determinism: reports', () => {
+  it('compare gives the same report bytes with one worker or two, its time fixed by SOURCE_DATE_EPOCH', () => {
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
+    const run = (workers: string): string => {
+      const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'narrascope.js'), 'compare', 'corpora', '--format', 'html', '--workers', workers, '--quiet'], { cwd: ROOT, env, encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      return result.stdout;
+    };
+    const one = run('1');
+    expect(one).toContain('2023-11-14T22:13:20.000Z');
+    expect(run('2')).toBe(one);
+  }, 60_000);
 });
 
 describe('determinism: jobs', () => {

@@ -18,6 +18,18 @@ interface CompareFlags extends InputFlags {
 }
 
 /**
+ * When the report says it was made: now, or `SOURCE_DATE_EPOCH` (seconds since 1970, the
+ * reproducible-builds convention) when set, so the same input gives the same report bytes.
+ */
+function reportTime(): Date {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return new Date();
+  const seconds = Number(epoch);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${epoch}"`);
+  return new Date(seconds * 1000);
+}
+
+/**
  * `narrascope compare <inputs...>`: the whole pipeline, then the divergence report. Articles are
  * compared within events: the value of `--group-by FIELD`, or the events `--events auto` finds,
  * or all articles as one event.
@@ -81,7 +93,7 @@ export function registerCompare(program: Command): void {
     } else {
       eventOf = () => undefined;
     }
-    const report = buildReport(results, { eventOf });
+    const report = buildReport(results, { eventOf, now: reportTime() });
     for (const event of report.events) {
       if (event.skippedClaims) log.report({ severity: 'warning', code: 'narratives/event-too-large', message: `event "${event.name}" has ${event.articleIds.length} articles: ${event.skippedClaims} of its claims were left out of the narratives; group articles into events (--events auto or --group-by)` });
     }

@@ -40,9 +40,12 @@ function instance(): ReturnType<typeof winkNLP> {
  * asks that cache whether a string is a known word before splitting it (a possessive, a hyphenated
  * or dotted word). So after "the year’s, not the decade’s" the "year" of "this year’s event" came
  * out PROPN instead of NOUN: tokens and POS depended on which texts the process had read before
- * (303 of 800 triplet articles differed when read in reverse order). The model wrapper below hides words added at run time from those
- * lookups, so the tokenizer sees only the model's own lexicon, as a fresh process would; wink
- * still finds them when it stores a token, so the cache does not grow twice.
+ * (303 of 800 triplet articles differed when read in reverse order). The model wrapper below
+ * hides words added at run time from those lookups, so the tokenizer sees only the model's own
+ * lexicon, as a fresh process would; wink still finds them when it stores a token, so the cache
+ * does not grow twice. What it keeps for such a word (shape, affixes, a guessed POS) is computed
+ * from the word and its token category alone, so reusing it is safe; the determinism test checks
+ * the whole chain in every order.
  */
 let cacheIsolated = false;
 let revealing = 0;

@@ -9,9 +9,9 @@
  * Records are compared by id, as CLI output lines, so the test holds whatever the record format.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestArticles } from '../src/01-ingest/index.js';
 import { parseJob, runJob } from '../src/jobs/index.js';
 import { ROOT, SHARED } from './support/paths.js';
@@ -95,6 +95,9 @@ beforeAll(async () => {
   reference = recordsOf(referenceFile);
   expect(reference.size).toBe(articles.length);
 }, 120_000);
+
+// The outputs hold every token of every article (some 200 MB in all): do not leave them behind.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('determinism: an article gives the same bytes whatever else the run holds', () => {
   it('in reverse order, one worker', async () => {

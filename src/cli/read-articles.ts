@@ -1,4 +1,4 @@
-import { ingest, type IngestEvent, type IngestOptions } from '../01-ingest/index.js';
+import { fatalWhenStrict, ingest, type IngestEvent, type IngestOptions } from '../01-ingest/index.js';
 import { MemoryFetchState, WebSources, type SourceInput } from '../sources/index.js';
 import type { Article } from '../types/index.js';
 import type { DiagnosticLog } from './diagnostics.js';
@@ -14,7 +14,10 @@ const WEB = /^https?:\/\//i;
  * An http(s) input is a feed (RSS, Atom or JSON Feed): its entries' pages are fetched and read
  * like `.html` files, after the local inputs, as are the pages `--urls FILE` lists. A command
  * keeps no fetch records: it reads every page each time (a job's store is what makes runs
- * incremental). Under `strict`, the first error ends the stream by throwing {@link StrictStop}.
+ * incremental).
+ * Under `strict`, the first error (or repeated id) ends the stream by throwing {@link StrictStop}.
+ * Inputs that hold no article at all are an error, `no articles found in X`, never a silent
+ * empty success.
  */
 export async function* readArticles(
   inputs: readonly string[],
@@ -25,8 +28,9 @@ export async function* readArticles(
 ): AsyncGenerator<Article> {
   const sources: SourceInput[] = inputs.filter((input) => WEB.test(input)).map((url) => ({ kind: 'feed', url }));
   if (web.urls !== undefined) sources.push({ kind: 'urls', file: web.urls });
+  const local = inputs.filter((input) => !WEB.test(input));
   async function* events(): AsyncGenerator<IngestEvent> {
-    yield* ingest(inputs.filter((input) => !WEB.test(input)), options);
+    if (local.length > 0) yield* ingest(local, options);
     if (sources.length === 0) return;
     const reader = new WebSources(sources, {
       state: new MemoryFetchState(), ingest: options,
@@ -35,12 +39,18 @@ export async function* readArticles(
     });
     yield* reader.events();
   }
+  let found = 0;
   for await (const event of events()) {
     if (event.kind === 'article') {
+      found++;
       yield event.article;
       continue;
     }
     log.report(event.diagnostic);
-    if (strict && event.diagnostic.severity === 'error') throw new StrictStop('stopped at the first bad input (--strict)');
+    if (strict && fatalWhenStrict(event.diagnostic)) throw new StrictStop('stopped at the first bad input (--strict)');
+  }
+  if (found === 0 && !options.signal?.aborted) {
+    const named = [...inputs, ...(web.urls !== undefined ? [web.urls] : [])];
+    log.report({ severity: 'error', code: 'input/no-articles', message: `no articles found in ${named.join(', ')}` });
   }
 }

@@ -68,9 +68,13 @@ export async function loadPage(url: URL, hints: PageHints, context: FetchContext
   if (type !== null && !HTML_TYPES.has(type)) return fail(result.status, 'fetch/not-html', `page is ${type}, not HTML`);
   const decoded = decode(result.body, result.contentType, 'html');
   if ('error' in decoded) return fail(result.status, 'fetch/charset', `cannot decode the page: ${decoded.error}`);
-  const event = htmlToArticle(decoded.text, url.href, url.href, options);
-  if (event.kind === 'diagnostic') return fail(result.status, event.diagnostic.code, event.diagnostic.message);
-  const page = event.article;
+  const events = htmlToArticle(decoded.text, url.href, url.href, options);
+  const read = events.find((e) => e.kind === 'article');
+  if (read?.kind !== 'article') {
+    const problem = events.find((e) => e.kind === 'diagnostic');
+    return fail(result.status, problem?.kind === 'diagnostic' ? problem.diagnostic.code : 'html/no-article', problem?.kind === 'diagnostic' ? problem.diagnostic.message : 'no article read from this page');
+  }
+  const page = read.article;
   // A section front or a menu page yields a few words through the reader view ("Home News
   // Sport"): short text on a page Readability's own pre-check rejects is no article. A short
   // brief inside <article> or long <p>s still passes the pre-check.

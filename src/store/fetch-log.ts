@@ -5,7 +5,6 @@
  * Last-Modified) so an unchanged feed costs one 304, and a failed fetch is retried next run.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import type Database from 'better-sqlite3';
 
 /** What a fetched URL was for. */
 export type FetchKind = 'feed' | 'page' | 'robots';
@@ -32,6 +31,14 @@ export interface FetchRecord {
   readonly body: string | null;
 }
 
+/**
+ * The part of a better-sqlite3 database used here, typed structurally so that the published
+ * declarations need no @types/better-sqlite3 (a dev dependency).
+ */
+export interface SqlDatabase {
+  prepare(sql: string): { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
+}
+
 interface FetchRow {
   url: string; kind: FetchKind; outcome: 'ok' | 'failed'; status: number | null; etag: string | null; last_modified: string | null;
   fetched_at: string; content_hash: string | null; article_id: string | null; error: string | null; body: Buffer | null;
@@ -46,22 +53,22 @@ interface FetchRow {
 export class FetchLog {
   private readonly statements;
 
-  constructor(db: Database.Database) {
+  constructor(db: SqlDatabase) {
     this.statements = {
-      get: db.prepare<[string], FetchRow>('SELECT * FROM fetches WHERE url = ?'),
+      get: db.prepare('SELECT * FROM fetches WHERE url = ?'),
       put: db.prepare(`INSERT OR REPLACE INTO fetches (url, kind, outcome, status, etag, last_modified, fetched_at, content_hash, article_id, error, body)
         VALUES (@url, @kind, @outcome, @status, @etag, @lastModified, @fetchedAt, @contentHash, @articleId, @error, @body)`),
       // A failure keeps what the last success left (validators, body): a feed that is down still
       // has its last entries, and the next attempt is asked for in full.
       fail: db.prepare(`INSERT INTO fetches (url, kind, outcome, status, fetched_at, error) VALUES (?, ?, 'failed', ?, ?, ?)
         ON CONFLICT (url) DO UPDATE SET outcome = 'failed', status = excluded.status, fetched_at = excluded.fetched_at, error = excluded.error`),
-      count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM fetches WHERE kind = ?'),
+      count: db.prepare('SELECT count(*) AS n FROM fetches WHERE kind = ?'),
     };
   }
 
   /** The record of `url`, if it was ever fetched. */
   get(url: string): FetchRecord | undefined {
-    const row = this.statements.get.get(url);
+    const row = this.statements.get.get(url) as FetchRow | undefined;
     if (!row) return undefined;
     return {
       url: row.url, kind: row.kind, outcome: row.outcome, status: row.status, etag: row.etag, lastModified: row.last_modified,
@@ -82,6 +89,6 @@ export class FetchLog {
 
   /** How many URLs of `kind` have a record. */
   count(kind: FetchKind): number {
-    return this.statements.count.get(kind)?.n ?? 0;
+    return (this.statements.count.get(kind) as { n: number } | undefined)?.n ?? 0;
   }
 }

@@ -18,7 +18,7 @@ const AGENCY = new Set(AGENCY_WORDS.map(stem));
 export function onEvent(features: readonly ClaimFeatures[]): boolean[] {
   const df = new Map<string, number>();
   for (const f of features) for (const w of new Set(f.words)) if (!f.nameWords.has(w)) df.set(w, (df.get(w) ?? 0) + 1);
-  const min = Math.max(2, Math.ceil(features.length * 0.15));
+  const min = Math.max(2, Math.ceil(features.length * 0.08));
   const eventWords = new Set([...df].filter(([, n]) => n >= min).map(([w]) => w));
   return features.map((f) => {
     if (f.words.some((w) => eventWords.has(w))) return true;
@@ -54,6 +54,11 @@ export interface GraphOptions {
   readonly continuity?: number;
 }
 
+/** Similarity two claims of one speaker need before opposite polarities count as a self-contradiction. */
+const SELF_CONTRADICTION = 0.6;
+/** A claim's text with case, spacing and quotes folded, to tell copies of one claim. */
+const normal = (text: string): string => text.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
+
 /** Build the signed graph of one event's claims. Quadratic in the event's claims only. */
 export function buildGraph(features: readonly ClaimFeatures[], options: GraphOptions = {}): SignedGraph {
   const threshold = options.threshold ?? 0.25;
@@ -75,16 +80,28 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
       const vb = vectors[j];
       if (!b || !vb) continue;
       const similarity = cosine(va, vb);
-      const conflict = contradiction(a, b, similarity, (topical[i] ?? true) && (topical[j] ?? true), rare);
+      const sameArticle = a.claim.articleId === b.claim.articleId;
+      const gap = Math.abs(a.claim.sentence - b.claim.sentence);
+      const sameSpeaker = a.claim.actorId !== undefined && a.claim.actorId === b.claim.actorId;
+      // The same words twice (a wire copy, a repeated quote) are one claim: never against itself.
+      if (normal(a.claim.text) === normal(b.claim.text)) {
+        weights[i * n + j] = 1;
+        weights[j * n + i] = 1;
+        continue;
+      }
+      let conflict = contradiction(a, b, similarity, (topical[i] ?? true) && (topical[j] ?? true), rare);
+      // One speaker going on does not contradict themself ("Peskov said the investigation was
+      // continuing ... all versions were being examined"); only the same proposition with the
+      // opposite polarity does, and it is flagged as such.
+      if (conflict && sameSpeaker) {
+        conflict = a.polarity !== b.polarity && similarity >= SELF_CONTRADICTION ? { signal: 'self-contradiction', weight: conflict.weight, disputing: 'both' } : null;
+      }
       let weight: number;
       if (conflict) {
         weight = -conflict.weight;
         contradictions.set(`${i},${j}`, conflict);
       } else {
         weight = similarity + agreement(a, b) - threshold;
-        const sameArticle = a.claim.articleId === b.claim.articleId;
-        const gap = Math.abs(a.claim.sentence - b.claim.sentence);
-        const sameSpeaker = a.claim.actorId !== undefined && a.claim.actorId === b.claim.actorId;
         if (sameArticle && gap <= 1 && sameSpeaker) weight += continuity;
         else if (sameArticle && gap === 0) weight += continuity / 2;
       }

@@ -101,5 +101,9 @@ export function agreement(a: ClaimFeatures, b: ClaimFeatures): number {
   if (!a.agency || !b.agency || a.culprits.size === 0 || b.culprits.size === 0) return 0;
   const shared = intersects(a.culprits, b.culprits);
   if (a.polarity === b.polarity) return shared ? 0.6 : 0;
+  // "There was no indication that Ukraine had been involved" backs "ISIS-K alone"; a party denying
+  // its own role ("Kyiv denied any involvement") rules itself out but endorses no one else.
+  const [neg] = a.polarity < 0 ? [a, b] : [b, a];
+  if (neg.claim.stance === 'denies' || (neg.claim.actorId !== undefined && neg.culprits.has(neg.claim.actorId))) return 0;
   return shared ? 0 : 0.25;
 }

@@ -108,10 +108,18 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
 
   const questions: NarrativeQuestion[] = [];
   const questionOf = new Map<number, string>();
-  const roots = [...new Set(sides.map((_, s) => s).filter((s) => kept[s]).map(root))];
+  const membersOf = (r: number): number[] => sides.map((_, s) => s).filter((s) => kept[s] && root(s) === r)
+    .sort((a, b) => (draft.get(b)?.backers.length ?? 0) - (draft.get(a)?.backers.length ?? 0) || a - b);
+  const weightOf = (r: number): [number, number] => {
+    const members = membersOf(r);
+    const contested = members.length > 1 || members.some((s) => (draft.get(s)?.disputers.length ?? 0) > 0);
+    return [contested ? 1 : 0, members.reduce((sum, s) => sum + (draft.get(s)?.backers.length ?? 0) + (draft.get(s)?.disputers.length ?? 0), 0)];
+  };
+  // Contested questions first, then the most voices.
+  const roots = [...new Set(sides.map((_, s) => s).filter((s) => kept[s]).map(root))]
+    .map((r) => ({ r, w: weightOf(r) })).sort((a, b) => b.w[0] - a.w[0] || b.w[1] - a.w[1] || a.r - b.r).map((x) => x.r);
   roots.forEach((r, q) => {
-    const members = sides.map((_, s) => s).filter((s) => kept[s] && root(s) === r)
-      .sort((a, b) => (draft.get(b)?.backers.length ?? 0) - (draft.get(a)?.backers.length ?? 0) || a - b);
+    const members = membersOf(r);
     const telling = members.flatMap((s) => sides[s]?.telling ?? []);
     const kinds = new Map<QuestionKind, number>();
     for (const i of telling) { const k = features[i]?.question ?? 'truth'; kinds.set(k, (kinds.get(k) ?? 0) + 1); }
@@ -128,7 +136,8 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     });
     const single = draft.get(members[0] ?? -1);
     const disputed = members.length === 1 && single && single.disputers.length > 0 ? `; disputed by ${listOf(single.disputers.slice(0, 3).map(nameOf))}` : '';
-    questions.push({ id, event, kind, text, label: `${text} ${answers.join(' vs ')}${disputed}`, narratives: members.map((s) => ids.get(s) ?? '') });
+    const contested = members.length > 1 || (single?.disputers.length ?? 0) > 0;
+    questions.push({ id, event, kind, text, label: `${text} ${answers.join(' vs ')}${disputed}`, contested, narratives: members.map((s) => ids.get(s) ?? '') });
     for (const s of members) questionOf.set(s, id);
   });
   const questionById = new Map(questions.map((q) => [q.id, q]));

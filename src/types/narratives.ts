@@ -121,7 +121,7 @@ export interface Narrative {
   readonly selfContradicted?: readonly string[];
 }
 
-/** A contested question of an event and its competing answers (narratives). */
+/** A question of an event and its competing answers (narratives). */
 export interface NarrativeQuestion {
   /** Comparison-wide id, e.g. `e1.q1`. */
   readonly id: string;
@@ -131,6 +131,8 @@ export interface NarrativeQuestion {
   readonly text: string;
   /** The question with its answers and their backers: "Who was behind the attack? ISIS-K alone (US, EU) vs ...". */
   readonly label: string;
+  /** True when it has rival answers, or an answer someone denies or doubts. */
+  readonly contested: boolean;
   /** Narrative ids, most backed first. */
   readonly narratives: readonly string[];
 }
@@ -167,7 +169,7 @@ export interface NarrativeConflict {
 export interface NarrativeAnalysis {
   readonly event: string;
   readonly claims: readonly NarrativeClaim[];
-  /** The contested questions, each with its competing narratives. */
+  /** The questions of the event, contested ones first, each with its competing narratives. */
   readonly questions: readonly NarrativeQuestion[];
   readonly narratives: readonly Narrative[];
   readonly conflicts: readonly NarrativeConflict[];

@@ -12,7 +12,7 @@ function f(over: Partial<Omit<ClaimFeatures, 'entities' | 'culprits' | 'nameWord
   return {
     claim, words: over.words ?? [], entities: new Set(over.entities ?? []), agency: over.agency ?? false,
     culprits: new Set(over.culprits ?? []), exclusive: over.exclusive ?? false, openQuestion: over.openQuestion ?? false,
-    polarity: over.polarity ?? 1, nameWords: new Set(),
+    polarity: over.polarity ?? 1, nameWords: new Set(), question: over.question ?? (over.agency ? 'responsibility' : 'truth'), numbers: [],
   };
 }
 
@@ -91,9 +91,10 @@ describe('7.5 contradiction signals', () => {
   });
   it('denial strength grows with similarity', () => expect(denial(iranWarned, peskov, 0.4)).toBeGreaterThan(denial(iranWarned, peskov, 0.1)));
   it('an open question does not doubt a hedged answer', () => expect(openQuestion(mastermindOpen, ukraineLinked)).toBe(0));
-  it('agreement: same answer, same polarity', () => {
+  it('agreement: same answer, same polarity; ruling out a rival agrees, denying one\'s own role does not', () => {
     expect(agreement(isisClaimed, isisAlone)).toBeGreaterThan(0);
-    expect(agreement(kyivDenies, isisAlone)).toBeGreaterThan(0); // ruling out a rival
+    expect(agreement(f({ agency: true, culprits: ['Ukraine'], polarity: -1 }), isisAlone)).toBeGreaterThan(0); // "no indication that Ukraine was involved"
+    expect(agreement(kyivDenies, isisAlone)).toBe(0); // "Kyiv denied any involvement"
     expect(agreement(isisClaimed, ukraineLinked)).toBe(0);
   });
 });
@@ -114,7 +115,7 @@ describe('7.7 correlation clustering', () => {
   });
 });
 
-describe('7.8 labels', () => {
+describe('7.9 labels', () => {
   it.each([
     ['that ISIS-K was the sole culprit behind the Crocus City Hall attack', 'ISIS-K was the sole culprit behind the Crocus City Hall attack'],
     ['"ISIS-K alone bears responsibility,"', 'ISIS-K alone bears responsibility'],

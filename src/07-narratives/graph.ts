@@ -27,7 +27,8 @@ export function onEvent(features: readonly ClaimFeatures[]): boolean[] {
   });
 }
 import { agreement, contradiction, type Contradiction } from './signals.js';
-import { cosine, vectorize, type Vector } from './similarity.js';
+import { claimVectors, cosine, vectorize, type Vector } from './similarity.js';
+import { cosine as vectorCosine, loadEmbeddings, type WordVectors } from '../adapters/embeddings.js';
 
 /** A dense symmetric matrix of edge weights and the contradictions behind the negative ones. */
 export interface SignedGraph {
@@ -52,7 +53,21 @@ export interface GraphOptions {
    * @default 0.45
    */
   readonly continuity?: number;
+  /**
+   * Word vectors for paraphrase similarity (see `claimVectors`); `null` turns it off (TF-IDF only).
+   * @default the shipped vectors (`models/embeddings-sg-100d.bin`)
+   */
+  readonly embeddings?: WordVectors | null;
+  /**
+   * Centred embedding cosine at which two claims count as saying the same thing (similarity 1);
+   * below `paraphraseFloor` they get nothing from it.
+   * @default 0.9
+   */
+  readonly paraphrase?: number;
 }
+
+/** Centred embedding cosine below which the vectors add nothing to the similarity. */
+const PARAPHRASE_FLOOR = 0.5;
 
 /** Similarity two claims of one speaker need before opposite polarities count as a self-contradiction. */
 const SELF_CONTRADICTION = 0.6;
@@ -64,6 +79,15 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
   const threshold = options.threshold ?? 0.25;
   const continuity = options.continuity ?? 0.45;
   const vectors = vectorize(features);
+  const embeddings = options.embeddings === undefined ? loadEmbeddings() : options.embeddings;
+  const sentenceVectors = embeddings ? claimVectors(features.map((f) => f.claim.text), embeddings) : [];
+  const full = options.paraphrase ?? 0.9;
+  const paraphrase = (i: number, j: number): number => {
+    const x = sentenceVectors[i];
+    const y = sentenceVectors[j];
+    if (!x || !y) return 0;
+    return Math.max(0, Math.min(1, (vectorCosine(x, y) - PARAPHRASE_FLOOR) / (full - PARAPHRASE_FLOOR)));
+  };
   const topical = onEvent(features);
   const entityDf = new Map<string, number>();
   for (const f of features) for (const e of f.entities) entityDf.set(e, (entityDf.get(e) ?? 0) + 1);
@@ -79,7 +103,7 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
       const b = features[j];
       const vb = vectors[j];
       if (!b || !vb) continue;
-      const similarity = cosine(va, vb);
+      const similarity = Math.max(cosine(va, vb), paraphrase(i, j));
       const sameArticle = a.claim.articleId === b.claim.articleId;
       const gap = Math.abs(a.claim.sentence - b.claim.sentence);
       const sameSpeaker = a.claim.actorId !== undefined && a.claim.actorId === b.claim.actorId;

@@ -34,13 +34,15 @@ export interface ClaimFeatures {
   readonly numbers: readonly number[];
   /** The negation that made the clause negative, in the article's offsets. */
   readonly negation?: Span;
+  /** The sentence the claim stands in, with its speaker and cue: what the relation model reads. */
+  readonly sentence?: string;
 }
 
 /** The proposition of a claim, as the report gives it (see `ClaimProposition`). */
 export function propositionOf(f: ClaimFeatures): ClaimProposition {
   return {
     question: f.question, polarity: f.polarity, ...(f.negation ? { negation: f.negation } : {}),
-    actors: [...f.culprits].sort(), numbers: f.numbers, exclusive: f.exclusive, open: f.openQuestion,
+    actors: [...(f.question === 'responsibility' ? f.culprits : f.entities)].sort(), numbers: f.numbers, exclusive: f.exclusive, open: f.openQuestion,
   };
 }
 
@@ -202,6 +204,7 @@ export function featuresOf(claim: NarrativeClaim, context: FeatureContext): Clai
     openQuestion,
     polarity,
     question: questionKind(claim.statement ?? claim.text, agency),
+    ...(article?.sentences[claim.sentence] ? { sentence: article.sentences[claim.sentence]?.text ?? '' } : {}),
     numbers: numbersOf(claim.text),
     ...(negated && clause.cue ? { negation: { start: claim.start + clause.cue.start, end: claim.start + clause.cue.end, text: clause.cue.text } } : {}),
     nameWords: new Set(words.filter((w) => mentions.some((m) => m.start === w.start) || /^\p{Lu}/u.test(claim.text.slice(w.start - claim.start))).map((w) => w.stem)),

@@ -28,6 +28,8 @@ export function onEvent(features: readonly ClaimFeatures[]): boolean[] {
 }
 import { agreement, contradiction, type Contradiction } from './signals.js';
 import { claimVectors, cosine, vectorize, type Vector } from './similarity.js';
+import { pairRelation, type ClaimRelationModel } from './relation.js';
+import { claimRelations } from './relation-model.js';
 import { cosine as vectorCosine, loadEmbeddings, type WordVectors } from '../adapters/embeddings.js';
 
 /** A dense symmetric matrix of edge weights and the contradictions behind the negative ones. */
@@ -64,7 +66,23 @@ export interface GraphOptions {
    * @default 0.9
    */
   readonly paraphrase?: number;
+  /**
+   * The claim-relation model that confirms, adds or removes denials; `null` turns it off.
+   * @default the shipped model (`models/relations.bin`, see `src/relations/`)
+   */
+  readonly relations?: ClaimRelationModel | null;
 }
+
+/**
+ * The trained model's reading of a pair of claims (their sentences, with speakers and cues) is
+ * asked only where the structure already sees two polarities or a contradiction, and the claims
+ * share words or actors: the model was trained on headline/body pairs and on two short texts it
+ * over-predicts `disagree`, so it confirms or removes contradictions rather than finding
+ * paraphrases. `OFF_TOPIC`: a denial the model finds unrelated is about something else.
+ * `DISAGREES`: disagree minus agree that makes two opposite-polarity claims of one question a denial.
+ */
+const OFF_TOPIC = 0.8;
+const DISAGREES = 0.5;
 
 /** Centred embedding cosine below which the vectors add nothing to the similarity. */
 const PARAPHRASE_FLOOR = 0.5;
@@ -79,6 +97,7 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
   const threshold = options.threshold ?? 0.25;
   const continuity = options.continuity ?? 0.45;
   const vectors = vectorize(features);
+  const relations = options.relations === undefined ? claimRelations() : options.relations;
   const embeddings = options.embeddings === undefined ? loadEmbeddings() : options.embeddings;
   const sentenceVectors = embeddings ? claimVectors(features.map((f) => f.claim.text), embeddings) : [];
   const full = options.paraphrase ?? 0.9;
@@ -119,6 +138,14 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
       // opposite polarity does, and it is flagged as such.
       if (conflict && sameSpeaker) {
         conflict = a.polarity !== b.polarity && similarity >= SELF_CONTRADICTION ? { signal: 'self-contradiction', weight: conflict.weight, disputing: 'both' } : null;
+      }
+      const opposite = a.polarity !== b.polarity;
+      if (relations && !sameSpeaker && (opposite || conflict?.signal === 'denial') && (similarity >= 0.1 || [...a.entities].some((e) => b.entities.has(e) && rare(e)))) {
+        const p = pairRelation(relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text);
+        if (conflict?.signal === 'denial' && p.unrelated >= OFF_TOPIC) conflict = null;
+        else if (!conflict && opposite && a.question === b.question && !a.openQuestion && !b.openQuestion && p.disagree - p.agree >= DISAGREES) {
+          conflict = { signal: 'denial', weight: Math.min(1, p.disagree), disputing: a.polarity < 0 ? 'a' : 'b' };
+        }
       }
       let weight: number;
       if (conflict) {

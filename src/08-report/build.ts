@@ -2,7 +2,7 @@
  * Stage 8: analysed articles -> the divergence report. Narratives are found per event (group of
  * articles on the same story), so the work stays linear in the number of events.
  */
-import { buildNarratives, mergeActors, speakersOf, type ClaimRelationModel, type NarrativeOptions } from '../07-narratives/index.js';
+import { buildNarratives, claimRelations, mergeActors, speakersOf, type NarrativeOptions } from '../07-narratives/index.js';
 import type { AnalyzedArticle, Narrative, NarrativeClaim, Span } from '../types/index.js';
 import { coverageOf } from './coverage.js';
 import { framingDistance, jensenShannon, round } from './divergence.js';
@@ -20,11 +20,6 @@ export interface ReportOptions extends NarrativeOptions {
   readonly eventOf?: (article: AnalyzedArticle) => string | null | undefined;
   /** @default new Date() */
   readonly now?: Date;
-  /**
-   * The claim-relation model the omissions are judged with (an outlet omits a narrative only when
-   * none of its claims supports, disputes or discusses it).
-   */
-  readonly relations?: ClaimRelationModel;
 }
 
 /** A narrative claim as the report gives it. */
@@ -55,6 +50,8 @@ const cover = (spans: readonly Span[]): Span => {
  */
 export function buildReport(results: readonly AnalyzedArticle[], options: ReportOptions = {}): DivergenceReport {
   const actors = mergeActors(results.filter((r) => !r.duplicateOf));
+  // One relation model (and its cache of prepared texts) for the whole comparison.
+  const relations = options.relations === undefined ? claimRelations() : options.relations;
   const eventNames: string[] = [];
   const byEvent = new Map<string, AnalyzedArticle[]>();
   for (const result of results) {
@@ -119,7 +116,7 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
       }
     }
 
-    const analysis = buildNarratives(live, actors, event, options);
+    const analysis = buildNarratives(live, actors, event, { ...options, relations });
     if (analysis.skippedClaims > 0) skipped.set(name, analysis.skippedClaims);
     figures.push(...conflictingFigures(live, event));
     const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
@@ -145,7 +142,11 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
     // outlets or more, or contested. Leaving out a remark only one other outlet made is not one.
     const contestedQuestions = new Set(analysis.questions.filter((q) => q.contested).map((q) => q.id));
     const significant = new Set(eventNarratives.filter((n) => n.outlets.length >= 2 || contestedQuestions.has(n.question)).map((n) => n.id));
-    const coverage = coverageOf(analysis, names, options.relations ? { relations: options.relations } : {});
+    // The claim-relation model judges omissions too (an outlet omits a narrative only when none of
+    // its claims supports, disputes or discusses it); `relations: null` turns it off.
+    const mentioned = new Map(names.map((o) => [o, new Set(live.filter((r) => outletOf(r) === o)
+      .flatMap((r) => r.actors.map((a) => actors.idOf(r.id, a.id)).filter((id): id is string => id !== undefined)))]));
+    const coverage = coverageOf(live, analysis, names, { mentioned, ...(relations ? { relations } : {}) });
     const shareMaps = new Map<string, Map<string, number>>();
     for (const outlet of names) {
       const counts = new Map<string, number>();

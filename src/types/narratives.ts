@@ -36,7 +36,10 @@ export interface ClaimProposition {
   readonly polarity: 1 | -1;
   /** The negation that made the polarity negative ("not", "no evidence", "cannot"), if any. */
   readonly negation?: Span;
-  /** Cross-actor ids the claim gives as its answer (the culprits of a "who is responsible?"). */
+  /**
+   * Cross-actor ids the claim gives as its answer: the culprits of a "who is responsible?", the
+   * actors it names otherwise ("Iran warned Russia": Iran, Russia).
+   */
   readonly actors: readonly string[];
   /** Numbers it gives ("at least 133 people" -> 133). */
   readonly numbers: readonly number[];

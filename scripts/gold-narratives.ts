@@ -86,7 +86,10 @@ async function resolveDraft(draftFile: string, outFile: string): Promise<void> {
     }
     return { article: article.id, start, end, hint: d.find.trim(), ...(d.speaker ? { speaker: d.speaker } : {}), ...(d.stance ? { stance: d.stance } : {}) };
   };
-  const spans = (list: unknown, where: string): unknown[] => (Array.isArray(list) ? list.map((d, i) => span(d as DraftSpan, `${where}.${i}`)) : []);
+  const errors: string[] = [];
+  const spans = (list: unknown, where: string): unknown[] => (Array.isArray(list) ? list.map((d, i) => {
+    try { return span(d as DraftSpan, `${where}.${i}`); } catch (error) { errors.push(error instanceof Error ? error.message : String(error)); return null; }
+  }) : []);
   const questions = (draft['questions'] as Record<string, unknown>[] | undefined ?? []).map((q, qi) => ({
     ...q,
     narratives: (q['narratives'] as Record<string, unknown>[]).map((n, ni) => {
@@ -104,6 +107,11 @@ async function resolveDraft(draftFile: string, outFile: string): Promise<void> {
     background: spans(draft['background'], 'background'),
     annotation: draft['annotation'],
   };
+  if (errors.length > 0) {
+    for (const e of errors) console.error(e);
+    process.exitCode = 1;
+    return;
+  }
   const text = `${pretty(gold)}\n`;
   const parsed = parseGold(outFile, text);
   const problems = checkGold(parsed, articles);

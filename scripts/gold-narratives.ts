@@ -47,7 +47,7 @@ async function articlesFor(src: GoldSource, ids: readonly string[] | null): Prom
 async function show(kind: string, key: string, more: string[]): Promise<void> {
   const src = (kind === 'triplets' ? { corpus: 'triplets', group: key } : kind === 'basil' ? { corpus: 'basil', triplet: key } : { corpus: 'files', paths: [key, ...more] }) as GoldSource;
   for (const a of await articlesFor(src, null)) {
-    console.log(`\n=== ${a.id}  outlet=${a.outlet ?? a.id}  chars=${a.text.length}  ${a.title ?? ''}`);
+    console.log(`\n=== ${a.id}  group=${a.group ?? (kind === "basil" ? key : "")}  outlet=${a.outlet ?? a.id}  chars=${a.text.length}  ${a.title ?? ''}`);
     for (const s of segment(a).sentences) console.log(`[${s.index}] ${s.start}-${s.end} ${s.text.replace(/\s+/g, ' ')}`);
   }
 }

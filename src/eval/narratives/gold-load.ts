@@ -113,6 +113,13 @@ export function checkGold({ file, gold }: GoldFile, articles: readonly Article[]
     n.omittedBy.forEach((o, k) => { if (!outlets.has(o)) fail(`${at}.omittedBy.${k}`, `"${o}" is not an outlet of the event`); });
     if (omitted.join('|') !== [...n.omittedBy].sort().join('|')) fail(`${at}.omittedBy`, `outlets without a span of this narrative are [${omitted.join(', ')}], the file says [${n.omittedBy.join(', ')}]`);
   }));
+  // A claim carries one narrative: overlapping claim spans would make B-cubed ambiguous.
+  const claims = gold.questions.flatMap((q, qi) => q.narratives.flatMap((n, ni) => n.claims.map((span, si) => ({ span, field: `questions.${qi}.narratives.${ni}.claims.${si}` }))));
+  claims.forEach((a, i) => {
+    for (const b of claims.slice(i + 1)) {
+      if (a.span.article === b.span.article && a.span.start < b.span.end && b.span.start < a.span.end) fail(b.field, `overlaps ${a.field} (claim spans must not overlap)`);
+    }
+  });
   gold.conflicts.forEach((c, k) => {
     if (!narrativeIds.has(c.a)) fail(`conflicts.${k}.a`, `unknown narrative "${c.a}"`);
     if (!narrativeIds.has(c.b)) fail(`conflicts.${k}.b`, `unknown narrative "${c.b}"`);

@@ -89,7 +89,14 @@ describe('scoreEvent on a hand-made report', () => {
     conflicts: [{ a: 'T1', b: 'T2', reason: '', evidence: [] }, { a: 'T2', b: 'T4', reason: '', evidence: [] }, { a: 'T1', b: 'T3', reason: '', evidence: [] }],
     outlets: [outlet('Gulf Monitor', ['T1', 'T2']), outlet('Atlantic Courier', ['T2']), outlet('Eastern Herald', ['T4'])],
   };
-  const scores = scoresOf(scoreEvent(gold, report));
+  const counts = scoreEvent(gold, report);
+  const scores = scoresOf(counts);
+
+  it('lists the missed gold claims and the mapping of each tool narrative', () => {
+    expect(counts.details.missed).toHaveLength(9);
+    expect(counts.details.missed[0]).toMatchObject({ narrative: 'n1', hint: "Islamic State's Afghan affiliate carried out" });
+    expect(counts.details.mapping).toEqual({ T1: 'n1', T2: 'n2', T3: 'n1', T4: '¬n2' });
+  });
 
   it('extracted share and B-cubed on the extracted gold claims', () => {
     // 15 gold claims, 6 extracted: n1 -> T1, T1, T3; n2 -> T1, T2, T2.

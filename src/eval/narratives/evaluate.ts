@@ -9,7 +9,7 @@ import type { AnalyzedArticle } from '../../types/index.js';
 import { checkGold, goldName, loadGoldDir, type GoldFileError } from './gold-load.js';
 import { GoldArticleSource, type CorpusPaths } from './gold-sources.js';
 import { bcubed, prf, round3, type Prf } from './metrics.js';
-import { scoreEvent, type EventCounts, type Tally } from './score.js';
+import { scoreEvent, type EventCounts, type EventDetails, type Tally } from './score.js';
 
 /** Options of {@link evaluateNarratives}. */
 export interface NarrativesEvalOptions {
@@ -47,7 +47,7 @@ export interface NarrativeScores {
 /** The result of {@link evaluateNarratives}. */
 export interface NarrativesEvalReport {
   readonly gold: string;
-  readonly events: readonly ({ readonly event: string; readonly file: string; readonly articles: number; readonly ms: number } & NarrativeScores)[];
+  readonly events: readonly ({ readonly event: string; readonly file: string; readonly articles: number; readonly ms: number; readonly details: EventDetails } & NarrativeScores)[];
   /** Counts pooled over events (B-cubed over all events' items, clusters never crossing events). */
   readonly overall: NarrativeScores;
   /** Mean of the per-event B-cubed F1 and narrative ratios. */
@@ -91,6 +91,7 @@ export function poolCounts(events: readonly { readonly event: string; readonly c
     omissions: sum(all.map((c) => c.omissions)),
     narratives: { tool: all.reduce((n, c) => n + c.narratives.tool, 0), gold: all.reduce((n, c) => n + c.narratives.gold, 0), questions: all.reduce((n, c) => n + c.narratives.questions, 0) },
     background: { gold: all.reduce((n, c) => n + c.background.gold, 0), inNarratives: all.reduce((n, c) => n + c.background.inNarratives, 0) },
+    details: { missed: events.flatMap((e) => e.counts.details.missed), mapping: {} },
   };
 }
 
@@ -121,7 +122,7 @@ export async function evaluateNarratives(options: NarrativesEvalOptions): Promis
     for await (const result of analyze(articles)) analysed.push(result);
     const report = buildReport(analysed, { eventOf: () => file.gold.event, now: new Date(0) });
     const counts = scoreEvent(file.gold, report);
-    events.push({ event: file.gold.event, file: goldName(file.file), articles: articles.length, ms: Math.round(performance.now() - t0), ...scoresOf(counts), counts });
+    events.push({ event: file.gold.event, file: goldName(file.file), articles: articles.length, ms: Math.round(performance.now() - t0), ...scoresOf(counts), details: counts.details, counts });
   }
   const overall = scoresOf(poolCounts(events));
   const mean = (xs: number[]): number => (xs.length === 0 ? 0 : round3(xs.reduce((a, b) => a + b, 0) / xs.length));

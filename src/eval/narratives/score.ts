@@ -21,6 +21,16 @@ export interface EventCounts {
   readonly omissions: Tally;
   readonly narratives: { readonly tool: number; readonly gold: number; readonly questions: number };
   readonly background: { readonly gold: number; readonly inNarratives: number };
+  /** What lies behind the figures, for reading one event closely. */
+  readonly details: EventDetails;
+}
+
+/** Per event: the gold claims the tool missed and what each tool narrative was mapped to. */
+export interface EventDetails {
+  /** Gold narrative claims no claim of any tool narrative aligns with. */
+  readonly missed: readonly { readonly narrative: string; readonly article: string; readonly start: number; readonly end: number; readonly hint: string }[];
+  /** Tool narrative id -> gold narrative id, `¬id` (its denials), `background` or `none`. */
+  readonly mapping: Readonly<Record<string, string>>;
 }
 
 /** Predicted items and how many were right; gold items and how many were found. */
@@ -55,6 +65,7 @@ export function scoreEvent(gold: GoldEvent, report: DivergenceReport): EventCoun
 
   // Each gold claim lands in the narrative of the tool claim that overlaps it most.
   const items: { gold: string; predicted: string }[] = [];
+  const missed: { narrative: string; article: string; start: number; end: number; hint: string }[] = [];
   let goldClaims = 0;
   for (const n of narratives) {
     for (const span of n.claims) {
@@ -66,6 +77,7 @@ export function scoreEvent(gold: GoldEvent, report: DivergenceReport): EventCoun
         if (!best || shared > best.shared) best = { narrative: t.narrative, shared };
       }
       if (best) items.push({ gold: n.id, predicted: best.narrative });
+      else missed.push({ narrative: n.id, article: span.article, start: span.start, end: span.end, hint: span.hint });
     }
   }
 
@@ -93,6 +105,10 @@ export function scoreEvent(gold: GoldEvent, report: DivergenceReport): EventCoun
     omissions: scoreOmissions(gold, report, mapped),
     narratives: { tool: report.narratives.length, gold: narratives.length, questions: gold.questions.length },
     background: { gold: gold.background.length, inNarratives: gold.background.filter((b) => toolClaims.some((t) => aligns(claimSpan(t.claim), spanOf(b)))).length },
+    details: {
+      missed,
+      mapping: Object.fromEntries([...mapping].map(([id, m]) => [id, m.kind === 'narrative' ? m.gold.id : m.kind === 'denial' ? `¬${m.gold.id}` : m.kind])),
+    },
   };
 }
 

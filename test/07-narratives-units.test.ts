@@ -72,8 +72,8 @@ describe('7.5 contradiction signals', () => {
     ['"Kyiv denied any involvement" vs "Ukraine may be linked"', kyivDenies, ukraineLinked, 'denial'],
     ['"true mastermind yet to be established" vs "ISIS-K was the sole culprit"', mastermindOpen, isisAlone, 'open-question'],
   ])('%s', (_, a, b, signal) => {
-    expect(contradiction(a, b, 0.1)?.signal).toBe(signal);
-    expect(contradiction(b, a, 0.1)?.signal).toBe(signal);
+    expect(contradiction(a, b, 0.35)?.signal).toBe(signal);
+    expect(contradiction(b, a, 0.35)?.signal).toBe(signal);
   });
 
   it.each([
@@ -86,7 +86,8 @@ describe('7.5 contradiction signals', () => {
 
   it('rival agents only on the same question and deed', () => {
     expect(rivalAgent(isisClaimed, ukraineLinked, false)).toBeNull();
-    expect(rivalAgent(isisClaimed, ukraineLinked, true, 0.05)).toBeNull();
+    expect(rivalAgent(isisClaimed, ukraineLinked, true, 0.2)).toBeNull(); // different deeds in few shared words
+    expect(rivalAgent(isisClaimed, ukraineLinked, true, 0.35)?.signal).toBe('rival-agent');
     expect(rivalAgent(isisAlone, ukraineLinked, true, 0.05)?.signal).toBe('exclusivity');
   });
   it('denial strength grows with similarity', () => expect(denial(iranWarned, peskov, 0.4)).toBeGreaterThan(denial(iranWarned, peskov, 0.1)));

@@ -7,7 +7,7 @@
 import type { ClaimFeatures } from './features.js';
 
 // "the accusations", "these claims", "the allegation", "such reports", "the claim of responsibility".
-const POINTER = /^(?:that\s+)?(?:the|these|those|this|such|that|all|any)\s+(?:\w+\s+)?(accusations?|allegations?|claims?|charges?|reports?|suggestions?|assertions?|statements?|narrative|version|account|assessment|theory|theories|insinuations?)\b/i;
+const POINTER = /^(?:that\s+)?(?:the|these|those|this|such|that|all|any)\s+(?:[\w-]+\s+)?(accusations?|allegations?|claims?|charges?|reports?|suggestions?|assertions?|statements?|narrative|version|account|assessment|theory|theories|insinuations?)\b/i;
 const MENTION = /\b(?:the|these|those|this|such)\s+(accusations?|allegations?|claims?|charges?|reports?|suggestions?|assertions?|narrative|insinuations?)\b/i;
 
 /** A claim pointing back at an earlier one: `from` is about `to`. */

@@ -54,13 +54,16 @@ const outletOf = (c: NarrativeClaim): string => c.outlet ?? c.articleId;
 const backing = (f: ClaimFeatures | undefined): boolean => !!f && f.claim.stance !== 'denies' && f.claim.stance !== 'doubts' && !f.openQuestion;
 
 /**
- * Whether a side is a narrative: contested (in a conflict or disputed), or a story more than
- * one voice tells with at least one named speaker. Own-voice statements nobody contests are the
- * event's background.
+ * Whether a side is a narrative: told by at least one attributed speaker, and contested (in a
+ * conflict or disputed) or told by more than one voice in more than one outlet. Own-voice
+ * statements are the event's background.
  */
 function isNarrative(side: Side, claims: readonly NarrativeClaim[], contested: boolean): boolean {
-  if (contested || side.disputing.length > 0 || side.disputedBy.size > 0) return true;
   const own = side.telling.map((i) => claims[i]).filter((c): c is NarrativeClaim => c !== undefined);
+  // A story told only in outlets' own voices is background however it is disputed: narratives
+  // are what someone claims ("Barr is scheduled to testify on Wednesday" is context).
+  if (!own.some((c) => c.voice === 'attributed' && (c.actorId || c.sourceText))) return false;
+  if (contested || side.disputing.length > 0 || side.disputedBy.size > 0) return true;
   const voices = new Set(own.map((c) => c.actorId ?? c.sourceText ?? `own:${outletOf(c)}`));
   return own.some((c) => c.actorId) && voices.size >= 2 && new Set(own.map(outletOf)).size >= 2;
 }

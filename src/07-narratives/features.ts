@@ -87,6 +87,8 @@ export interface FeatureContext {
   readonly demonyms: readonly { readonly prefix: string; readonly id: string }[];
   /** Groups related by name, the parent listed for each offshoot ("ISIS-K" -> "Islamic State"). */
   readonly kin: ReadonlyMap<string, string>;
+  /** The kind of each of the event's cross-actors. */
+  readonly kinds: ReadonlyMap<string, CrossActor['kind']>;
 }
 
 /** Initials of a multi-word name: "Islamic State" -> "IS". */
@@ -118,7 +120,7 @@ export function featureContext(articles: readonly AnalyzedArticle[], actors: Cro
     const prefix = demonymPrefix(a);
     return prefix ? [{ prefix, id: a.id }] : [];
   });
-  return { actors, articles: new Map(articles.map((a) => [a.id, a])), demonyms, kin: kinOf(local) };
+  return { actors, articles: new Map(articles.map((a) => [a.id, a])), demonyms, kin: kinOf(local), kinds: new Map(local.map((a) => [a.id, a.kind])) };
 }
 
 /** The features of one claim (see {@link ClaimFeatures}). */
@@ -179,6 +181,12 @@ export function featuresOf(claim: NarrativeClaim, context: FeatureContext): Clai
     if (culprits.size === 0 && leading && claim.actorId) culprits.add(claim.actorId);
   }
 
+  // Only someone can be the answer to "who did it": not "preliminary findings" (a document) nor
+  // a newspaper or an unnamed source.
+  for (const id of [...culprits]) {
+    const kind = context.kinds.get(id);
+    if (kind === 'document' || kind === 'media' || kind === 'anonymous') culprits.delete(id);
+  }
   // An offshoot answers for its parent group too: "ISIS-K" and "Islamic State's affiliate" agree.
   for (const id of [...culprits]) {
     const parent = context.kin.get(id);

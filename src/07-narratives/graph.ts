@@ -71,6 +71,18 @@ export interface GraphOptions {
    * @default the shipped model (`models/relations.bin`, see `src/relations/`)
    */
   readonly relations?: ClaimRelationModel | null;
+  /**
+   * Least `disagree` probability the relation model must give a denial found by the structure
+   * (opposite polarities on one topic) between claims answering different kinds of question.
+   * @default 0.5
+   */
+  readonly confirmDenial?: number;
+  /**
+   * Least `disagree - agree` for the relation model alone to make a denial of two claims of
+   * opposite polarity answering the same question (above 1: never).
+   * @default 0.9
+   */
+  readonly modelDenial?: number;
 }
 
 /**
@@ -79,10 +91,13 @@ export interface GraphOptions {
  * share words or actors: the model was trained on headline/body pairs and on two short texts it
  * over-predicts `disagree`, so it confirms or removes contradictions rather than finding
  * paraphrases. `OFF_TOPIC`: a denial the model finds unrelated is about something else.
- * `DISAGREES`: disagree minus agree that makes two opposite-polarity claims of one question a denial.
+ * `DISAGREES`: disagree minus agree that makes two opposite-polarity claims of one question a
+ * denial (0.9: on the dev gold set lower values add mostly false conflicts).
  */
 const OFF_TOPIC = 0.8;
-const DISAGREES = 0.5;
+/** Least `disagree` the model must give a structural denial for it to stand (see `GraphOptions.confirmDenial`). */
+const CONFIRM = 0.5;
+const DISAGREES = 0.9;
 
 /** Centred embedding cosine below which the vectors add nothing to the similarity. */
 const PARAPHRASE_FLOOR = 0.5;
@@ -142,8 +157,11 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
       const opposite = a.polarity !== b.polarity;
       if (relations && !sameSpeaker && (opposite || conflict?.signal === 'denial') && (similarity >= 0.1 || [...a.entities].some((e) => b.entities.has(e) && rare(e)))) {
         const p = pairRelation(relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text);
-        if (conflict?.signal === 'denial' && p.unrelated >= OFF_TOPIC) conflict = null;
-        else if (!conflict && opposite && a.question === b.question && !a.openQuestion && !b.openQuestion && p.disagree - p.agree >= DISAGREES) {
+        // A denial within one question ("did Iran warn?": "not aware of any warnings") stands unless
+        // the model finds the two unrelated; across questions the model must confirm it.
+        const confirmed = a.question === b.question || p.disagree >= (options.confirmDenial ?? CONFIRM);
+        if (conflict?.signal === 'denial' && (p.unrelated >= OFF_TOPIC || !confirmed)) conflict = null;
+        else if (!conflict && opposite && a.question === b.question && !a.openQuestion && !b.openQuestion && p.disagree - p.agree >= (options.modelDenial ?? DISAGREES)) {
           conflict = { signal: 'denial', weight: Math.min(1, p.disagree), disputing: a.polarity < 0 ? 'a' : 'b' };
         }
       }

@@ -27,7 +27,11 @@ const NEGATORS = new Set([
 ]);
 // Words that reverse the proposition they take ("doubt the claim"): under a negator they cancel
 // it ("we have no reason to doubt the claim" asserts the claim).
-const REVERSERS = new Set(['doubt', 'doubts', 'doubted', 'dispute', 'disputes', 'disputed', 'reject', 'rejects', 'rejected', 'question', 'questioned', 'dismissed', 'dismisses', 'refuted', 'refutes']);
+// "to question a witness" asks, it does not doubt: the bare form "question" is left out.
+const REVERSERS = new Set(['doubt', 'doubts', 'doubted', 'dispute', 'disputes', 'disputed', 'reject', 'rejects', 'rejected', 'questioned', 'questions', 'dismissed', 'dismisses', 'refuted', 'refutes']);
+// A reverser after a determiner is a noun naming the act, not doing it: "the dispute comes as
+// tensions escalated", "a doubt"; except after a negator ("no doubt", "not a question").
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'any', 'some', 'legal', 'public', 'political']);
 // Falsity judgements: "the accusations are absurd", "not accurate" (not + accurate), "baseless".
 // They do not cancel a rejecting verb ("rejected the accusations as absurd" is still a denial).
 const FALSITY = new Set(['false', 'untrue', 'baseless', 'absurd', 'groundless', 'unfounded', 'inaccurate', 'bogus', 'nonsense', 'lies', 'fabricated', 'fabrication', 'misleading', 'debunked']);
@@ -77,7 +81,8 @@ function clausePolarity(clause: readonly Word[]): { value: 1 | -1; cue?: Word } 
   let negators = 0;
   let falsity = false;
   let cue: Word | undefined;
-  for (const w of clause) {
+  clause.forEach((w, i) => {
+    if (REVERSERS.has(w.lower) && DETERMINERS.has(clause[i - 1]?.lower ?? '')) return;
     if (NEGATORS.has(w.lower) || REVERSERS.has(w.lower)) {
       negators++;
       cue ??= w;
@@ -85,7 +90,7 @@ function clausePolarity(clause: readonly Word[]): { value: 1 | -1; cue?: Word } 
       falsity = true;
       cue ??= w;
     }
-  }
+  });
   // "not false" asserts; "rejected ... as absurd" denies: a falsity word does not cancel a reverser.
   const negative = falsity ? negators % 2 === 0 || clause.some((w) => REVERSERS.has(w.lower) || w.lower === 'denied') : negators % 2 === 1;
   return negative ? { value: -1, ...(cue ? { cue } : {}) } : { value: 1 };

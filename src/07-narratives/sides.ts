@@ -90,6 +90,29 @@ export function sidesOf(clusters: readonly number[][], features: readonly ClaimF
     if (!side) continue;
     side.disputing.push(...(clusters[c] ?? []));
   }
+  // A denial or doubt that landed among a rival answer's claims ("Moscow appears skeptical about
+  // the ISIS-K narrative" beside "Ukraine may be linked") disputes the answer it doubts: it moves
+  // there as a disputing claim.
+  const claimSide = new Map<number, number>();
+  sides.forEach((side, s) => { for (const i of side.telling) claimSide.set(i, s); });
+  for (const [key, conflict] of contradictions) {
+    const [i = 0, j = 0] = key.split(',').map(Number);
+    for (const [by, target, side] of [[i, j, conflict.disputing !== 'b'], [j, i, conflict.disputing !== 'a']] as const) {
+      const f = features[by];
+      if (!side || !f || (f.claim.stance !== 'denies' && f.claim.stance !== 'doubts') || f.polarity > 0) continue;
+      const from = claimSide.get(by);
+      const to = claimSide.get(target);
+      if (from === undefined || to === undefined || from === to) continue;
+      const source = sides[from];
+      const dest = sides[to];
+      if (!source || !dest || source.telling.length <= 1) continue;
+      // A speaker who also tells the side it stands in asserts an alternative: it stays.
+      if (source.telling.some((k) => k !== by && features[k]?.claim.actorId === f.claim.actorId)) continue;
+      source.telling.splice(source.telling.indexOf(by), 1);
+      dest.disputing.push(by);
+      claimSide.delete(by);
+    }
+  }
   for (const side of sides) side.disputing.sort((x, y) => x - y);
   // The cluster a claim now belongs to, as a side index (joined denials count with their target).
   const sideOfCluster = (c: number): number => sideIndex.get(joinedTo.get(c) ?? c) ?? -1;

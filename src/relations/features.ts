@@ -45,6 +45,18 @@ export class Tee implements FeatureSink {
 
 const ALIGN_MATCH = 0.72; // cosine above which two words count as aligned ("killed" ~ "shot")
 
+const everySentence = new WeakMap<PreparedText, SentenceScore[]>();
+
+/** Every sentence of a text as a region (allocated once per text). */
+function allSentences(text: PreparedText): SentenceScore[] {
+  let all = everySentence.get(text);
+  if (!all) {
+    all = text.sentences.map((_, i) => ({ sentence: i, overlap: 0, alignment: 0, score: 0 }));
+    everySentence.set(text, all);
+  }
+  return all;
+}
+
 /** Names of the dense feature ids, for {@link explainPair}. */
 export const FEATURE_NAMES: Readonly<Record<number, string>> = {
   1: 'tfidfCosine', 2: 'overlap', 3: 'meanVectorCosine', 4: 'alignment', 5: 'bestSentenceOverlap', 6: 'bestSentenceAlignment',
@@ -69,19 +81,27 @@ function count(rows: FeatureSink, id: number, n: number): void {
   rows.add(mix(T.count, id, Math.min(4, n)));
 }
 
-/** Max cosine of each claim content word to each distinct body row: [claimWord][unique]. */
-function alignmentMatrix(claim: PreparedText, body: TextIndex, vectors: WordVectors): { words: number[]; weights: number[]; cos: Float32Array } {
+/** Cosine of each claim content word with each distinct body word: [claimWord][unique]. */
+function alignmentMatrix(claim: PreparedText, c: TextIndex, body: TextIndex, dim: number): { words: number[]; weights: number[]; cos: Float32Array } {
   const words: number[] = [];
   const weights: number[] = [];
   for (let i = 0; i < claim.words.length; i++) {
-    if ((claim.weights[i] ?? 0) > 0 && (claim.rows[i] ?? -1) >= 0) { words.push(i); weights.push(claim.weights[i] ?? 0); }
+    if ((claim.weights[i] ?? 0) > 0 && (c.tokenUnique[i] ?? -1) >= 0) { words.push(i); weights.push(claim.weights[i] ?? 0); }
   }
   const u = body.uniqueRows.length;
   const cos = new Float32Array(words.length * u);
-  words.forEach((i, a) => {
-    const row = claim.rows[i] ?? -1;
-    for (let b = 0; b < u; b++) cos[a * u + b] = vectors.rowCosine(row, body.uniqueRows[b] ?? 0);
-  });
+  const bv = body.uniqueVectors;
+  const cv = c.uniqueVectors;
+  // Dense float dot products over vectors dequantised once per text: the hot loop of the model.
+  for (let a = 0; a < words.length; a++) {
+    const ca = (c.tokenUnique[words[a] ?? 0] ?? 0) * dim;
+    for (let b = 0; b < u; b++) {
+      const bb = b * dim;
+      let dot = 0;
+      for (let d = 0; d < dim; d++) dot += (cv[ca + d] as number) * (bv[bb + d] as number);
+      cos[a * u + b] = dot;
+    }
+  }
   return { words, weights, cos };
 }
 
@@ -114,7 +134,7 @@ export function pairFeatures(claim: PreparedText, text: PreparedText, vectors: W
   real(rows, 3, Math.max(0, meanCos));
 
   // Soft alignment of each claim word onto the text, per sentence and overall.
-  const m = alignmentMatrix(claim, b, vectors);
+  const m = alignmentMatrix(claim, c, b, vectors.dim);
   const u = b.uniqueRows.length;
   const claimStems = c.tfidf;
   const scores: SentenceScore[] = [];
@@ -244,8 +264,7 @@ function stanceFeatures(
   };
   region(top, T.flagBest, T.classBest, T.bestStem);
   region(lead, T.flagLead, T.classLead, T.leadStem);
-  const all = text.sentences.map((_, i) => ({ sentence: i, overlap: 0, alignment: 0, score: 0 }));
-  region(all, T.flagAll, T.classAll, 0);
+  region(allSentences(text), T.flagAll, T.classAll, 0);
 
   // Negation within three words before a body word that aligns with a claim word: "did not kill".
   let negatedAligned = 0;

@@ -101,6 +101,11 @@ export class WordVectors {
     return out;
   }
 
+  /** Frequency rank of a row in the source vocabulary (0 = "the"). */
+  rank(row: number): number {
+    return this.ranks[row] ?? Number.MAX_SAFE_INTEGER;
+  }
+
   /** Smooth inverse-frequency weight of a row (0.01 for "the", ~0.9 beyond rank 1,000). */
   weight(row: number): number {
     const p = 1 / (((this.ranks[row] ?? 0) + 1) * Math.log(this.size + 1e5));

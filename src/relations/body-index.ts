@@ -24,6 +24,8 @@ export interface TextIndex {
   /** Distinct embedding rows of content words, and per token its index there (-1: none). */
   readonly uniqueRows: Int32Array;
   readonly tokenUnique: Int32Array;
+  /** The unit vectors of `uniqueRows`, dequantised once: [unique][dim] (alignment reads them per claim). */
+  readonly uniqueVectors: Float32Array;
   /** Word-class bits per token (IS_NEGATION | IS_REFUTING | IS_HEDGE). */
   readonly flags: Uint8Array;
   /** The word features of the whole text: one hashed feature per distinct content stem. */
@@ -76,7 +78,9 @@ export function indexText(text: PreparedText, vectors: WordVectors): TextIndex {
     norm += v * v;
   }
   const stemFeatures = Int32Array.from(tfidf.keys(), (s) => mix(BODY_STEM, s));
-  index = { stemFeatures, tfidf, norm: Math.sqrt(norm), meanVector, uniqueRows: Int32Array.from(unique.keys()), tokenUnique, flags, stanceClass };
+  const uniqueVectors = new Float32Array(unique.size * vectors.dim);
+  for (const [row, u] of unique) vectors.addRow(uniqueVectors.subarray(u * vectors.dim, (u + 1) * vectors.dim), row, 1);
+  index = { stemFeatures, uniqueVectors, tfidf, norm: Math.sqrt(norm), meanVector, uniqueRows: Int32Array.from(unique.keys()), tokenUnique, flags, stanceClass };
   cache.set(text, index);
   return index;
 }

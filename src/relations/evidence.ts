@@ -60,10 +60,13 @@ export function toEvidence(text: PreparedText, picked: readonly SentenceScore[],
     const attribution = article ? coveringAttribution(article, sentence) : undefined;
     if (!attribution) return [span];
     const source = attribution.source?.spans[0];
+    // "he said": name the actor the attribution stage resolved the source to.
+    const actorId = attribution.source?.actorId;
+    const actor = actorId ? article?.actors.find((a) => a.id === actorId)?.name : undefined;
     const cue = attribution.cue.spans[0];
     return [{
       ...span,
-      ...(source ? { source: { start: source.start, end: source.end, text: source.text } } : {}),
+      ...(source ? { source: { start: source.start, end: source.end, text: source.text, ...(actor ? { actor } : {}) } } : {}),
       ...(cue ? { cue: { start: cue.start, end: cue.end, text: cue.text, lemma: attribution.cue.lemma, stanceClass: attribution.cue.stanceClass } } : {}),
     }];
   });

@@ -45,31 +45,63 @@ export class Tee implements FeatureSink {
 
 const ALIGN_MATCH = 0.72; // cosine above which two words count as aligned ("killed" ~ "shot")
 
+const everySentence = new WeakMap<PreparedText, SentenceScore[]>();
+
+/** Every sentence of a text as a region (allocated once per text). */
+function allSentences(text: PreparedText): SentenceScore[] {
+  let all = everySentence.get(text);
+  if (!all) {
+    all = text.sentences.map((_, i) => ({ sentence: i, overlap: 0, alignment: 0, score: 0 }));
+    everySentence.set(text, all);
+  }
+  return all;
+}
+
+/** Names of the dense feature ids, for {@link explainPair}. */
+export const FEATURE_NAMES: Readonly<Record<number, string>> = {
+  1: 'tfidfCosine', 2: 'overlap', 3: 'meanVectorCosine', 4: 'alignment', 5: 'bestSentenceOverlap', 6: 'bestSentenceAlignment',
+  7: 'top3Score', 8: 'leadScore', 9: 'bestLeadScore', 20: 'claimNumbers', 21: 'numbersFound', 22: 'numbersMissing',
+  23: 'claimNames', 24: 'namesFound', 25: 'namesInBestSentence', 26: 'rivalNamesInBestSentence',
+};
+
+/** When set, real() and count() also record named values (explainPair). */
+let explaining: Record<string, number> | undefined;
+
 /** Add a real value in [0, 1] as the value itself and a one-of-10 bin. */
 function real(rows: FeatureSink, id: number, x: number): void {
   const v = Math.max(0, Math.min(1, x));
+  if (explaining) explaining[FEATURE_NAMES[id] ?? String(id)] = v;
   rows.addValue(mix(T.value, id), v);
   rows.add(mix(T.bin, id, Math.min(9, Math.floor(v * 10))));
 }
 
 /** Add a count as capped one-hot (0, 1, 2, 3, 4+). */
 function count(rows: FeatureSink, id: number, n: number): void {
+  if (explaining) explaining[FEATURE_NAMES[id] ?? String(id)] = n;
   rows.add(mix(T.count, id, Math.min(4, n)));
 }
 
-/** Max cosine of each claim content word to each distinct body row: [claimWord][unique]. */
-function alignmentMatrix(claim: PreparedText, body: TextIndex, vectors: WordVectors): { words: number[]; weights: number[]; cos: Float32Array } {
+/** Cosine of each claim content word with each distinct body word: [claimWord][unique]. */
+function alignmentMatrix(claim: PreparedText, c: TextIndex, body: TextIndex, dim: number): { words: number[]; weights: number[]; cos: Float32Array } {
   const words: number[] = [];
   const weights: number[] = [];
   for (let i = 0; i < claim.words.length; i++) {
-    if ((claim.weights[i] ?? 0) > 0 && (claim.rows[i] ?? -1) >= 0) { words.push(i); weights.push(claim.weights[i] ?? 0); }
+    if ((claim.weights[i] ?? 0) > 0 && (c.tokenUnique[i] ?? -1) >= 0) { words.push(i); weights.push(claim.weights[i] ?? 0); }
   }
   const u = body.uniqueRows.length;
   const cos = new Float32Array(words.length * u);
-  words.forEach((i, a) => {
-    const row = claim.rows[i] ?? -1;
-    for (let b = 0; b < u; b++) cos[a * u + b] = vectors.rowCosine(row, body.uniqueRows[b] ?? 0);
-  });
+  const bv = body.uniqueVectors;
+  const cv = c.uniqueVectors;
+  // Dense float dot products over vectors dequantised once per text: the hot loop of the model.
+  for (let a = 0; a < words.length; a++) {
+    const ca = (c.tokenUnique[words[a] ?? 0] ?? 0) * dim;
+    for (let b = 0; b < u; b++) {
+      const bb = b * dim;
+      let dot = 0;
+      for (let d = 0; d < dim; d++) dot += (cv[ca + d] as number) * (bv[bb + d] as number);
+      cos[a * u + b] = dot;
+    }
+  }
   return { words, weights, cos };
 }
 
@@ -102,7 +134,7 @@ export function pairFeatures(claim: PreparedText, text: PreparedText, vectors: W
   real(rows, 3, Math.max(0, meanCos));
 
   // Soft alignment of each claim word onto the text, per sentence and overall.
-  const m = alignmentMatrix(claim, b, vectors);
+  const m = alignmentMatrix(claim, c, b, vectors.dim);
   const u = b.uniqueRows.length;
   const claimStems = c.tfidf;
   const scores: SentenceScore[] = [];
@@ -205,6 +237,7 @@ function stanceFeatures(
   claimFlags.forEach((n, f) => rows.add(mix(T.claimFlag, f, Math.min(2, n))));
   if (claim.text.includes('?')) rows.add(mix(T.claimFlag, 9));
 
+  const claimStems = c.tfidf;
   const region = (sentences: readonly SentenceScore[], flagT: number, classT: number, stemT: number): void => {
     const flags = [0, 0, 0];
     const classes = new Uint16Array(9);
@@ -212,7 +245,9 @@ function stanceFeatures(
       const sentence = text.sentences[s.sentence];
       if (!sentence) continue;
       for (let t = sentence.from; t < sentence.to; t++) {
-        const f = b.flags[t] ?? 0;
+        // A refuting or hedging word the claim itself uses is topic, not stance: "fraud" in
+        // "arrested for fraud" vs a text about that fraud.
+        const f = claimStems.has(text.stems[t] ?? 0) ? (b.flags[t] ?? 0) & IS_NEGATION : (b.flags[t] ?? 0);
         if (f & IS_NEGATION) flags[0] = (flags[0] ?? 0) + 1;
         if (f & IS_REFUTING) flags[1] = (flags[1] ?? 0) + 1;
         if (f & IS_HEDGE) flags[2] = (flags[2] ?? 0) + 1;
@@ -229,8 +264,7 @@ function stanceFeatures(
   };
   region(top, T.flagBest, T.classBest, T.bestStem);
   region(lead, T.flagLead, T.classLead, T.leadStem);
-  const all = text.sentences.map((_, i) => ({ sentence: i, overlap: 0, alignment: 0, score: 0 }));
-  region(all, T.flagAll, T.classAll, 0);
+  region(allSentences(text), T.flagAll, T.classAll, 0);
 
   // Negation within three words before a body word that aligns with a claim word: "did not kill".
   let negatedAligned = 0;
@@ -248,4 +282,41 @@ function stanceFeatures(
     }
   }
   rows.add(mix(T.negAligned, Math.min(3, negatedAligned), Math.min(1, claimFlags[0] ?? 0)));
+  if (explaining) {
+    explaining['negatedAlignedWords'] = negatedAligned;
+    explaining['claimNegations'] = claimFlags[0] ?? 0;
+    explaining['refutingWordsInBest'] = countFlag(text, b, top, IS_REFUTING, claimStems);
+    explaining['hedgesInBest'] = countFlag(text, b, top, IS_HEDGE, claimStems);
+    explaining['negationsInBest'] = countFlag(text, b, top, IS_NEGATION, claimStems);
+  }
+}
+
+function countFlag(text: PreparedText, b: TextIndex, sentences: readonly SentenceScore[], bit: number, claimStems: ReadonlyMap<number, number>): number {
+  let n = 0;
+  for (const s of sentences) {
+    const sentence = text.sentences[s.sentence];
+    if (!sentence) continue;
+    for (let t = sentence.from; t < sentence.to; t++) {
+      const f = claimStems.has(text.stems[t] ?? 0) ? (b.flags[t] ?? 0) & IS_NEGATION : (b.flags[t] ?? 0);
+      if (f & bit) n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * The named dense features of a pair, for tests and for explaining a verdict.
+ *
+ * @example
+ * explainPair(claim, text, vectors).numbersMissing; // 1 for "43 students" vs "15 bodies"
+ */
+export function explainPair(claim: PreparedText, text: PreparedText, vectors: WordVectors): Record<string, number> {
+  const sink: FeatureSink = { add: () => undefined, addValue: () => undefined };
+  explaining = {};
+  try {
+    pairFeatures(claim, text, vectors, sink, sink);
+    return explaining;
+  } finally {
+    explaining = undefined;
+  }
 }

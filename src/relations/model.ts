@@ -19,8 +19,10 @@ import type { Relation, RelationLabel } from './types.js';
 export const RELATION_BITS = 20;
 const MAGIC = 0x4c52534e; // "NSRL"
 
-/** The shipped model file. */
+/** The shipped model for whole texts (trained on FNC-1 headline / body pairs). */
 export const DEFAULT_RELATION_MODEL = new URL('../../models/relations.bin', import.meta.url);
+/** The shipped model for sentence-sized texts (FNC-1 plus Emergent's headline pairs). */
+export const SENTENCE_RELATION_MODEL = new URL('../../models/relations-sentences.bin', import.meta.url);
 
 /** The raw scores of one pair, before evidence is picked. */
 export interface PairScores {
@@ -45,8 +47,12 @@ export class RelationModel {
   private readonly scratch2 = new Float64Array(2);
   private readonly scratch3 = new Float64Array(3);
 
-  /** Wrap trained stages; `related` has labels [related, unrelated], `stance` [agree, disagree, discuss]. */
-  constructor(readonly related: LinearModel, readonly stance: LinearModel, readonly vectors: WordVectors) {
+  /**
+   * Wrap trained stages; `related` has labels [related, unrelated], `stance` [agree, disagree,
+   * discuss]. `sentences`, when given, scores texts of one sentence: a model trained on whole
+   * bodies reads a lone sentence out of its domain (FNC-1 bodies average ~2,000 characters).
+   */
+  constructor(readonly related: LinearModel, readonly stance: LinearModel, readonly vectors: WordVectors, readonly sentences?: RelationModel) {
     if (related.labels.join() !== 'related,unrelated' || stance.labels.join() !== 'agree,disagree,discuss') {
       throw new TypeError('narrascope: relation model stages have unexpected labels');
     }
@@ -62,8 +68,9 @@ export class RelationModel {
     return prepareSentences(article.text, article.sentences, this.vectors);
   }
 
-  /** Probabilities and sentence scores of a prepared pair. */
+  /** Probabilities and sentence scores of a prepared pair (a one-sentence text goes to the sentence model). */
   score(claim: PreparedText, text: PreparedText): PairScores {
+    if (this.sentences && text.sentences.length <= 1) return this.sentences.score(claim, text);
     this.dense.reset();
     this.full.reset();
     const sentences = pairFeatures(claim, text, this.vectors, this.tee, this.full);
@@ -135,11 +142,20 @@ export function decodeRelationModel(bytes: Uint8Array, name = 'relation model'):
 
 let loaded: RelationModel | undefined;
 
-/** The process-wide relation model (models/relations.bin and the shared word vectors), loaded once. */
+/** Read one model file. */
+function readModel(url: URL, vectors: WordVectors, sentences?: RelationModel): RelationModel {
+  const { related, stance } = decodeRelationModel(new Uint8Array(readFileSync(url)), url.pathname);
+  return new RelationModel(related, stance, vectors, sentences);
+}
+
+/**
+ * The process-wide relation model, loaded once: models/relations.bin for whole texts, with
+ * models/relations-sentences.bin for one-sentence texts, over the shared word vectors.
+ */
 export function loadRelationModel(): RelationModel {
   if (!loaded) {
-    const { related, stance } = decodeRelationModel(new Uint8Array(readFileSync(DEFAULT_RELATION_MODEL)), DEFAULT_RELATION_MODEL.pathname);
-    loaded = new RelationModel(related, stance, loadEmbeddings());
+    const vectors = loadEmbeddings();
+    loaded = readModel(DEFAULT_RELATION_MODEL, vectors, readModel(SENTENCE_RELATION_MODEL, vectors));
   }
   return loaded;
 }

@@ -55,6 +55,12 @@ function idf(vectors: WordVectors, row: number): number {
   return row >= 0 ? vectors.weight(row) : 1;
 }
 
+/** Among the 1,000 most frequent words of the embeddings' source. */
+function frequent(vectors: WordVectors, word: string): boolean {
+  const row = vectors.row(word);
+  return row >= 0 && vectors.rank(row) < 1000;
+}
+
 /** Sentence spans of a plain text by punctuation, as char ranges. */
 export function splitSentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -88,7 +94,12 @@ export function prepareSentences(text: string, spans: readonly { start: number; 
       const raw = m[0];
       const start = span.start + (m.index ?? 0);
       const first = raw.charAt(0);
-      capitalised.push(words.length > from && first !== first.toLowerCase() ? 1 : 0);
+      // A capitalised word is a name, except a sentence's first word, which is one only with an
+      // inner capital ("ISIS-K carried out ...") or when it is not a frequent word ("Ukraine
+      // said ..." yes, "Police said ..." no).
+      const upper = first !== first.toLowerCase();
+      const initial = words.length === from;
+      capitalised.push(upper && (!initial || /\p{Lu}/u.test(raw.slice(1)) || !frequent(vectors, raw.toLowerCase())) ? 1 : 0);
       words.push(raw.toLowerCase().replace(/’/g, "'"));
       starts.push(start);
       ends.push(start + raw.length);

@@ -20,7 +20,7 @@ function grid(rows: readonly TrackRow[]): { claims: string[]; columns: string[];
 }
 
 function who(e: TrackRow['evidence'][number]): string {
-  return [e.source?.text, e.cue ? `${e.cue.text} (${e.cue.stanceClass})` : undefined].filter(Boolean).join(', ');
+  return [e.source ? (e.source.actor && e.source.actor !== e.source.text ? `${e.source.text} (${e.source.actor})` : e.source.text) : undefined, e.cue ? `${e.cue.text} (${e.cue.stanceClass})` : undefined].filter(Boolean).join(', ');
 }
 
 /** The rows as a Markdown table plus the evidence of every cell. */

@@ -3,6 +3,7 @@
  * a confidence and the evidence, with who says it. One row per article and claim, in input order.
  */
 import type { AnalyzedArticle } from '../types/index.js';
+import { relateBySentence } from './by-sentence.js';
 import type { RelationModel } from './model.js';
 import type { PreparedText } from './text.js';
 import type { RelationEvidence, RelationLabel } from './types.js';
@@ -21,6 +22,8 @@ export interface TrackRow {
   /** Probability of the verdict's label, 0..1 (3 decimals). */
   readonly confidence: number;
   readonly evidence: readonly RelationEvidence[];
+  /** Set when the article is a duplicate of an earlier one: the rows are the original's. */
+  readonly duplicateOf?: string;
 }
 
 /** A claim prepared once for all articles. */
@@ -44,11 +47,11 @@ export function prepareClaims(model: RelationModel, claims: readonly string[], w
   });
 }
 
-/** The rows of one analysed article, one per claim. */
+/** The rows of one analysed article, one per claim, decided sentence by sentence (by-sentence.ts). */
 export function trackArticle(model: RelationModel, claims: readonly TrackClaim[], article: AnalyzedArticle): TrackRow[] {
   const text = model.prepareArticle(article);
   return claims.map((claim) => {
-    const relation = model.relatePrepared(claim.prepared, text, article);
+    const relation = relateBySentence(model, claim.prepared, article, text);
     return {
       id: article.id,
       outlet: article.outlet,

@@ -53,6 +53,36 @@ export class PairFeaturizer {
   }
 }
 
+/**
+ * Feature rows of plain (claim, text) pairs, e.g. Emergent's claim and article headlines:
+ * short texts, so the model also sees sentence-sized evidence, not only whole bodies.
+ */
+export function textPairRows(pairs: readonly { readonly claim: string; readonly text: string }[], vectors: WordVectors): StageRows {
+  const dense = new RowBuilder(RELATION_BITS);
+  const full = new RowBuilder(RELATION_BITS);
+  const tee = new Tee(dense, full);
+  for (const pair of pairs) {
+    pairFeatures(prepareText(pair.claim, vectors), prepareText(pair.text, vectors), vectors, tee, full);
+    dense.next();
+    full.next();
+  }
+  return { dense: dense.build(), full: full.build() };
+}
+
+/** Rows of `a` followed by rows of `b`. */
+export function concatRows(a: FeatureRows, b: FeatureRows): FeatureRows {
+  const ids = new Int32Array(a.ids.length + b.ids.length);
+  ids.set(a.ids);
+  ids.set(b.ids, a.ids.length);
+  const values = new Float32Array(a.values.length + b.values.length);
+  values.set(a.values);
+  values.set(b.values, a.values.length);
+  const offsets = new Int32Array(a.length + b.length + 1);
+  offsets.set(a.offsets.subarray(0, a.length + 1));
+  for (let i = 1; i <= b.length; i++) offsets[a.length + i] = (b.offsets[i] ?? 0) + a.ids.length;
+  return { ids, values, offsets, length: a.length + b.length };
+}
+
 /** The rows of both stages, pair by pair. */
 export interface StageRows {
   readonly dense: FeatureRows;

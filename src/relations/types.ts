@@ -15,10 +15,10 @@ export interface EvidenceCue extends Span {
 
 /** A sentence that decides the relation, with who says it when the article attributes it. */
 export interface RelationEvidence extends Span {
-  /** How well this sentence matches the claim (0..1). */
+  /** How strongly this sentence carries the relation (0..1): its match with the claim, or its probability of the label. */
   readonly score: number;
-  /** The attribution's source ("the Kremlin"), when the sentence is attributed. */
-  readonly source?: Span;
+  /** The attribution's source ("he"), when the sentence is attributed, with the actor it names ("John Kirby"). */
+  readonly source?: Span & { readonly actor?: string };
   readonly cue?: EvidenceCue;
 }
 

@@ -1,13 +1,16 @@
 // `eval narratives`: the metric functions by hand, the gold format's errors, scoring a hand-made
 // report against the shipped crocus gold file (every figure worked out by hand), and the CLI on
 // the two gold files of test/fixtures/narratives-gold (the shipped illustrative corpora).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DivergenceReport, ReportClaim, ReportNarrative } from '../src/08-report/types.js';
-import { aligns, bcubed, checkGold, GoldArticleSource, nameKey, parseGold, prf, sameActor, scoreEvent, scoresOf, type GoldSpan } from '../src/eval/narratives/index.js';
+import { aligns, bcubed, checkGold, GOLD_CORPORA, GoldArticleSource, loadGoldDir, nameKey, parseGold, prf, sameActor, scoreEvent, scoresOf, type GoldSpan } from '../src/eval/narratives/index.js';
 import { runCli } from './support/cli.js';
 import { ROOT } from './support/paths.js';
+
+const HAS_CORPORA = Object.values(GOLD_CORPORA).every((p) => existsSync(join(ROOT, p)));
+if (!HAS_CORPORA) console.warn('narrascope tests: ../shared/corpora (triplets, BASIL) not found; the check of data/gold/narratives is skipped.');
 import { tempDir, writeTemp } from './support/temp.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'narratives-gold');
@@ -63,6 +66,17 @@ describe('gold files', () => {
     const messages = checkGold(moved, articles).map((e) => e.message);
     expect(messages).toContainEqual(expect.stringMatching(/field "questions\.0\.narratives\.0\.claims\.0\.hint": "Islamic State's Afghan affiliate carried out" does not occur/));
     expect(messages).toContainEqual(expect.stringMatching(/field "questions\.0\.narratives\.0\.omittedBy": outlets without a span of this narrative are \[Gulf Monitor\]/));
+  });
+});
+
+describe.skipIf(!HAS_CORPORA)('the gold set in data/gold/narratives', () => {
+  it('holds at least 15 events, 5 of them final, every span checked against ../shared', async () => {
+    const source = new GoldArticleSource({}, ROOT);
+    const dev = await loadGoldDir(join(ROOT, 'data', 'gold', 'narratives', 'dev'));
+    const final = await loadGoldDir(join(ROOT, 'data', 'gold', 'narratives', 'final'));
+    expect(final.length).toBe(5);
+    expect(dev.length + final.length).toBeGreaterThanOrEqual(15);
+    for (const file of [...dev, ...final]) expect(checkGold(file, await source.articlesOf(file.gold)).map((e) => e.message)).toEqual([]);
   });
 });
 

@@ -165,10 +165,12 @@ describe('narrascope eval narratives (CLI) on the shipped gold fixtures', () => 
     const broken = JSON.parse(readFileSync(CROCUS, 'utf8')) as { questions: { narratives: { claims: { end: number }[] }[] }[] };
     broken.questions[0]!.narratives[0]!.claims[0]!.end = 99_999;
     writeTemp(dir, 'b-broken.json', JSON.stringify(broken));
+    writeTemp(dir, 'c-bad-schema.json', JSON.stringify({ ...broken, conflicts: [{ a: 'n1', b: 'n2', kind: 'maybe' }] }));
     const run = runCli(['eval', 'narratives', '--gold', dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^seed-crocus\s+7\s/m);
     expect(run.stdout).toMatch(/b-broken\.json field "questions\.0\.narratives\.0\.claims\.0\.end": 99999 is past the end of the text \(737\)/);
+    expect(run.stdout).toMatch(/c-bad-schema\.json field "conflicts\.0\.kind"/);
     expect(runCli(['eval', 'narratives', '--gold', 'test/fixtures/narratives-gold', '--check']).stdout).toBe('ok: gold files of test/fixtures/narratives-gold checked\n');
     expect(runCli(['eval', 'narratives']).stderr).toMatch(/needs --gold DIR/);
   });

@@ -4,7 +4,7 @@ import { evaluatePolnear, formatPolnearReport } from '../../eval/index.js';
 import { evaluateEvents, formatEventsReport } from '../../eval/events.js';
 import { evaluateBasil, formatBasilReport } from '../../eval/basil.js';
 import { evaluateCofenetBio, formatCofenetReport } from '../../eval/cofenet-bio.js';
-import { evaluateNarratives, formatNarrativesReport, GOLD_CORPORA, type CorpusPaths } from '../../eval/narratives/index.js';
+import { evaluateNarratives, formatNarrativesReport, GOLD_CORPORA, GoldFileError, type CorpusPaths } from '../../eval/narratives/index.js';
 import { UsageError } from '../input-options.js';
 
 const SPLITS: Readonly<Record<string, string>> = {
@@ -55,7 +55,14 @@ export function registerEval(program: Command): void {
       if (flags.format !== undefined && flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, got "${flags.format}"`);
       if (dataset === 'narratives') {
         if (!flags.gold) throw new UsageError('eval narratives needs --gold DIR (a folder of gold event files)');
-        const report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? []), ...(flags.check ? { checkOnly: true } : {}) });
+        let report;
+        try {
+          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? []), ...(flags.check ? { checkOnly: true } : {}) });
+        } catch (error) {
+          // A gold folder that cannot be read (or holds no gold file) is a usage error, not a crash.
+          if (error instanceof GoldFileError) throw new UsageError(error.message.replace(/^narrascope: /, ''));
+          throw error;
+        }
         if (flags.check) {
           process.stderr.write(report.problems.map((p) => `${p}\n`).join(''));
           process.stdout.write(`${report.problems.length === 0 ? 'ok' : `${report.problems.length} problem(s)`}: gold files of ${flags.gold} checked\n`);

@@ -102,9 +102,9 @@ export function poolCounts(events: readonly { readonly event: string; readonly c
  */
 export async function evaluateNarratives(options: NarrativesEvalOptions): Promise<NarrativesEvalReport> {
   const started = performance.now();
-  const files = await loadGoldDir(options.gold);
-  const source = new GoldArticleSource(options.inputs ?? {}, options.root);
   const problems: string[] = [];
+  const files = await loadGoldDir(options.gold, (error) => problems.push(error.message));
+  const source = new GoldArticleSource(options.inputs ?? {}, options.root);
   const events: (NarrativesEvalReport['events'][number] & { counts: EventCounts })[] = [];
   for (const file of files) {
     const t0 = performance.now();

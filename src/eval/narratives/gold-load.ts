@@ -40,8 +40,11 @@ export function parseGold(file: string, text: string): GoldFile {
   return { file, gold: parsed.data };
 }
 
-/** Every `*.json` gold file of a folder (not recursive), in name order, validated. */
-export async function loadGoldDir(dir: string): Promise<GoldFile[]> {
+/**
+ * Every `*.json` gold file of a folder (not recursive), in name order, validated. A file that
+ * fails validation throws, unless `onError` is given: then it is reported there and skipped.
+ */
+export async function loadGoldDir(dir: string, onError?: (error: GoldFileError) => void): Promise<GoldFile[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
@@ -52,7 +55,12 @@ export async function loadGoldDir(dir: string): Promise<GoldFile[]> {
   const files: GoldFile[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    files.push(parseGold(file, await readFile(file, 'utf8')));
+    try {
+      files.push(parseGold(file, await readFile(file, 'utf8')));
+    } catch (error) {
+      if (!(onError && error instanceof GoldFileError)) throw error;
+      onError(error);
+    }
   }
   return files;
 }

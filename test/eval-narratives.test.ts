@@ -173,5 +173,8 @@ describe('narrascope eval narratives (CLI) on the shipped gold fixtures', () => 
     expect(run.stdout).toMatch(/c-bad-schema\.json field "conflicts\.0\.kind"/);
     expect(runCli(['eval', 'narratives', '--gold', 'test/fixtures/narratives-gold', '--check']).stdout).toBe('ok: gold files of test/fixtures/narratives-gold checked\n');
     expect(runCli(['eval', 'narratives']).stderr).toMatch(/needs --gold DIR/);
+    const one = runCli(['eval', 'narratives', '--gold', 'test/fixtures/narratives-gold', '--event', 'seed-crocus']);
+    expect(one.stdout).toMatch(/: 1 events,/);
+    expect(one.stdout).not.toMatch(/crocus-outlets/);
   });
 });

@@ -31,6 +31,7 @@ interface EvalFlags {
   readonly input?: string[];
   readonly format?: string;
   readonly check?: boolean;
+  readonly event?: string[];
 }
 
 /** CofeNet's BIO units of the PolNeAR dev split: the units the published tables are scored on. */
@@ -50,6 +51,7 @@ export function registerEval(program: Command): void {
     .option('--gold <dir>', 'narratives: the folder of gold event files (*.json), e.g. data/gold/narratives/dev')
     .option('--input <kind=path...>', `narratives: corpus files to read instead of the defaults (${Object.entries(GOLD_CORPORA).map(([k, v]) => `${k}=${v}`).join(', ')})`)
     .option('--check', 'narratives: only check the gold files against the texts (offsets, hints, references); run nothing')
+    .option('--event <name...>', 'narratives: score only these events (event ids or gold file names)')
     .option('--bio', `polnear: score on CofeNet's BIO units (${COFENET_DEV}), the metric of the published tables`)
     .action(async (dataset: string, flags: EvalFlags) => {
       if (flags.format !== undefined && flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, got "${flags.format}"`);
@@ -57,7 +59,7 @@ export function registerEval(program: Command): void {
         if (!flags.gold) throw new UsageError('eval narratives needs --gold DIR (a folder of gold event files)');
         let report;
         try {
-          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? []), ...(flags.check ? { checkOnly: true } : {}) });
+          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? []), ...(flags.check ? { checkOnly: true } : {}), ...(flags.event ? { only: flags.event } : {}) });
         } catch (error) {
           // A gold folder that cannot be read (or holds no gold file) is a usage error, not a crash.
           if (error instanceof GoldFileError) throw new UsageError(error.message.replace(/^narrascope: /, ''));

@@ -116,6 +116,10 @@ export function checkGold({ file, gold }: GoldFile, articles: readonly Article[]
     for (const role of ['backers', 'disputers'] as const) {
       n[role].forEach((a, k) => { if (!actorIds.has(a)) fail(`${at}.${role}.${k}`, `unknown actor "${a}"`); });
     }
+    // Whoever speaks a claim backs it; whoever speaks a dispute disputes it (the lists may add
+    // co-speakers: "The US and the EU have insisted" is spoken by both).
+    n.claims.forEach((c, k) => { if (c.speaker && c.speaker !== 'own' && !n.backers.includes(c.speaker)) fail(`${at}.claims.${k}.speaker`, `"${c.speaker}" speaks this claim but is not among the backers`); });
+    n.disputes.forEach((c, k) => { if (c.speaker && c.speaker !== 'own' && !n.disputers.includes(c.speaker)) fail(`${at}.disputes.${k}.speaker`, `"${c.speaker}" speaks this dispute but is not among the disputers`); });
     const carrying = new Set([...n.claims, ...n.disputes, ...n.discusses].map((s) => outletOf.get(s.article)));
     const omitted = [...outlets].filter((o) => !carrying.has(o)).sort();
     n.omittedBy.forEach((o, k) => { if (!outlets.has(o)) fail(`${at}.omittedBy.${k}`, `"${o}" is not an outlet of the event`); });

@@ -66,6 +66,8 @@ describe('gold files', () => {
     const messages = checkGold(moved, articles).map((e) => e.message);
     expect(messages).toContainEqual(expect.stringMatching(/field "questions\.0\.narratives\.0\.claims\.0\.hint": "Islamic State's Afghan affiliate carried out" does not occur/));
     expect(messages).toContainEqual(expect.stringMatching(/field "questions\.0\.narratives\.0\.omittedBy": outlets without a span of this narrative are \[Gulf Monitor\]/));
+    const unbacked = { ...file, gold: { ...file.gold, questions: [{ ...file.gold.questions[0]!, narratives: [{ ...n1, backers: n1.backers.filter((b) => b !== 'kirby') }] }] } };
+    expect(checkGold(unbacked, articles).map((e) => e.message)).toContainEqual(expect.stringMatching(/claims\.1\.speaker": "kirby" speaks this claim but is not among the backers/));
   });
 });
 

@@ -1,13 +1,16 @@
 // `eval narratives`: the metric functions by hand, the gold format's errors, scoring a hand-made
 // report against the shipped crocus gold file (every figure worked out by hand), and the CLI on
 // the two gold files of test/fixtures/narratives-gold (the shipped illustrative corpora).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DivergenceReport, ReportClaim, ReportNarrative } from '../src/08-report/types.js';
-import { aligns, bcubed, checkGold, GoldArticleSource, nameKey, parseGold, prf, sameActor, scoreEvent, scoresOf, type GoldSpan } from '../src/eval/narratives/index.js';
+import { aligns, bcubed, checkGold, GOLD_CORPORA, GoldArticleSource, loadGoldDir, nameKey, parseGold, prf, sameActor, scoreEvent, scoresOf, type GoldSpan } from '../src/eval/narratives/index.js';
 import { runCli } from './support/cli.js';
 import { ROOT } from './support/paths.js';
+
+const HAS_CORPORA = Object.values(GOLD_CORPORA).every((p) => existsSync(join(ROOT, p)));
+if (!HAS_CORPORA) console.warn('narrascope tests: ../shared/corpora (triplets, BASIL) not found; the check of data/gold/narratives is skipped.');
 import { tempDir, writeTemp } from './support/temp.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'narratives-gold');
@@ -63,6 +66,19 @@ describe('gold files', () => {
     const messages = checkGold(moved, articles).map((e) => e.message);
     expect(messages).toContainEqual(expect.stringMatching(/field "questions\.0\.narratives\.0\.claims\.0\.hint": "Islamic State's Afghan affiliate carried out" does not occur/));
     expect(messages).toContainEqual(expect.stringMatching(/field "questions\.0\.narratives\.0\.omittedBy": outlets without a span of this narrative are \[Gulf Monitor\]/));
+    const unbacked = { ...file, gold: { ...file.gold, questions: [{ ...file.gold.questions[0]!, narratives: [{ ...n1, backers: n1.backers.filter((b) => b !== 'kirby') }] }] } };
+    expect(checkGold(unbacked, articles).map((e) => e.message)).toContainEqual(expect.stringMatching(/claims\.1\.speaker": "kirby" speaks this claim but is not among the backers/));
+  });
+});
+
+describe.skipIf(!HAS_CORPORA)('the gold set in data/gold/narratives', () => {
+  it('holds at least 15 events, 5 of them final, every span checked against ../shared', async () => {
+    const source = new GoldArticleSource({}, ROOT);
+    const dev = await loadGoldDir(join(ROOT, 'data', 'gold', 'narratives', 'dev'));
+    const final = await loadGoldDir(join(ROOT, 'data', 'gold', 'narratives', 'final'));
+    expect(final.length).toBe(5);
+    expect(dev.length + final.length).toBeGreaterThanOrEqual(15);
+    for (const file of [...dev, ...final]) expect(checkGold(file, await source.articlesOf(file.gold)).map((e) => e.message)).toEqual([]);
   });
 });
 
@@ -151,11 +167,16 @@ describe('narrascope eval narratives (CLI) on the shipped gold fixtures', () => 
     const broken = JSON.parse(readFileSync(CROCUS, 'utf8')) as { questions: { narratives: { claims: { end: number }[] }[] }[] };
     broken.questions[0]!.narratives[0]!.claims[0]!.end = 99_999;
     writeTemp(dir, 'b-broken.json', JSON.stringify(broken));
+    writeTemp(dir, 'c-bad-schema.json', JSON.stringify({ ...broken, conflicts: [{ a: 'n1', b: 'n2', kind: 'maybe' }] }));
     const run = runCli(['eval', 'narratives', '--gold', dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^seed-crocus\s+7\s/m);
     expect(run.stdout).toMatch(/b-broken\.json field "questions\.0\.narratives\.0\.claims\.0\.end": 99999 is past the end of the text \(737\)/);
+    expect(run.stdout).toMatch(/c-bad-schema\.json field "conflicts\.0\.kind"/);
     expect(runCli(['eval', 'narratives', '--gold', 'test/fixtures/narratives-gold', '--check']).stdout).toBe('ok: gold files of test/fixtures/narratives-gold checked\n');
     expect(runCli(['eval', 'narratives']).stderr).toMatch(/needs --gold DIR/);
+    const one = runCli(['eval', 'narratives', '--gold', 'test/fixtures/narratives-gold', '--event', 'seed-crocus']);
+    expect(one.stdout).toMatch(/: 1 events,/);
+    expect(one.stdout).not.toMatch(/crocus-outlets/);
   });
 });

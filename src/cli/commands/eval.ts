@@ -7,7 +7,7 @@ import { evaluateCofenetBio, formatCofenetReport } from '../../eval/cofenet-bio.
 import { evaluateFnc1 } from '../../eval/fnc1.js';
 import { Fnc1Error } from '../../eval/fnc1-read.js';
 import { formatFnc1Scores } from '../../eval/fnc1-score.js';
-import { evaluateNarratives, formatNarrativesReport, GOLD_CORPORA, type CorpusPaths } from '../../eval/narratives/index.js';
+import { evaluateNarratives, formatNarrativesReport, GOLD_CORPORA, GoldFileError, type CorpusPaths } from '../../eval/narratives/index.js';
 import { UsageError } from '../input-options.js';
 
 const SPLITS: Readonly<Record<string, string>> = {
@@ -37,6 +37,7 @@ interface EvalFlags {
   readonly input?: string[];
   readonly format?: string;
   readonly check?: boolean;
+  readonly event?: string[];
 }
 
 /** CofeNet's BIO units of the PolNeAR dev split: the units the published tables are scored on. */
@@ -56,6 +57,7 @@ export function registerEval(program: Command): void {
     .option('--gold <dir>', 'narratives: the folder of gold event files (*.json), e.g. data/gold/narratives/dev')
     .option('--input <kind=path...>', `narratives: corpus files to read instead of the defaults (${Object.entries(GOLD_CORPORA).map(([k, v]) => `${k}=${v}`).join(', ')})`)
     .option('--check', 'narratives: only check the gold files against the texts (offsets, hints, references); run nothing')
+    .option('--event <name...>', 'narratives: score only these events (event ids or gold file names)')
     .option('--bio', `polnear: score on CofeNet's BIO units (${COFENET_DEV}), the metric of the published tables`)
     .option('--bodies <file>', 'fnc1: bodies CSV (Body ID, articleBody)')
     .option('--stances <file>', 'fnc1: stances CSV (Headline, Body ID[, Stance]); without Stance it only predicts')
@@ -68,7 +70,14 @@ export function registerEval(program: Command): void {
       }
       if (dataset === 'narratives') {
         if (!flags.gold) throw new UsageError('eval narratives needs --gold DIR (a folder of gold event files)');
-        const report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? []), ...(flags.check ? { checkOnly: true } : {}) });
+        let report;
+        try {
+          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? []), ...(flags.check ? { checkOnly: true } : {}), ...(flags.event ? { only: flags.event } : {}) });
+        } catch (error) {
+          // A gold folder that cannot be read (or holds no gold file) is a usage error, not a crash.
+          if (error instanceof GoldFileError) throw new UsageError(error.message.replace(/^narrascope: /, ''));
+          throw error;
+        }
         if (flags.check) {
           process.stderr.write(report.problems.map((p) => `${p}\n`).join(''));
           process.stdout.write(`${report.problems.length === 0 ? 'ok' : `${report.problems.length} problem(s)`}: gold files of ${flags.gold} checked\n`);

@@ -6,7 +6,7 @@
 import { buildReport } from '../../08-report/index.js';
 import { analyze } from '../../pipeline/analyze.js';
 import type { AnalyzedArticle } from '../../types/index.js';
-import { checkGold, goldName, loadGoldDir, type GoldFileError } from './gold-load.js';
+import { checkGold, GoldFileError, goldName, loadGoldDir } from './gold-load.js';
 import { GoldArticleSource, type CorpusPaths } from './gold-sources.js';
 import { bcubed, prf, round3, type Prf } from './metrics.js';
 import { scoreEvent, type EventCounts, type EventDetails, type Tally } from './score.js';
@@ -24,6 +24,8 @@ export interface NarrativesEvalOptions {
   readonly root?: string;
   /** Only check the gold files against the texts; run nothing. */
   readonly checkOnly?: boolean;
+  /** Score only these events (event ids or file names without `.json`). */
+  readonly only?: readonly string[];
 }
 
 /** The figures of one event or of all events together. */
@@ -102,9 +104,12 @@ export function poolCounts(events: readonly { readonly event: string; readonly c
  */
 export async function evaluateNarratives(options: NarrativesEvalOptions): Promise<NarrativesEvalReport> {
   const started = performance.now();
-  const files = await loadGoldDir(options.gold);
-  const source = new GoldArticleSource(options.inputs ?? {}, options.root);
   const problems: string[] = [];
+  const all = await loadGoldDir(options.gold, (error) => problems.push(error.message));
+  const only = options.only && options.only.length > 0 ? new Set(options.only) : null;
+  const files = only ? all.filter((f) => only.has(f.gold.event) || only.has(goldName(f.file))) : all;
+  if (only && files.length === 0) throw new GoldFileError(options.gold, null, `no gold event named ${[...only].join(', ')}`);
+  const source = new GoldArticleSource(options.inputs ?? {}, options.root);
   const events: (NarrativesEvalReport['events'][number] & { counts: EventCounts })[] = [];
   for (const file of files) {
     const t0 = performance.now();
@@ -115,7 +120,7 @@ export async function evaluateNarratives(options: NarrativesEvalOptions): Promis
       problems.push(`${file.file}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    const issues: GoldFileError[] = checkGold(file, articles);
+    const issues = checkGold(file, articles);
     if (issues.length > 0) { problems.push(...issues.map((e) => e.message)); continue; }
     if (options.checkOnly) continue;
     const analysed: AnalyzedArticle[] = [];

@@ -40,8 +40,11 @@ export function parseGold(file: string, text: string): GoldFile {
   return { file, gold: parsed.data };
 }
 
-/** Every `*.json` gold file of a folder (not recursive), in name order, validated. */
-export async function loadGoldDir(dir: string): Promise<GoldFile[]> {
+/**
+ * Every `*.json` gold file of a folder (not recursive), in name order, validated. A file that
+ * fails validation throws, unless `onError` is given: then it is reported there and skipped.
+ */
+export async function loadGoldDir(dir: string, onError?: (error: GoldFileError) => void): Promise<GoldFile[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
@@ -52,7 +55,12 @@ export async function loadGoldDir(dir: string): Promise<GoldFile[]> {
   const files: GoldFile[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    files.push(parseGold(file, await readFile(file, 'utf8')));
+    try {
+      files.push(parseGold(file, await readFile(file, 'utf8')));
+    } catch (error) {
+      if (!(onError && error instanceof GoldFileError)) throw error;
+      onError(error);
+    }
   }
   return files;
 }
@@ -108,6 +116,10 @@ export function checkGold({ file, gold }: GoldFile, articles: readonly Article[]
     for (const role of ['backers', 'disputers'] as const) {
       n[role].forEach((a, k) => { if (!actorIds.has(a)) fail(`${at}.${role}.${k}`, `unknown actor "${a}"`); });
     }
+    // Whoever speaks a claim backs it; whoever speaks a dispute disputes it (the lists may add
+    // co-speakers: "The US and the EU have insisted" is spoken by both).
+    n.claims.forEach((c, k) => { if (c.speaker && c.speaker !== 'own' && !n.backers.includes(c.speaker)) fail(`${at}.claims.${k}.speaker`, `"${c.speaker}" speaks this claim but is not among the backers`); });
+    n.disputes.forEach((c, k) => { if (c.speaker && c.speaker !== 'own' && !n.disputers.includes(c.speaker)) fail(`${at}.disputes.${k}.speaker`, `"${c.speaker}" speaks this dispute but is not among the disputers`); });
     const carrying = new Set([...n.claims, ...n.disputes, ...n.discusses].map((s) => outletOf.get(s.article)));
     const omitted = [...outlets].filter((o) => !carrying.has(o)).sort();
     n.omittedBy.forEach((o, k) => { if (!outlets.has(o)) fail(`${at}.omittedBy.${k}`, `"${o}" is not an outlet of the event`); });

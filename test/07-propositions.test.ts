@@ -130,7 +130,7 @@ describe('7.10 narratives end to end on small events', () => {
   };
   const run = (articles: AnalyzedArticle[]) => {
     const actors = mergeActors(articles);
-    const analysis = buildNarratives(articles, actors, 'e1', { embeddings: null });
+    const analysis = buildNarratives(articles, actors, 'e1');
     const name = (id: string) => actors.actors.find((a) => a.id === id)?.name;
     return { analysis, name };
   };

@@ -110,8 +110,6 @@ const DISAGREES = 0.9;
 /** Centred embedding cosine below which the vectors add nothing to the similarity. */
 const PARAPHRASE_FLOOR = 0.5;
 
-/** Similarity two claims of one speaker need before opposite polarities count as a self-contradiction. */
-const SELF_CONTRADICTION = 0.6;
 /** A claim's text with case, spacing and quotes folded, to tell copies of one claim. */
 const normal = (text: string): string => text.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
 
@@ -157,11 +155,11 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
       }
       let conflict = contradiction(a, b, similarity, (topical[i] ?? true) && (topical[j] ?? true), rare);
       // One speaker going on does not contradict themself ("Peskov said the investigation was
-      // continuing ... all versions were being examined"); only the same proposition with the
-      // opposite polarity does, and it is flagged as such.
-      if (conflict && sameSpeaker) {
-        conflict = a.polarity !== b.polarity && similarity >= SELF_CONTRADICTION ? { signal: 'self-contradiction', weight: conflict.weight, disputing: 'both' } : null;
-      }
+      // continuing ... all versions were being examined"). Where one speaker really says both, the
+      // speaker ends up backing and disputing one narrative, and the report flags it
+      // (`Narrative.selfContradicted`) instead of opposing the speaker to themself (dev gold: the
+      // two such conflicts found were both wrong).
+      if (sameSpeaker) conflict = null;
       const opposite = a.polarity !== b.polarity;
       if (relations && !sameSpeaker && (opposite || conflict?.signal === 'denial') && (similarity >= 0.1 || [...a.entities].some((e) => b.entities.has(e) && rare(e)))) {
         const p = pairRelation(relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text);

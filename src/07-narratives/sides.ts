@@ -41,9 +41,10 @@ const negative = (f: ClaimFeatures): boolean => f.openQuestion || f.polarity < 0
 /**
  * Build the sides of one event. `clusters` are lists of claim indices; `contradictions` the
  * negative links by pair key `i,j` (i < j). `minConflict` is the weakest summed contradiction
- * that makes two clusters conflict.
+ * that makes two sides conflict; `minDispute` the weakest that joins a denial cluster to what it
+ * denies (a lone "not aware of any warnings" against "Iran tipped Russia off").
  */
-export function sidesOf(clusters: readonly number[][], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, minConflict: number): Sides {
+export function sidesOf(clusters: readonly number[][], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, minConflict: number, minDispute = 0.5): Sides {
   const clusterOf = new Int32Array(features.length);
   clusters.forEach((members, c) => { for (const i of members) clusterOf[i] = c; });
   // Cluster-level contradiction totals, and per pair which side disputes which.
@@ -69,7 +70,7 @@ export function sidesOf(clusters: readonly number[][], features: readonly ClaimF
   clusters.forEach((members, c) => {
     if (!members.every((i) => features[i] && negative(features[i] as ClaimFeatures))) return;
     let best = -1;
-    let bestWeight = minConflict - 1e-9;
+    let bestWeight = minDispute - 1e-9;
     clusters.forEach((target, t) => {
       if (t === c || target.every((i) => features[i] && negative(features[i] as ClaimFeatures))) return;
       const w = disputes.get(`${c}>${t}`) ?? 0;

@@ -145,9 +145,7 @@ export type ContradictionSignal =
   | 'denial' // one denies or doubts what the other asserts ("Peskov was not aware of any warnings")
   | 'rival-agent' // a different answer to "who did it" ("ISIS-K" vs "Ukraine may be linked")
   | 'exclusivity' // "sole culprit", "alone" against any other agent
-  | 'open-question' // "the true mastermind is yet to be established" against a settled answer
-  | 'rival-answer' // different answers to the same question ("fled toward Ukraine" vs "toward Belarus"), by the relation model
-  | 'self-contradiction'; // one speaker says both (flagged; only when the two really contradict)
+  | 'open-question'; // "the true mastermind is yet to be established" against a settled answer
 
 /** One piece of evidence for a conflict: a pair of claims and the signal that opposes them. */
 export interface ConflictEvidence {

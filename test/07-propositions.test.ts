@@ -66,6 +66,7 @@ describe('7.9 questions in words', () => {
     ['the attackers had tried to escape toward Ukraine', 'Had the attackers tried to escape toward Ukraine?'],
     ['The investigation was continuing', 'Was the investigation continuing?'],
     ['that the vote was rigged', 'Was the vote rigged?'],
+    ["Twitter doesn't intend to remove Trump from the service", "Doesn't Twitter intend to remove Trump from the service?"],
   ])('yesNoQuestion(%j)', (statement, question) => expect(yesNoQuestion(statement)).toBe(question));
 
   it('asks who was behind the deed the responsibility claims name most', () => {

@@ -53,6 +53,8 @@ function capClaims<T extends { readonly articleId: string }>(claims: readonly T[
 }
 
 const outletOf = (c: NarrativeClaim): string => c.outlet ?? c.articleId;
+// A statement whose subject is a pronoun: "he must make ...", "that it received ...".
+const PRONOUN_SUBJECT = /^[“"‘']?(?:that\s+)?(?:he|she|it|they|we|i|you|this|there)\b/i;
 const backing = (f: ClaimFeatures | undefined): boolean => !!f && f.claim.stance !== 'denies' && f.claim.stance !== 'doubts' && !f.openQuestion;
 
 /**
@@ -131,7 +133,12 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     // A question is about responsibility when any of its sides answers it ("who did it" beats "is it true").
     const kind: QuestionKind = kinds.has('responsibility') && members.length > 1 ? 'responsibility' : [...kinds].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'truth';
     const lead = draft.get(members[0] ?? -1);
-    const statements = kind === 'responsibility' ? telling.map((i) => claims[i]?.statement ?? claims[i]?.text ?? '') : [claims[lead?.central ?? -1]?.statement ?? claims[lead?.central ?? -1]?.text ?? ''];
+    const statementOf = (i: number): string => claims[i]?.statement ?? claims[i]?.text ?? '';
+    // The question is asked from a statement with a named subject when the lead side has one:
+    // "He must make his request on their soil" makes a poor question.
+    const named = (sides[members[0] ?? -1]?.telling ?? []).find((i) => !PRONOUN_SUBJECT.test(statementOf(i)) && backing(features[i]));
+    const source = lead && PRONOUN_SUBJECT.test(statementOf(lead.central)) && named !== undefined ? named : lead?.central ?? -1;
+    const statements = kind === 'responsibility' ? telling.map(statementOf) : [statementOf(source)];
     const text = questionText(kind, statements);
     const id = `${event}.q${q + 1}`;
     const answers = members.map((s) => {

@@ -31,13 +31,13 @@ export function responsibilityQuestion(texts: readonly string[]): string {
   return best ? `Who was behind the ${best}?` : 'Who was behind it?';
 }
 
-/** Cut a clause after `max` words or at its first comma, whichever comes first. */
-function clip(words: readonly string[], max = MAX_WORDS): string {
+/** Cut a clause after `max` words or (with `atComma`) at its first comma, whichever comes first. */
+function clip(words: readonly string[], max = MAX_WORDS, atComma = true): string {
   const out: string[] = [];
   for (const w of words) {
     if (out.length >= max) return `${out.join(' ')}…`;
     out.push(w);
-    if (/[,;:]$/.test(w)) break;
+    if (atComma && /[,;:]$/.test(w)) break;
   }
   return out.join(' ').replace(/[,;:.!]+$/, '');
 }
@@ -54,7 +54,7 @@ export function yesNoQuestion(statement: string): string {
   const verb = tokens.findIndex((t, i) => i > 0 && (t.pos === 'AUX' || t.pos === 'VERB'));
   const subject = tokens.slice(0, verb);
   if (verb < 1 || subject.length > 8 || subject.some((t) => t.pos === 'VERB' || t.pos === 'PUNCT' && t.value !== "'s")) {
-    return `Is it true that ${clip(text.split(' '))}?`;
+    return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
   }
   const join = (ts: typeof tokens): string[] => {
     const out: string[] = [];
@@ -65,14 +65,16 @@ export function yesNoQuestion(statement: string): string {
     return out;
   };
   const head = tokens[verb];
-  if (!head) return `Is it true that ${clip(text.split(' '))}?`;
+  if (!head) return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
   const subjectWords = join(subject);
   const first = subject[0];
   if (first && (first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'ADJ' || first.pos === 'NOUN')) subjectWords[0] = (subjectWords[0] ?? '').toLowerCase();
-  const rest = join(tokens.slice(verb + 1));
+  // "It doesn't intend to": the negation moves with its auxiliary ("Doesn't it intend to ...?").
+  const negated = /^(n't|not)$/i.test(tokens[verb + 1]?.value ?? '') && head.pos === 'AUX';
+  const rest = join(tokens.slice(verb + (negated ? 2 : 1)));
   const value = head.value.toLowerCase();
   let words: string[];
-  if (head.pos === 'AUX' && AUXILIARIES.has(value)) words = [capital(value), ...subjectWords, ...rest];
+  if (head.pos === 'AUX' && AUXILIARIES.has(value)) words = [`${capital(value)}${negated ? "n't" : ''}`, ...subjectWords, ...rest];
   else {
     const aux = value.endsWith('s') && head.lemma !== value ? 'Does' : value === head.lemma ? 'Do' : 'Did';
     words = [aux, ...subjectWords, head.lemma, ...rest];

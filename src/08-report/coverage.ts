@@ -23,10 +23,10 @@ export interface CoverageOptions {
   readonly mentioned?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-// Only the claims most alike in words are put to the model: a narrative's three central claims
+// Only the claims most alike in words are put to the model: a narrative's first two claims
 // against an outlet's five nearest claims (cosine over the event's stems) keeps the model's work
 // linear in the outlets and narratives, not in all claim pairs.
-const TELLING_CHECKED = 3;
+const TELLING_CHECKED = 2;
 const CANDIDATES = 5;
 const MIN_COSINE = 0.05;
 // TF-IDF cosine at which an outlet's claim addresses a narrative's claim whatever the model says

@@ -107,9 +107,10 @@ export interface ReportBackground {
 }
 
 /**
- * How an outlet covers a narrative: it `tells` it (its claims state it), only reports it being
- * disputed (`disputes`), `discusses` it (the claim-relation model finds its text addressing it
- * without being part of it), or `omits` it.
+ * How an outlet covers a narrative: it `tells` it (its claims state it, or the claim-relation
+ * model finds one of its articles supporting it), `disputes` it (only its disputing claims, or an
+ * article the model finds disputing it), `discusses` it (one of its claims says much the same in
+ * other words, or the model reads it as discussing it), or `omits` it.
  */
 export type Coverage = 'tells' | 'disputes' | 'discusses' | 'omits';
 

@@ -34,7 +34,8 @@ export interface AnalyzeTaskResult {
  * const { json } = runAnalyzeTask({ article: clean(article), options: { includeTokens: false } });
  */
 export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
-  const result = analyzeArticle(task.article, task.options);
+  // The runner cleaned the article before its duplicate check.
+  const result = analyzeArticle(task.article, { ...task.options, clean: false });
   if (!task.claims?.length) return { json: JSON.stringify(result), diagnostics: result.diagnostics };
   // Claims are checked by the caller; preparing a few short claims per article costs microseconds.
   const model = loadRelationModel();

@@ -40,8 +40,11 @@ const vectors = loadEmbeddings();
 const featurizer = new PairFeaturizer(bodies, vectors);
 let rows = featurizer.rows(trainPairs);
 const gold: Fnc1Label[] = trainPairs.map((p) => p.stance ?? 'unrelated');
-// --emergent: add Emergent's claim / article-headline pairs (for, against, observing), and as
-// many unrelated pairs (a claim with a headline of another claim, seeded), so that both stages
+/** Lowercased words of 4+ letters (a cheap topic signature for hard negatives). */
+const wordSet = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+
+// --emergent: add Emergent's claim / article-headline pairs (for, against, observing), and
+// unrelated pairs (a claim with a random and with a word-sharing headline of another claim, seeded), so that both stages
 // also learn from sentence-sized texts. Emergent has no bodies, so the FNC-1 dev bodies stay unseen.
 if (process.argv.includes('--emergent')) {
   const file = new URL('../emergent/emergent_headlines_train.csv', CORPUS).pathname;
@@ -58,6 +61,22 @@ if (process.argv.includes('--emergent')) {
     const other = records[Math.floor(random() * records.length)];
     if (other && other['claimId'] !== r['claimId']) {
       extra.push({ claim: r['claimHeadline'] ?? '', text: other['articleHeadline'] ?? '' });
+      extraGold.push('unrelated');
+    }
+    // A hard negative: of 50 seeded headlines of other claims, the one sharing most words with
+    // this claim, so that a shared topic word alone ("abortion", "Apple") does not mean related.
+    const claimWords = wordSet(r['claimHeadline'] ?? '');
+    let hard: Record<string, string> | undefined;
+    let hardShared = 0;
+    for (let k = 0; k < 50; k++) {
+      const candidate = records[Math.floor(random() * records.length)];
+      if (!candidate || candidate['claimId'] === r['claimId']) continue;
+      let shared = 0;
+      for (const w of wordSet(candidate['articleHeadline'] ?? '')) if (claimWords.has(w)) shared++;
+      if (shared > hardShared) { hard = candidate; hardShared = shared; }
+    }
+    if (hard) {
+      extra.push({ claim: r['claimHeadline'] ?? '', text: hard['articleHeadline'] ?? '' });
       extraGold.push('unrelated');
     }
   }

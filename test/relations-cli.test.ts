@@ -84,6 +84,9 @@ describe('narrascope track', () => {
     const speakers = (id: string): string[] => (by.get(id)?.evidence ?? []).flatMap((e) => (e.source ? [e.source.text] : []));
     expect(speakers('eastern-herald').join(' ')).toMatch(/Zakharova/);
     expect(by.get('syndicated-lakeside-daily')?.duplicateOf).toBe('northern-ledger');
+    // Scored in two worker threads (sharing the word vectors): the same bytes.
+    const pooled = runCli(['track', '--claim', 'ISIS-K was the sole culprit', 'corpora/crocus-outlets', '--workers', '2', '--quiet']);
+    expect(pooled.stdout).toBe(run.stdout);
   });
   it('writes a claims x outlets table in Markdown and HTML', () => {
     const claims = writeTemp(dir, 'claims.txt', 'ISIS-K was the sole culprit\nIran warned Russia before the attack\n');

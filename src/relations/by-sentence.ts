@@ -1,9 +1,9 @@
 /**
- * An article's relation to a claim decided sentence by sentence: who in the article says what.
+ * An article's relation to a claim decided by its sentences: who in the article says what.
  * The whole-text model reads an article as one body (FNC-1's setting); a fact-checker's question
- * ("does this outlet carry or dispute X, and who says it?") is answered by the sentences. Each
- * sentence is scored against the claim (the model also learned from sentence-sized Emergent
- * headlines); the verdict comes from the most decisive related sentence:
+ * ("does this outlet carry or dispute X, and who says it?") is answered by the sentences. The two
+ * sentences that cover the claim best are scored against it (by the sentence model, which also
+ * learned from sentence-sized Emergent headlines); the verdict comes from the more decisive:
  * - no sentence related (P(unrelated) >= 0.5 for all) and the whole text unrelated: unrelated;
  * - the related sentence with the highest P(agree) or P(disagree), when that is >= 0.5, decides
  *   agree or disagree ("ISIS-K alone bears responsibility," he said -> agree);
@@ -18,6 +18,8 @@ import type { SentenceScore } from './features.js';
 import type { Relation, RelationLabel } from './types.js';
 
 const DECISIVE = 0.5;
+/** How many best-covering sentences may decide. */
+const CANDIDATES = 2;
 const MAX_EVIDENCE = 2;
 
 interface Scored {
@@ -34,13 +36,17 @@ interface Scored {
  * relateBySentence(model, model.prepare('ISIS-K was the sole culprit'), article).label; // 'disagree'
  */
 export function relateBySentence(model: RelationModel, claim: PreparedText, article: AnalyzedArticle, text = model.prepareArticle(article)): Relation {
-  const scored: Scored[] = text.sentences.map((s, i) => {
-    const one = prepareSentences(article.text, [{ start: s.start, end: s.end }], model.vectors);
+  const whole = model.score(claim, text);
+  // The sentences that say most of the claim (coverage: weighted overlap and soft alignment,
+  // best first) decide; scoring every sentence and keeping the most polarised one would let one
+  // noisy sentence out of forty decide an article that only shares the topic.
+  const scored: Scored[] = whole.sentences.slice(0, CANDIDATES).map((s) => {
+    const span = text.sentences[s.sentence];
+    const one = prepareSentences(article.text, span ? [{ start: span.start, end: span.end }] : [], model.vectors);
     const { probs } = model.score(claim, one);
-    return { sentence: i, related: 1 - probs.unrelated, probs };
+    return { sentence: s.sentence, related: 1 - probs.unrelated, probs };
   });
   const related = scored.filter((s) => s.related > 0.5);
-  const whole = model.score(claim, text);
   const decisiveness = (s: Scored): number => Math.max(s.probs.agree, s.probs.disagree) / Math.max(s.related, 1e-9);
   const ranked = [...related].sort((a, b) => decisiveness(b) - decisiveness(a) || a.sentence - b.sentence);
   const top = ranked[0];

@@ -34,6 +34,8 @@ const T = {
 export interface FeatureSink {
   add(hash: number): void;
   addValue(hash: number, value: number): void;
+  /** Record a named value (only {@link explainPair}'s sink does). */
+  note?(name: string, value: number): void;
 }
 
 /** Writes every feature into two sinks (the dense features go to both stages' rows). */
@@ -64,20 +66,17 @@ export const FEATURE_NAMES: Readonly<Record<number, string>> = {
   23: 'claimNames', 24: 'namesFound', 25: 'namesInBestSentence', 26: 'rivalNamesInBestSentence',
 };
 
-/** When set, real() and count() also record named values (explainPair). */
-let explaining: Record<string, number> | undefined;
-
 /** Add a real value in [0, 1] as the value itself and a one-of-10 bin. */
 function real(rows: FeatureSink, id: number, x: number): void {
   const v = Math.max(0, Math.min(1, x));
-  if (explaining) explaining[FEATURE_NAMES[id] ?? String(id)] = v;
+  rows.note?.(FEATURE_NAMES[id] ?? String(id), v);
   rows.addValue(mix(T.value, id), v);
   rows.add(mix(T.bin, id, Math.min(9, Math.floor(v * 10))));
 }
 
 /** Add a count as capped one-hot (0, 1, 2, 3, 4+). */
 function count(rows: FeatureSink, id: number, n: number): void {
-  if (explaining) explaining[FEATURE_NAMES[id] ?? String(id)] = n;
+  rows.note?.(FEATURE_NAMES[id] ?? String(id), n);
   rows.add(mix(T.count, id, Math.min(4, n)));
 }
 
@@ -282,12 +281,12 @@ function stanceFeatures(
     }
   }
   rows.add(mix(T.negAligned, Math.min(3, negatedAligned), Math.min(1, claimFlags[0] ?? 0)));
-  if (explaining) {
-    explaining['negatedAlignedWords'] = negatedAligned;
-    explaining['claimNegations'] = claimFlags[0] ?? 0;
-    explaining['refutingWordsInBest'] = countFlag(text, b, top, IS_REFUTING, claimStems);
-    explaining['hedgesInBest'] = countFlag(text, b, top, IS_HEDGE, claimStems);
-    explaining['negationsInBest'] = countFlag(text, b, top, IS_NEGATION, claimStems);
+  if (rows.note) {
+    rows.note('negatedAlignedWords', negatedAligned);
+    rows.note('claimNegations', claimFlags[0] ?? 0);
+    rows.note('refutingWordsInBest', countFlag(text, b, top, IS_REFUTING, claimStems));
+    rows.note('hedgesInBest', countFlag(text, b, top, IS_HEDGE, claimStems));
+    rows.note('negationsInBest', countFlag(text, b, top, IS_NEGATION, claimStems));
   }
 }
 
@@ -311,12 +310,8 @@ function countFlag(text: PreparedText, b: TextIndex, sentences: readonly Sentenc
  * explainPair(claim, text, vectors).numbersMissing; // 1 for "43 students" vs "15 bodies"
  */
 export function explainPair(claim: PreparedText, text: PreparedText, vectors: WordVectors): Record<string, number> {
-  const sink: FeatureSink = { add: () => undefined, addValue: () => undefined };
-  explaining = {};
-  try {
-    pairFeatures(claim, text, vectors, sink, sink);
-    return explaining;
-  } finally {
-    explaining = undefined;
-  }
+  const named: Record<string, number> = {};
+  const sink: FeatureSink = { add: () => undefined, addValue: () => undefined, note: (name, value) => { named[name] = value; } };
+  pairFeatures(claim, text, vectors, sink, sink);
+  return named;
 }

@@ -74,9 +74,9 @@ export function registerTrack(program: Command): void {
     const byId = new Map<string, readonly TrackRow[]>();
     let analysed = 0;
     try {
-      // Articles are analysed in the worker pool (as in `analyze`); the relation model scores
-      // each finished article here, ~1 ms per claim, well under the analysis cost per article.
-      for await (const item of runAnalysis(articles, { workers, includeTokens: false, clean: {}, deduplicate: true })) {
+      // Articles are analysed, and scored against the claims, in the worker pool (as `analyze`
+      // does); a duplicate is not analysed again: it carries what its original carries, and says so.
+      for await (const item of runAnalysis(articles, { workers, includeTokens: false, clean: {}, deduplicate: true, claims: claims.map((c) => c.text) })) {
         if (item.kind === 'skipped') continue;
         if (item.kind === 'failure') {
           const { id, file, line } = item.article;
@@ -85,14 +85,18 @@ export function registerTrack(program: Command): void {
         }
         for (const diagnostic of item.diagnostics) log.report(diagnostic);
         analysed++;
-        const article = JSON.parse(item.json) as AnalyzedArticle;
-        // A duplicate is not analysed again: it carries what its original carries, and says so.
-        const duplicateOf = article.duplicateOf?.id;
-        const original = duplicateOf !== undefined ? byId.get(duplicateOf) : undefined;
-        const found: readonly TrackRow[] = original && duplicateOf !== undefined
-          ? original.map((row) => ({ ...row, id: article.id, outlet: article.outlet, duplicateOf }))
-          : trackArticle(model, claims, article);
-        if (!original) byId.set(article.id, found);
+        let found: readonly TrackRow[];
+        if (item.track !== undefined) {
+          found = item.track.split('\n').map((line) => JSON.parse(line) as TrackRow);
+        } else {
+          const article = JSON.parse(item.json) as AnalyzedArticle;
+          const duplicateOf = article.duplicateOf?.id;
+          const original = duplicateOf !== undefined ? byId.get(duplicateOf) : undefined;
+          found = original && duplicateOf !== undefined
+            ? original.map((row) => ({ ...row, id: article.id, outlet: article.outlet, duplicateOf }))
+            : trackArticle(model, claims, article);
+        }
+        if (!found.some((row) => row.duplicateOf !== undefined)) byId.set(item.article.id, found);
         for (const row of found) {
           if (flags.format === 'jsonl') await writer.write(JSON.stringify(row));
           else rows.push(row);

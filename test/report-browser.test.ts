@@ -68,6 +68,47 @@ describe.skipIf(!HAS_CHROMIUM)('HTML report in headless Chromium', () => {
     await tab.close();
   });
 
+  it('fits a 400 px phone screen: no horizontal page overflow, tables scroll in their boxes, the chart scales', async () => {
+    // The shipped example (`npx narrascope compare corpora`): nine tables and the pair chart.
+    const url = await page([join(ROOT, 'corpora')], 'phone');
+    const tab = await browser!.newPage();
+    for (const width of [400, 1280]) {
+      await tab.setViewportSize({ width, height: 900 });
+      await tab.goto(url);
+      // Callbacks run in the page (no DOM lib in this tsconfig): `globalThis` is the window there.
+      const size = await tab.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; body: { scrollWidth: number } } }).document;
+        return { page: d.documentElement.scrollWidth, body: d.body.scrollWidth, viewport: d.documentElement.clientWidth };
+      });
+      expect(size.viewport).toBeLessThanOrEqual(width);
+      expect(size.page, `document width at ${width} px`).toBeLessThanOrEqual(size.viewport);
+      expect(size.body).toBeLessThanOrEqual(size.viewport);
+      // Every table sits in a horizontal scroll box no wider than the page.
+      const boxes = await tab.locator('table').evaluateAll((tables) => tables.map((t) => {
+        const box = (t as unknown as { parentElement: { className: string; getBoundingClientRect(): { width: number } } | null }).parentElement;
+        return { cls: box?.className ?? '', width: box?.getBoundingClientRect().width ?? Infinity };
+      }));
+      expect(boxes.length).toBeGreaterThan(5);
+      for (const b of boxes) {
+        expect(b.cls).toBe('scroll');
+        expect(b.width).toBeLessThanOrEqual(size.viewport);
+      }
+      const chart = await tab.locator('#chart svg').evaluate((svg) => ({
+        viewBox: svg.getAttribute('viewBox'),
+        width: (svg as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width,
+      }));
+      expect(chart.viewBox).toMatch(/^0 0 \d+ \d+$/);
+      expect(chart.width).toBeGreaterThan(200);
+      expect(chart.width).toBeLessThanOrEqual(size.viewport);
+    }
+    // Dropped regions are greyed, their reason on hover.
+    const dropped = tab.locator('.dropped').first();
+    expect(await dropped.getAttribute('title')).toMatch(/^dropped \((teaser|byline|boilerplate|dateline|repeated-paragraph|[a-z-]+)\): /);
+    const color = await dropped.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
+    expect(color).toBe('rgb(138, 138, 138)');
+    await tab.close();
+  });
+
   it('renders a hostile article as inert text', async () => {
     const url = await page([join(ROOT, 'test', 'fixtures', 'hostile')], 'hostile');
     const tab = await browser!.newPage();

@@ -16,4 +16,6 @@ th{background:#f0f2f7}.score{font-size:1.4rem}.small{font-size:.85rem;color:#555
 .disputer{background:#fbe3e3;padding:0 .25rem;border-radius:.2rem}.none{color:#999}
 .omitted{background:#fde8e8;color:#a00;font-weight:600}.matrix td{text-align:center}
 .text .body{white-space:pre-wrap;overflow-wrap:anywhere;border-left:3px solid #ccd;padding-left:.8rem}
-.claim{border-bottom:1px dotted #999}.dropped{color:#8a8a8a;background:#f3f3f3;text-decoration:line-through;text-decoration-color:#bbb}.claim.on{background:#ffd966;border-bottom:2px solid #d98b00}`;
+.claim{border-bottom:1px dotted #999}.dropped{color:#8a8a8a;background:#f3f3f3;text-decoration:line-through;text-decoration-color:#bbb}.claim.on{background:#ffd966;border-bottom:2px solid #d98b00}
+/* A phone: table columns keep a readable width and their box scrolls sideways. */
+@media (max-width:40rem){body{margin:1rem auto}.scroll>table{min-width:36rem}.scroll>table.matrix{min-width:0}.scroll th,.scroll td{min-width:6rem}.scroll .matrix th,.scroll .matrix td{min-width:3.5rem}}`;

@@ -8,8 +8,8 @@ import type { AnalyzedArticle } from '../src/types/index.js';
 import { reportOf } from './support/report.js';
 import { ROOT } from './support/paths.js';
 
-const article = (id: string, outlet: string, text: string): AnalyzedArticle =>
-  analyzeArticle({ id, outlet, date: null, title: null, url: null, text, dropped: [] });
+const article = (id: string, outlet: string, text: string, date: string | null = null): AnalyzedArticle =>
+  analyzeArticle({ id, outlet, date, title: null, url: null, text, dropped: [] });
 
 describe('conflicting figures', () => {
   it('labels the quantity in the words the articles use, not stems', () => {
@@ -41,6 +41,20 @@ describe('conflicting figures', () => {
       article('e', 'Coast', 'Trains to Velmar are cancelled.'),
     ], 'e1');
     expect(figures.map((f) => f.quantity)).toEqual(['killed … people (in Dorsk)']);
+  });
+
+  it('does not pair the toll of an earlier incident, dated by a year or "last year", with the event\'s', () => {
+    const figures = conflictingFigures([
+      article('a', 'North', 'The storm killed at least 12 people on Monday.', '2024-05-02'),
+      article('b', 'South', 'It was the deadliest storm since the 2019 flood killed 40 people.', '2024-05-02'),
+      article('c', 'East', 'Last year a landslide killed 25 people near the same road.', '2024-05-02'),
+    ], 'e1');
+    expect(figures).toEqual([]);
+    const same = conflictingFigures([
+      article('a', 'North', 'The storm killed at least 12 people on Monday.', '2024-05-02'),
+      article('b', 'South', 'By 2024 standards it was mild, yet the storm killed 14 people.', '2024-05-02'),
+    ], 'e1');
+    expect(same.map((f) => f.mentions.map((m) => m.value))).toEqual([[12, 14]]);
   });
 
   it('never pairs two different quantities', () => {

@@ -21,8 +21,9 @@ export interface ConflictingFigure {
   readonly event: string;
   /**
    * What is counted, in the words the articles use: the predicate before the number and the noun
-   * after it ("killed … people"), and the place when the figure is about another incident than
-   * the event's ("killed … people (in Kerman)"). Mentions are grouped by the stems of these words.
+   * after it ("killed … people"), and the place or earlier time when the figure is about another
+   * incident than the event's ("killed … people (in Kerman, earlier)"). Mentions are grouped by the
+   * stems of these words.
    */
   readonly quantity: string;
   readonly mentions: readonly FigureMention[];
@@ -37,12 +38,28 @@ const TIME_NOUNS = /^(years?|months?|weeks?|days?|hours?|minutes?|seconds?|perce
 // Bryansk border". "of" alone is left out: "members of ISIS-K" names no place.
 const PLACE = /\b(?:in|near|at)\s+(?:the\s+(?:(?:city|town|province|region|village|district|state)\s+of\s+)?)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)|\b(?:city|town|province|region|village|district)\s+of\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
 
+// An earlier incident named before the figure: "the 2008 bombing in Karachi killed 150",
+// "last year a fire killed 40", "earlier this year, a blast ... killed about 100".
+const EARLIER = /\b(?:last (?:year|month|week)|earlier this (?:year|month)|(?:a |the )?previous (?:year|month|attack|record)|years? ago)\b/iu;
+const YEAR = /\b(1[89]\d\d|20\d\d)\b/gu;
+
 /** A figure with the words of what it counts and the place named before it in its sentence. */
 interface Found {
   readonly key: string;
   readonly words: string;
   readonly place: string | null;
+  /** An earlier time the sentence dates the figure to ("2008", "earlier"), or null. */
+  readonly earlier: string | null;
   readonly mention: FigureMention;
+}
+
+/** The earlier time named before `offset` in a sentence, for an article of year `year` (null: unknown). */
+function earlierBefore(text: string, offset: number, year: number | null): string | null {
+  const before = text.slice(0, offset);
+  if (EARLIER.test(before)) return 'earlier';
+  if (year === null) return null;
+  const years = [...before.matchAll(YEAR)].map((m) => Number(m[1])).filter((y) => y < year);
+  return years.length > 0 ? String(years[years.length - 1]) : null;
 }
 
 /** The last place named before `offset` in a sentence ("… a blast in the city of Kerman that killed …" -> "Kerman"). */
@@ -55,6 +72,7 @@ function placeBefore(text: string, offset: number): string | null {
 /** Every figure of an article with the key of what it counts; years and durations are left out. */
 function figuresOf(article: AnalyzedArticle): Found[] {
   const out: Found[] = [];
+  const year = article.date && /^\d{4}/u.test(article.date) ? Number(article.date.slice(0, 4)) : null;
   for (const sentence of article.sentences) {
     for (const m of sentence.text.matchAll(FIGURE)) {
       const [whole, digits = '', scale, noun = ''] = m;
@@ -69,6 +87,7 @@ function figuresOf(article: AnalyzedArticle): Found[] {
         key: `${stem(predicate)} … ${stem(counted)}`,
         words: predicate ? `${predicate} … ${counted}` : counted,
         place: placeBefore(sentence.text, m.index ?? 0),
+        earlier: earlierBefore(sentence.text, m.index ?? 0, year),
         mention: { articleId: article.id, outlet: article.outlet ?? article.id, value, start, end: start + whole.length, text: whole },
       });
     }
@@ -103,27 +122,31 @@ function eventPlaces(articles: readonly AnalyzedArticle[], candidates: ReadonlyS
 
 /**
  * The quantities of one event that two outlets or more report with different values. A quantity
- * is what is counted (predicate and noun stems) and, for a figure located at a place that is not
- * one of the event's own (see `eventPlaces`), that place: figures of another incident are never
- * paired with the event's. Linear in the event's figures (plus one scan of its texts per place named).
+ * is what is counted (predicate and noun stems) and, for a figure of another incident, that
+ * incident's anchor: a place that is not one of the event's own (see `eventPlaces`), or an
+ * earlier time named before the figure ("the 2008 bombing ... killed 150", "last year").
+ * Figures of another incident are never paired with the event's. Linear in the event's figures (plus one scan of its texts per place named).
  */
 export function conflictingFigures(articles: readonly AnalyzedArticle[], event: string): ConflictingFigure[] {
   const live = articles.filter((a) => !a.duplicateOf);
   const found = live.flatMap(figuresOf);
   const own = eventPlaces(live, new Set(found.flatMap((f) => (f.place ? [f.place] : []))));
-  const byKey = new Map<string, Found[]>();
+  const byKey = new Map<string, { found: Found[]; anchor: string | null }>();
   for (const f of found) {
-    const elsewhere = f.place !== null && !own.has(f.place) ? f.place : null;
-    const key = elsewhere ? `${f.key} @ ${elsewhere}` : f.key;
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    const elsewhere = f.place !== null && !own.has(f.place) ? `in ${f.place}` : null;
+    const when = f.earlier === null ? null : f.earlier === 'earlier' ? 'earlier' : `in ${f.earlier}`;
+    const anchor = [elsewhere, when].filter((x) => x !== null).join(', ') || null;
+    const key = anchor ? `${f.key} @ ${anchor}` : f.key;
+    const group = byKey.get(key) ?? { found: [], anchor };
+    group.found.push(f);
+    byKey.set(key, group);
   }
-  return [...byKey].flatMap(([key, group]) => {
+  return [...byKey.values()].flatMap(({ found: group, anchor }) => {
     const mentions = group.map((f) => f.mention);
     const outlets = new Set(mentions.map((m) => m.outlet));
     const values = new Set(mentions.map((m) => m.value));
     if (outlets.size < 2 || values.size < 2) return [];
-    const place = key.includes(' @ ') ? key.slice(key.indexOf(' @ ') + 3) : null;
     const words = mostFrequent(group.map((f) => f.words));
-    return [{ event, quantity: place ? `${words} (in ${place})` : words, mentions }];
+    return [{ event, quantity: anchor ? `${words} (${anchor})` : words, mentions }];
   });
 }

@@ -4,7 +4,7 @@
  * `npx tsx scripts/clean-stats.ts [--samples FILE]` also writes every dropped region and the
  * line it came from to FILE (outside the repository: it holds corpus text) for reading.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { clean } from '../src/02-clean/index.js';
 import { readTriplets, TRIPLETS } from '../src/bench/triplets.js';
 import type { Article } from '../src/types/index.js';
@@ -20,6 +20,12 @@ function* readBasil(file: string): Generator<Article> {
 }
 
 async function main(): Promise<void> {
+  for (const file of [TRIPLETS, BASIL]) {
+    if (!existsSync(file)) {
+      console.error(`narrascope clean-stats: ${file} not found (run from the repository root, with ../shared beside it)`);
+      process.exit(1);
+    }
+  }
   const samplesAt = process.argv.indexOf('--samples');
   const samples: string[] = [];
   for (const [name, source] of [['triplets', readTriplets(TRIPLETS)], ['basil', readBasil(BASIL)]] as const) {

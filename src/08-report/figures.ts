@@ -109,14 +109,22 @@ function mostFrequent(values: readonly string[]): string {
  * outlets recall) and is compared only with figures at that same place.
  */
 function eventPlaces(articles: readonly AnalyzedArticle[], candidates: ReadonlySet<string>): Set<string> {
+  const own = new Set<string>();
+  if (candidates.size === 0) return own;
   const outletCount = new Set(articles.map((a) => a.outlet ?? a.id)).size;
   const needed = Math.max(2, Math.ceil(outletCount / 2));
-  const own = new Set<string>();
-  for (const place of candidates) {
-    const word = new RegExp(`(?<![\\p{L}])${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
-    const outlets = new Set(articles.filter((a) => word.test(a.text)).map((a) => a.outlet ?? a.id));
-    if (outlets.size >= needed) own.add(place);
+  // One pass over each text for all the places at once (longest first), not one per place.
+  const names = [...candidates].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const any = new RegExp(`(?<![\\p{L}])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'gu');
+  const outletsOf = new Map<string, Set<string>>();
+  for (const article of articles) {
+    for (const m of article.text.matchAll(any)) {
+      const set = outletsOf.get(m[0]) ?? new Set<string>();
+      set.add(article.outlet ?? article.id);
+      outletsOf.set(m[0], set);
+    }
   }
+  for (const [place, outlets] of outletsOf) if (outlets.size >= needed) own.add(place);
   return own;
 }
 
@@ -125,7 +133,8 @@ function eventPlaces(articles: readonly AnalyzedArticle[], candidates: ReadonlyS
  * is what is counted (predicate and noun stems) and, for a figure of another incident, that
  * incident's anchor: a place that is not one of the event's own (see `eventPlaces`), or an
  * earlier time named before the figure ("the 2008 bombing ... killed 150", "last year").
- * Figures of another incident are never paired with the event's. Linear in the event's figures (plus one scan of its texts per place named).
+ * Figures of another incident are never paired with the event's. Linear in the event's figures
+ * and text (one scan of each text for all the places named).
  */
 export function conflictingFigures(articles: readonly AnalyzedArticle[], event: string): ConflictingFigure[] {
   const live = articles.filter((a) => !a.duplicateOf);

@@ -3,6 +3,7 @@
 // (an invented town and invented people), none copied from a corpus.
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/02-clean/index.js';
+import { readerView } from '../src/adapters/readability.js';
 import { analyzeArticle } from '../src/pipeline/analyze-article.js';
 import type { Article } from '../src/types/index.js';
 
@@ -115,5 +116,21 @@ describe('dropped furniture never becomes a claim', () => {
     for (const s of analysed.sentences) expect(inside(s.start), s.text).toBe(false);
     expect(analysed.attributions.length).toBeGreaterThan(0);
     for (const a of analysed.attributions) expect(a.content.some((c) => inside(c.start))).toBe(false);
+  });
+});
+
+describe('an HTML page\'s embedded post', () => {
+  it('keeps the post\'s sign-off with its text (reader view), so the post is dropped as an embed', () => {
+    const paragraphs = BODY.map((p) => `<p>${p}</p>`);
+    const html = `<!doctype html><html><head><title>Pier</title></head><body><article><h1>Council closes the pier</h1>
+${paragraphs.slice(0, 2).join('\n')}
+<blockquote class="twitter-tweet"><p lang="en">Six months of repairs means a lost season for the boats.</p>&mdash; Tova Renn (@tovarenn) <a href="#">March 5, 2024</a></blockquote>
+${paragraphs.slice(2).join('\n')}
+<figure><img src="pier.jpg"><figcaption>Boats moored by the pier on Sunday. (Photo: Ana Brell, AP)</figcaption></figure>
+</article></body></html>`;
+    const view = readerView(html);
+    expect(view?.text).toContain('Six months of repairs means a lost season for the boats. — Tova Renn (@tovarenn) March 5, 2024');
+    const cleaned = clean(article(view?.text ?? ''));
+    expect(cleaned.dropped.map((d) => [d.reason, d.text.slice(0, 20)])).toEqual([['embed', 'Six months of repair'], ['caption', 'Boats moored by the ']]);
   });
 });

@@ -20,7 +20,7 @@ const CONTACT = /\b(?:can be reached|reach (?:him|her|them|the (?:author|writer)
 export const authorBoxRule: CleanRule = {
   name: 'author-box',
   judge(line, context) {
-    if (FOLLOW_BUTTONS.test(line.text)) return { reason: 'author-box', detail: 'follow buttons ("Follow @handle")' };
+    if (/^follow @/iu.test(line.text) && FOLLOW_BUTTONS.test(line.text)) return { reason: 'author-box', detail: 'follow buttons ("Follow @handle")' };
     if (line.index < context.lines.length - 4 || line.text.length > 700) return null;
     if (FOLLOW.test(line.text)) return { reason: 'author-box', detail: 'author box: "Follow her on Twitter ..."' };
     if (CONTACT.test(line.text)) return { reason: 'author-box', detail: 'author box: how to reach the author ("can be reached at ...")' };

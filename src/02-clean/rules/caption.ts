@@ -39,6 +39,9 @@ const CREDIT_BAR = new RegExp(String.raw`^.{10,400}?\s\|\s(?:${CREDIT}|AP Photo|
 // "Activists in Miami last month. (Photo: Jane Doe, AP) Story Highlights ..." (a caption glued before the text)
 const CREDIT_INSIDE = /^.{10,400}?\((?:Photos?|Images?|Pictures?|Photograph|Video)(?:\s+by|\s+credit)?\s*:?\s+[^()]{1,90}\)(?=\s+\S)/u;
 
+// Every caption pattern needs one of these: lines without any are skipped at once (most lines).
+const MAYBE = /[/|]|FILE|[Pp]hoto|PHOTO|[Ii]mage|[Pp]icture|[Cc]aption|Pinterest|[Ii]llustration|[Cc]redit|Video|Getty/u;
+
 /**
  * Photo captions and credits: what the picture shows and who took it, not what the outlet
  * reports. A caption is one line ending with (or opening with) its credit, or an agency's
@@ -48,6 +51,7 @@ const CREDIT_INSIDE = /^.{10,400}?\((?:Photos?|Images?|Pictures?|Photograph|Vide
 export const captionRule: CleanRule = {
   name: 'caption',
   judge(line) {
+    if (!MAYBE.test(line.text)) return null;
     const bar = CREDIT_BAR.exec(line.text);
     if (bar && bar[0].length < line.text.length - 20) {
       return { reason: 'caption', detail: 'photo caption and credit before the text ("... | Name/Agency")', within: { start: 0, end: bar[0].length } };

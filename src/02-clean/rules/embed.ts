@@ -23,7 +23,8 @@ const INSTAGRAM = /\bA (?:photo|video|post) (?:posted|shared) by [^()\n]{1,60}\(
 export const embedRule: CleanRule = {
   name: 'embed',
   judge(line) {
-    if (line.text.length > 1200) return null;
+    // Every pattern needs a handle or a post link: most lines are skipped at once.
+    if (line.text.length > 1200 || (!line.text.includes('@') && !line.text.includes('pic.twitter.com') && !line.text.includes('t.co/'))) return null;
     if (SIGN_OFF.test(line.text)) return { reason: 'embed', detail: 'embedded post: ends with its author\'s sign-off ("— Name (@handle) March 5, 2024")' };
     if (INSTAGRAM.test(line.text)) return { reason: 'embed', detail: 'embedded post: "A photo posted by Name (@handle) on ..."' };
     if (POST_LINK.test(line.text)) return { reason: 'embed', detail: 'embedded post: carries a pic.twitter.com or t.co link' };

@@ -36,7 +36,7 @@ export const linkRule: CleanRule = {
     if (CLICK.test(line.text)) return { reason: 'link', detail: 'link prompt ("Click here ...")' };
     if (HEADING.test(line.text)) return { reason: 'link', detail: 'link heading ("READ MORE:")' };
     if (headlineLike(line.text) && underHeading(line, context)) return { reason: 'link', detail: 'headline listed under a link heading ("READ MORE:")' };
-    const inline = [...line.text.matchAll(INLINE)][0];
+    const inline = line.text.includes('(') ? [...line.text.matchAll(INLINE)][0] : undefined;
     if (inline) {
       const start = inline.index ?? 0;
       return { reason: 'link', detail: 'link to another story inside a paragraph ("(RELATED: ...)")', within: { start, end: start + inline[0].length } };

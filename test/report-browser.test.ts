@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rendererFor } from '../src/08-report/index.js';
+import { renderDriftHtmlPage, rendererFor } from '../src/08-report/index.js';
+import { computeDrift } from '../src/jobs/drift.js';
+import type { RunSnapshot, SnapshotNarrative } from '../src/types/drift.js';
 import { reportOf } from './support/report.js';
 import { ROOT } from './support/paths.js';
 import { tempDir } from './support/temp.js';
@@ -17,6 +19,23 @@ if (!HAS_CHROMIUM) console.warn(`narrascope tests: ${CHROMIUM} not found (apt-ge
 
 const dir = tempDir();
 let browser: BrowserContext | undefined;
+
+/** Two invented job runs, so the drift section and page have every table and the timeline chart. */
+function driftOfTwoRuns() {
+  const n = (id: string, claims: number, share: number, outlets: readonly string[]): SnapshotNarrative => ({
+    id, reportId: `e1.${id}`, event: 'e1', label: `a rather long label for the story ${id} that wraps on a phone`, claimKeys: [], claims, share, outlets, backers: [], disputers: [],
+  });
+  const run = (runId: number, narratives: readonly SnapshotNarrative[], extra: Partial<RunSnapshot> = {}): RunSnapshot => ({
+    runId, job: 'harbour', startedAt: `2026-01-0${runId}T06:00:00Z`, articles: 9, outlets: [], narratives, framing: [], conflicts: [], ...extra,
+  });
+  const r1 = run(1, [n('N1', 6, 0.4, ['North Coast Gazette']), n('N2', 6, 0.4, ['South Harbour Daily']), n('N3', 2, 0.2, ['East'])],
+    { framing: [{ outlet: 'North Coast Gazette', actor: 'Mira Halden', classes: { neutral: 3 } }] });
+  const r2 = run(2, [n('N1', 8, 0.6, ['North Coast Gazette', 'East']), n('N2', 2, 0.1, ['South Harbour Daily']), n('N4', 3, 0.3, ['East'])], {
+    framing: [{ outlet: 'North Coast Gazette', actor: 'Mira Halden', classes: { distancing: 3 } }],
+    conflicts: [{ a: 'N1', b: 'N4', reason: 'different perpetrators' }],
+  });
+  return computeDrift(r1, r2, [r1]);
+}
 
 /** Write the HTML report of the inputs and return its file URL. */
 async function page(inputs: string[], name: string): Promise<string> {
@@ -106,6 +125,26 @@ describe.skipIf(!HAS_CHROMIUM)('HTML report in headless Chromium', () => {
     expect(await dropped.getAttribute('title')).toMatch(/^dropped \((teaser|byline|boilerplate|dateline|repeated-paragraph|[a-z-]+)\): /);
     const color = await dropped.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
     expect(color).toBe('rgb(138, 138, 138)');
+    await tab.close();
+  });
+
+  it('fits the report with its drift section, and the stand-alone drift page, on a 400 px screen', async () => {
+    const drift = driftOfTwoRuns();
+    const { report } = await reportOf([join(ROOT, 'corpora', 'crocus-outlets')]);
+    const files = { report: join(dir, 'drift-report.html'), page: join(dir, 'drift-page.html') };
+    writeFileSync(files.report, rendererFor('html').render(report, { drift }));
+    writeFileSync(files.page, renderDriftHtmlPage(drift));
+    const tab = await browser!.newPage();
+    await tab.setViewportSize({ width: 400, height: 900 });
+    for (const file of Object.values(files)) {
+      await tab.goto(pathToFileURL(file).href);
+      const size = await tab.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+        return { page: d.documentElement.scrollWidth, viewport: d.documentElement.clientWidth };
+      });
+      expect(await tab.locator('svg').count(), file).toBeGreaterThan(0);
+      expect(size.page, file).toBeLessThanOrEqual(size.viewport);
+    }
     await tab.close();
   });
 

@@ -57,6 +57,17 @@ describe('conflicting figures', () => {
     expect(same.map((f) => f.mentions.map((m) => m.value))).toEqual([[12, 14]]);
   });
 
+  it('gives the same figures in the same order whatever the order of the articles', () => {
+    const articles = [
+      article('a', 'North', 'The flood in Velmar killed at least 12 people and destroyed 40 homes.'),
+      article('b', 'South', 'The flood in Velmar killed more than 20 people and destroyed 55 homes.'),
+      article('c', 'East', 'Officials in Velmar said the flood killed 15 people.'),
+    ];
+    const forward = JSON.stringify(conflictingFigures(articles, 'e1'));
+    expect(JSON.parse(forward)).toHaveLength(2);
+    expect(JSON.stringify(conflictingFigures([...articles].reverse(), 'e1'))).toBe(forward);
+  });
+
   it('never pairs two different quantities', () => {
     const figures = conflictingFigures([
       article('a', 'North', 'The flood in Velmar killed 12 people.'),

@@ -150,12 +150,15 @@ export function conflictingFigures(articles: readonly AnalyzedArticle[], event: 
     group.found.push(f);
     byKey.set(key, group);
   }
-  return [...byKey.values()].flatMap(({ found: group, anchor }) => {
-    const mentions = group.map((f) => f.mention);
+  const byPlace = (a: FigureMention, b: FigureMention): number => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start);
+  // Sorted by quantity, mentions by article id and offset: the same bytes whatever the input order.
+  const figures = [...byKey.values()].flatMap(({ found: group, anchor }) => {
+    const mentions = group.map((f) => f.mention).sort(byPlace);
     const outlets = new Set(mentions.map((m) => m.outlet));
     const values = new Set(mentions.map((m) => m.value));
     if (outlets.size < 2 || values.size < 2) return [];
     const words = mostFrequent(group.map((f) => f.words));
     return [{ event, quantity: anchor ? `${words} (${anchor})` : words, mentions }];
   });
+  return figures.sort((a, b) => (a.quantity < b.quantity ? -1 : a.quantity > b.quantity ? 1 : byPlace(a.mentions[0] as FigureMention, b.mentions[0] as FigureMention)));
 }

@@ -100,6 +100,13 @@ describe('clean: what must stay', () => {
   });
 });
 
+describe('clean: a person introduced at the end of the story stays', () => {
+  it('keeps "Name is a professor ..." when the story quotes that person', () => {
+    const lines = [...BODY, 'Lena Osk is a professor of coastal engineering at the regional university.', '"The pillars can be saved," Osk said.'];
+    expect(clean(article(lines.join('\n\n'))).dropped).toEqual([]);
+  });
+});
+
 describe('dropped furniture never becomes a claim', () => {
   it('leaves no attribution or claim inside an embedded post, a caption or an author box', () => {
     const text = [

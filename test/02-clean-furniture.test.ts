@@ -69,6 +69,20 @@ describe('clean: link lines', () => {
       'link', '(RELATED: Ferry Fares To Rise In Spring)'],
   ], 'middle');
 
+  it('keeps the rest of a line around a dropped link as its own sentences, in the same paragraph', () => {
+    const text = [BODY[0], 'The vote passed by seven to two. (RELATED: Ferry Fares To Rise In Spring) Two members abstained, the clerk said.', BODY[1]].join('\n\n');
+    const analysed = analyzeArticle(clean(article(text)));
+    expect(analysed.sentences.map((s) => [s.paragraph, s.text])).toEqual([
+      [0, BODY[0]],
+      [1, 'The vote passed by seven to two.'],
+      [1, 'Two members abstained, the clerk said.'],
+      [2, BODY[1]],
+    ]);
+    // A caption dropped from the start of a line: the rest of that line is a paragraph of its own.
+    const captioned = [BODY[0], 'Boats moored by the pier. | Ana Brell/Getty Images The council will meet again next week.', BODY[1]].join('\n\n');
+    expect(analyzeArticle(clean(article(captioned))).sentences.map((s) => s.paragraph)).toEqual([0, 1, 2]);
+  });
+
   it('drops a "READ MORE:" heading and the headlines listed under it, and stops at the body', () => {
     const lines = [...BODY.slice(0, 2), 'READ MORE:', 'Ferry fares to rise in spring', 'Lighthouse reopens after storm damage', ...BODY.slice(2)];
     const cleaned = clean(article(lines.join('\n\n')));

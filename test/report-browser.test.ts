@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rendererFor } from '../src/08-report/index.js';
+import { renderDriftHtmlPage, rendererFor } from '../src/08-report/index.js';
+import { computeDrift } from '../src/jobs/drift.js';
+import type { RunSnapshot, SnapshotNarrative } from '../src/types/drift.js';
 import { reportOf } from './support/report.js';
 import { ROOT } from './support/paths.js';
 import { tempDir } from './support/temp.js';
@@ -17,6 +19,23 @@ if (!HAS_CHROMIUM) console.warn(`narrascope tests: ${CHROMIUM} not found (apt-ge
 
 const dir = tempDir();
 let browser: BrowserContext | undefined;
+
+/** Two invented job runs, so the drift section and page have every table and the timeline chart. */
+function driftOfTwoRuns() {
+  const n = (id: string, claims: number, share: number, outlets: readonly string[]): SnapshotNarrative => ({
+    id, reportId: `e1.${id}`, event: 'e1', label: `a rather long label for the story ${id} that wraps on a phone`, claimKeys: [], claims, share, outlets, backers: [], disputers: [],
+  });
+  const run = (runId: number, narratives: readonly SnapshotNarrative[], extra: Partial<RunSnapshot> = {}): RunSnapshot => ({
+    runId, job: 'harbour', startedAt: `2026-01-0${runId}T06:00:00Z`, articles: 9, outlets: [], narratives, framing: [], conflicts: [], ...extra,
+  });
+  const r1 = run(1, [n('N1', 6, 0.4, ['North Coast Gazette']), n('N2', 6, 0.4, ['South Harbour Daily']), n('N3', 2, 0.2, ['East'])],
+    { framing: [{ outlet: 'North Coast Gazette', actor: 'Mira Halden', classes: { neutral: 3 } }] });
+  const r2 = run(2, [n('N1', 8, 0.6, ['North Coast Gazette', 'East']), n('N2', 2, 0.1, ['South Harbour Daily']), n('N4', 3, 0.3, ['East'])], {
+    framing: [{ outlet: 'North Coast Gazette', actor: 'Mira Halden', classes: { distancing: 3 } }],
+    conflicts: [{ a: 'N1', b: 'N4', reason: 'different perpetrators' }],
+  });
+  return computeDrift(r1, r2, [r1]);
+}
 
 /** Write the HTML report of the inputs and return its file URL. */
 async function page(inputs: string[], name: string): Promise<string> {
@@ -67,6 +86,67 @@ describe.skipIf(!HAS_CHROMIUM)('HTML report in headless Chromium', () => {
     expect(await tab.locator('.claim.on').count()).toBe(0);
     expect(await tab.locator('.omitted').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('fits a 400 px phone screen: no horizontal page overflow, tables scroll in their boxes, the chart scales', async () => {
+    // The shipped example (`npx narrascope compare corpora`): nine tables and the pair chart.
+    const url = await page([join(ROOT, 'corpora')], 'phone');
+    const tab = await browser!.newPage();
+    for (const width of [400, 1280]) {
+      await tab.setViewportSize({ width, height: 900 });
+      await tab.goto(url);
+      // Callbacks run in the page (no DOM lib in this tsconfig): `globalThis` is the window there.
+      const size = await tab.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; body: { scrollWidth: number } } }).document;
+        return { page: d.documentElement.scrollWidth, body: d.body.scrollWidth, viewport: d.documentElement.clientWidth };
+      });
+      expect(size.viewport).toBeLessThanOrEqual(width);
+      expect(size.page, `document width at ${width} px`).toBeLessThanOrEqual(size.viewport);
+      expect(size.body).toBeLessThanOrEqual(size.viewport);
+      // Every table sits in a horizontal scroll box no wider than the page.
+      const boxes = await tab.locator('table').evaluateAll((tables) => tables.map((t) => {
+        const box = (t as unknown as { parentElement: { className: string; getBoundingClientRect(): { width: number } } | null }).parentElement;
+        return { cls: box?.className ?? '', width: box?.getBoundingClientRect().width ?? Infinity };
+      }));
+      expect(boxes.length).toBeGreaterThan(5);
+      for (const b of boxes) {
+        expect(b.cls).toBe('scroll');
+        expect(b.width).toBeLessThanOrEqual(size.viewport);
+      }
+      const chart = await tab.locator('#chart svg').evaluate((svg) => ({
+        viewBox: svg.getAttribute('viewBox'),
+        width: (svg as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width,
+      }));
+      expect(chart.viewBox).toMatch(/^0 0 \d+ \d+$/);
+      expect(chart.width).toBeGreaterThan(200);
+      expect(chart.width).toBeLessThanOrEqual(size.viewport);
+    }
+    // Dropped regions are greyed, their reason on hover.
+    const dropped = tab.locator('.dropped').first();
+    expect(await dropped.getAttribute('title')).toMatch(/^dropped \((teaser|byline|boilerplate|dateline|repeated-paragraph|[a-z-]+)\): /);
+    const color = await dropped.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
+    expect(color).toBe('rgb(138, 138, 138)');
+    await tab.close();
+  });
+
+  it('fits the report with its drift section, and the stand-alone drift page, on a 400 px screen', async () => {
+    const drift = driftOfTwoRuns();
+    const { report } = await reportOf([join(ROOT, 'corpora', 'crocus-outlets')]);
+    const files = { report: join(dir, 'drift-report.html'), page: join(dir, 'drift-page.html') };
+    writeFileSync(files.report, rendererFor('html').render(report, { drift }));
+    writeFileSync(files.page, renderDriftHtmlPage(drift));
+    const tab = await browser!.newPage();
+    await tab.setViewportSize({ width: 400, height: 900 });
+    for (const file of Object.values(files)) {
+      await tab.goto(pathToFileURL(file).href);
+      const size = await tab.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+        return { page: d.documentElement.scrollWidth, viewport: d.documentElement.clientWidth };
+      });
+      expect(await tab.locator('svg').count(), file).toBeGreaterThan(0);
+      expect(size.page, file).toBeLessThanOrEqual(size.viewport);
+    }
     await tab.close();
   });
 

@@ -1,13 +1,17 @@
 import type { Article, DroppedRegion } from '../types/index.js';
 import { contentWords, linesOf, type Line } from './lines.js';
+import { authorBoxRule } from './rules/author-box.js';
 import { boilerplateRule } from './rules/boilerplate.js';
 import { bylineRule } from './rules/byline.js';
+import { captionRule } from './rules/caption.js';
 import { datelineRule } from './rules/dateline.js';
+import { embedRule } from './rules/embed.js';
+import { linkRule } from './rules/link.js';
 import type { CleanRule, LineContext } from './rules/rule.js';
 import { teaserRule } from './rules/teaser.js';
 
 /** The line rules applied by default, in order; the first verdict wins. */
-export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [teaserRule, bylineRule, boilerplateRule, datelineRule];
+export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [teaserRule, bylineRule, embedRule, captionRule, authorBoxRule, linkRule, boilerplateRule, datelineRule];
 
 /** Options of {@link clean}. */
 export interface CleanOptions {
@@ -25,7 +29,8 @@ export interface CleanOptions {
 
 /**
  * Mark what is not the article: teaser lines of other stories, bylines, "Read more"/share/
- * subscribe lines, bare timestamps and repeated paragraphs. The text is not changed: the regions
+ * subscribe lines, bare timestamps, embedded posts, photo captions and credits, author boxes,
+ * link lines and repeated paragraphs. The text is not changed: the regions
  * are returned in `dropped`, each with a reason and a detail, and later stages skip them.
  *
  * @example
@@ -45,7 +50,13 @@ export function clean(article: Article, options: CleanOptions = {}): Article {
   for (const line of lines) {
     const verdict = judge(line, context, rules);
     if (verdict) {
-      dropped.push({ start: line.start, end: line.end, text: line.text, ...verdict });
+      const { within, ...why } = verdict;
+      if (!within) {
+        dropped.push({ start: line.start, end: line.end, text: line.text, ...why });
+        continue;
+      }
+      // Part of a line: the rest of it stays article text (and is not checked for repeats).
+      dropped.push({ start: line.start + within.start, end: line.start + within.end, text: line.text.slice(within.start, within.end), ...why });
       continue;
     }
     if (minRepeated > 0 && line.text.length >= minRepeated) {

@@ -38,6 +38,9 @@ export function segment(article: Article, options: SegmentOptions = {}): Segment
     let open: { firstToken: number; paragraph: number } | undefined;
     // A kept region starts right after a dropped one or at the text start: a line start if so.
     const previousLineBreak = region.start === 0 || text[region.start - 1] === '\n';
+    // A region that goes on with a line after a dropped part of it ("... two. (RELATED: ...) Two
+    // members ...") stays in that line's paragraph; after a line break it starts a new one.
+    const afterBreak = paragraph < 0 || text.slice(tokens[tokens.length - 1]?.end ?? 0, region.start).includes('\n');
 
     const close = (): void => {
       if (!open) return;
@@ -75,7 +78,7 @@ export function segment(article: Article, options: SegmentOptions = {}): Segment
       const gap = text.slice(cursor, start);
       const newlines = (gap.match(/\n/g) ?? []).length;
       const blankLine = newlines >= 2 || /\n[ \t]*\r?\n/.test(gap);
-      const newParagraph = first || blankLine || (lineIsParagraph && newlines >= 1);
+      const newParagraph = (first && afterBreak) || blankLine || (lineIsParagraph && newlines >= 1);
       const lineStart = first ? previousLineBreak : newlines >= 1;
       first = false;
       if (newParagraph) paragraph++;

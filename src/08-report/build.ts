@@ -82,7 +82,7 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
     for (const r of group) {
       articles.push({
         id: r.id, outlet: outletOf(r), title: r.title, date: r.date, event,
-        dropped: r.dropped.map((d) => ({ start: d.start, end: d.end, text: d.text, reason: d.reason })),
+        dropped: r.dropped.map((d) => ({ start: d.start, end: d.end, text: d.text, reason: d.reason, detail: d.detail })),
         ...(r.duplicateOf ? { duplicateOf: r.duplicateOf.id } : {}),
         text: r.text,
       });
@@ -183,7 +183,7 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
         const b = names[j] ?? '';
         const narrativeJs = jensenShannon(shareMaps.get(a) ?? new Map(), shareMaps.get(b) ?? new Map());
         const framingJs = framingDistance(framing.get(a) ?? new Map(), framing.get(b) ?? new Map());
-        pairs.push({ event, a, b, narratives: narrativeJs, framing: framingJs ?? 0, score: round(framingJs === null ? narrativeJs : (narrativeJs + framingJs) / 2) });
+        pairs.push({ event, a, b, narratives: narrativeJs, framing: framingJs, score: round(framingJs === null ? narrativeJs : (narrativeJs + framingJs) / 2) });
       }
     }
   }

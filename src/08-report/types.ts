@@ -18,7 +18,8 @@ export interface ReportArticle {
   readonly date: string | null;
   /** Event (group) id, see `DivergenceReport.events`. */
   readonly event: string;
-  readonly dropped: readonly { readonly start: number; readonly end: number; readonly text: string; readonly reason: DropReason }[];
+  /** Regions the clean stage dropped (teasers, bylines, captions...), with its reason and explanation. */
+  readonly dropped: readonly { readonly start: number; readonly end: number; readonly text: string; readonly reason: DropReason; readonly detail: string }[];
   readonly duplicateOf?: string;
   /** The original text, so every span can be checked (and highlighted by the HTML page). */
   readonly text: string;
@@ -157,9 +158,12 @@ export interface ReportPair {
   readonly b: string;
   /** Jensen-Shannon divergence (base 2) of their narrative shares. */
   readonly narratives: number;
-  /** Mean Jensen-Shannon divergence of the cue classes they use for the actors both quote. */
-  readonly framing: number;
-  /** Mean of the two components. */
+  /**
+   * Mean Jensen-Shannon divergence of the cue classes they use for the actors both quote; `null`
+   * when they quote no common actor (0 means they frame their common actors identically).
+   */
+  readonly framing: number | null;
+  /** Mean of the two components (the narrative component alone when `framing` is null). */
   readonly score: number;
 }
 

@@ -17,6 +17,9 @@ export interface ReaderView {
 }
 
 const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,td';
+// Embedded posts: their sign-off ("— Jane Doe (@jdoe) March 5, 2024") sits outside their inner
+// <p>, so each is flattened to one paragraph with it, and the clean stage can tell it is an embed.
+const EMBEDS = 'blockquote.twitter-tweet,blockquote.instagram-media,blockquote.tiktok-embed,blockquote.threads-embed';
 
 /** Extract the main article of an HTML page, or null when reader view finds none. */
 export function readerView(html: string): ReaderView | null {
@@ -27,6 +30,12 @@ export function readerView(html: string): ReaderView | null {
     document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta('meta[property="og:url"]');
   // Readability mutates the DOM it reads, so metadata is read first.
   const published = meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]');
+  for (const embed of document.querySelectorAll(EMBEDS)) {
+    const paragraph = document.createElement('p');
+    // Child by child, so "<p>text</p>&mdash; Name" keeps a space before the dash.
+    paragraph.textContent = [...embed.childNodes].map((node) => node.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+    embed.replaceChildren(paragraph);
+  }
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   if (!parsed?.content) return null;
   const { document: body } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);

@@ -29,7 +29,11 @@ export type DropReason =
   | 'byline' // "By Jane Doe, Reuters" or "Jane Doe | Staff writer"
   | 'boilerplate' // "Read more", share/subscribe/follow prompts, copyright lines
   | 'repeated-paragraph' // a paragraph that already appeared earlier in the same article
-  | 'dateline'; // a bare date/time stamp line
+  | 'dateline' // a bare date/time stamp line
+  | 'embed' // an embedded post: "... pic.twitter.com/x — Jane Doe (@jdoe) March 5, 2024"
+  | 'caption' // a photo caption or credit: "(Photo by Jane Doe/Getty Images)", "FILE PHOTO: ..."
+  | 'link' // a link line: a bare URL, "(RELATED: ...)", the headlines under a "READ MORE:" heading
+  | 'author-box'; // "Jane Doe is a reporter for Example News. Follow her on Twitter @jdoe"
 
 /** A region of the original text dropped by the clean stage, kept so nothing is lost silently. */
 export interface DroppedRegion extends Span {

@@ -8,10 +8,16 @@ export interface LineContext {
   readonly vocabulary: ReadonlyMap<string, number>;
 }
 
-/** A verdict: drop the line, and why. */
+/** A verdict: drop the line (or part of it), and why. */
 export interface Verdict {
   readonly reason: DropReason;
   readonly detail: string;
+  /**
+   * The part of the line to drop, as offsets into `line.text`, when only part of it is furniture
+   * ("... rose 5 percent. (RELATED: Jobs report beats forecasts) Analysts said ..."); the whole
+   * line when absent.
+   */
+  readonly within?: { readonly start: number; readonly end: number };
 }
 
 /** A clean rule: looks at one line in context, returns a verdict or null to keep it. */

@@ -106,7 +106,7 @@ export function renderDriftMarkdown(drift: DriftReport): string {
 function htmlTable(section: Section): string {
   const th = section.head.map((h) => `<th>${esc(h)}</th>`).join('');
   const body = section.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<h3 id="${esc(section.id)}">${esc(section.title)}</h3>\n<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<h3 id="${esc(section.id)}">${esc(section.title)}</h3>\n<div class="scroll" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 const clip = (text: string, most: number): string => (text.length > most ? `${text.slice(0, most - 1)}…` : text);

@@ -7,10 +7,13 @@ import { STYLE } from './style.js';
 
 export { esc } from './escape.js';
 
+/** A wide table in its own horizontal scroll box, so a phone scrolls the table, not the page. */
+const scroll = (tableHtml: string): string => `<div class="scroll" tabindex="0">${tableHtml}</div>`;
+
 function table(section: Section): string {
   const th = section.head.map((h) => `<th>${esc(h)}</th>`).join('');
   const body = section.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<section id="${esc(section.id)}"><h2>${esc(section.title)}</h2>\n<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></section>`;
+  return `<section id="${esc(section.id)}"><h2>${esc(section.title)}</h2>\n${scroll(`<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`)}</section>`;
 }
 
 /** One narrative as a card that highlights its claims in the articles when clicked. */
@@ -44,7 +47,7 @@ function questionsSection(report: DivergenceReport): string {
     .map((id) => names.narrativeOf(id)).filter((n): n is ReportNarrative => n !== undefined);
   const rest = others.length === 0 ? '' : `<h2>Other narratives (told by several voices, contested by none)</h2><div class="cards">${others.map((n) => card(report, n, n.label)).join('\n')}</div>`;
   const lead = contested.length === 0 ? '<p class="none">No contested question found.</p>' : blocks.join('\n');
-  return `<section id="narrative-cards"><h2>Contested questions</h2><p class="small">Click an answer to highlight its claims in the articles below.</p>${lead}${rest}</section>`;
+  return `<section id="narrative-cards"><h2>Contested questions</h2><p class="small">Click an answer to highlight its claims in the articles below. Greyed text was dropped by the clean stage (hover for the reason).</p>${lead}${rest}</section>`;
 }
 
 /** Outlet x narrative matrix per event: tells / disputes (with the share of the outlet's claims), discusses, omitted. */
@@ -61,27 +64,45 @@ function matrix(report: DivergenceReport): string {
       if (share === 0) return `<td class="absent">${esc(cell)}</td>`;
       return `<td style="background:rgba(40,90,200,${(share * 0.6).toFixed(2)})">${esc(cell)}</td>`;
     }).join('')}</tr>`).join('\n');
-    return `<h3>${esc(event.name)}</h3><table class="matrix"><thead><tr><th>outlet</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+    return `<h3>${esc(event.name)}</h3>${scroll(`<table class="matrix"><thead><tr><th>outlet</th>${head}</tr></thead><tbody>${rows}</tbody></table>`)}`;
   });
   return `<section id="matrix"><h2>Coverage: how each outlet covers each narrative</h2>${parts.join('\n')}</section>`;
 }
 
-/** Pairwise divergence as an inline SVG bar chart. */
+// Chart geometry in viewBox units: each pair is a label line with its bar below, so the chart
+// stays narrow enough to scale down to a phone's width and still be read.
+const CHART_WIDTH = 400;
+const BAR_WIDTH = 330;
+const ROW = 34;
+
+/** Pairwise divergence as an inline SVG bar chart that scales with the page (viewBox, width 100%). */
 function chart(report: DivergenceReport): string {
   const pairs = report.divergence.pairs.slice(0, 40);
   if (pairs.length === 0) return '';
-  const bars = pairs.map((p, i) => `<g transform="translate(0,${i * 22})"><text x="0" y="15">${esc(`${p.a} / ${p.b}`)}</text><rect x="260" y="3" height="14" width="${Math.round(p.score * 300)}" fill="#2b5fc7"></rect><text x="${266 + Math.round(p.score * 300)}" y="15">${esc(p.score)}</text></g>`);
-  return `<section id="chart"><h2>Divergence of outlet pairs</h2><svg role="img" aria-label="pair divergence" width="640" height="${pairs.length * 22 + 4}" font-size="12">${bars.join('')}</svg></section>`;
+  const bars = pairs.map((p, i) => {
+    const width = Math.round(p.score * BAR_WIDTH);
+    return `<g transform="translate(0,${i * ROW})"><text x="0" y="12">${esc(`${p.a} / ${p.b}`)}</text><rect x="0" y="16" height="12" width="${width}" fill="#2b5fc7"></rect><text x="${width + 6}" y="27">${esc(p.score)}</text></g>`;
+  });
+  const height = pairs.length * ROW + 4;
+  return `<section id="chart"><h2>Divergence of outlet pairs</h2><svg role="img" aria-label="pair divergence" viewBox="0 0 ${CHART_WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" font-size="12">${bars.join('')}</svg></section>`;
 }
 
-/** An article's text with every claim span wrapped, tagged with the narratives it belongs to (spans: its claims). */
+/**
+ * An article's text with every claim span wrapped, tagged with the narratives it belongs to
+ * (spans: its claims), and every region the clean stage dropped greyed, its reason on hover.
+ */
 function articleText(article: ReportArticle, spans: readonly { start: number; end: number; id: string }[]): string {
-  const cuts = [...new Set([0, article.text.length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  const cuts = [...new Set([0, article.text.length, ...spans.flatMap((s) => [s.start, s.end]), ...article.dropped.flatMap((d) => [d.start, d.end])])].sort((a, b) => a - b);
   const out: string[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i] ?? 0;
     const to = cuts[i + 1] ?? from;
     const piece = esc(article.text.slice(from, to));
+    const dropped = article.dropped.find((d) => d.start <= from && d.end >= to);
+    if (dropped) {
+      out.push(`<span class="dropped" title="${esc(`dropped (${dropped.reason}): ${dropped.detail}`)}" data-reason="${esc(dropped.reason)}">${piece}</span>`);
+      continue;
+    }
     const ids = spans.filter((s) => s.start <= from && s.end >= to).map((s) => s.id);
     out.push(ids.length > 0 ? `<span class="claim" data-n="${esc(ids.join(' '))}">${piece}</span>` : piece);
   }
@@ -94,6 +115,9 @@ var id=card.getAttribute('data-id');var on=card.getAttribute('aria-pressed')!=='
 document.querySelectorAll('.card').forEach(function(c){c.setAttribute('aria-pressed','false')});
 document.querySelectorAll('.claim').forEach(function(s){var ids=(s.getAttribute('data-n')||'').split(' ');s.classList.toggle('on',on&&ids.indexOf(id)>=0)});
 if(on)card.setAttribute('aria-pressed','true');var first=document.querySelector('.claim.on');if(first&&first.scrollIntoView)first.scrollIntoView({block:'center'});});`;
+
+// Tables the page already shows in richer form above: the narratives as cards, coverage as the matrix.
+const SHOWN_ABOVE = /^(?:narratives|questions|coverage-.*)$/u;
 
 function render(report: DivergenceReport, options: RenderOptions = {}): string {
   const spans = new Map<string, { start: number; end: number; id: string }[]>();
@@ -111,7 +135,7 @@ function render(report: DivergenceReport, options: RenderOptions = {}): string {
 ${questionsSection(report)}
 ${matrix(report)}
 ${chart(report)}
-${options.drift ? `${renderDriftHtmlSection(options.drift)}\n` : ''}${sectionsOf(report).filter((s) => s.id !== 'narratives' && s.id !== 'questions' && !s.id.startsWith('coverage-') && s.rows.length > 0).map(table).join('\n')}
+${options.drift ? `${renderDriftHtmlSection(options.drift)}\n` : ''}${sectionsOf(report).filter((s) => !SHOWN_ABOVE.test(s.id) && s.rows.length > 0).map(table).join('\n')}
 <section id="articles-text"><h2>Articles</h2>${texts}</section>
 <script>${SCRIPT}</script>
 </body></html>

@@ -2,7 +2,7 @@ import type { DivergenceReport } from '../types.js';
 import { renderDriftMarkdown } from './drift.js';
 import { mdText } from './escape.js';
 import type { RenderOptions, Renderer } from './renderer.js';
-import { namesOf, sectionsOf } from './sections.js';
+import { namesOf, quoted, sectionsOf } from './sections.js';
 
 export { mdText } from './escape.js';
 
@@ -24,7 +24,7 @@ function render(report: DivergenceReport, options: RenderOptions = {}): string {
     lines.push('', `### ${mdText(n.id)} ${mdText(n.label)}`, '');
     for (const c of n.claims) {
       const who = c.actorId ? names.actor(c.actorId) : c.voice === 'own' ? '(own voice)' : '(unnamed source)';
-      lines.push(`- ${c.role === 'disputes' ? 'disputes: ' : ''}${mdText(who)} (${mdText(c.stance)}${c.cueClass ? `, ${mdText(c.cueClass)}` : ''}), ${mdText(c.articleId)} ${c.start}–${c.end}: “${mdText(c.text)}”`);
+      lines.push(`- ${c.role === 'disputes' ? 'disputes: ' : ''}${mdText(who)} (${mdText(c.stance)}${c.cueClass ? `, ${mdText(c.cueClass)}` : ''}), ${mdText(c.articleId)} ${c.start}–${c.end}: ${mdText(quoted(c.text))}`);
     }
   }
   return `${lines.join('\n')}\n`;

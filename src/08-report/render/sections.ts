@@ -54,6 +54,26 @@ export function coverageCell(o: ReportOutlet, id: string): string {
 /** Share as a percentage string ("33%"). */
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
+const OPENING = /^["“„«‘']/u;
+const CLOSING = /["”»’']$/u;
+const ANY_QUOTE = /["“”„«»‘’]/u;
+
+/**
+ * A claim's text between one pair of curly quotes. A claim whose span is itself one quotation
+ * ("ISIS-K alone bears responsibility," with its marks) loses its own marks and the comma left
+ * inside them first, so it is not wrapped twice; quotation marks inside a claim are kept.
+ * @example quoted('"ISIS-K alone bears responsibility,"') // '“ISIS-K alone bears responsibility”'
+ */
+export function quoted(text: string): string {
+  let inner = text.trim();
+  const body = inner.slice(1, -1).replace(/[,;:]$/u, '');
+  if (inner.length >= 2 && OPENING.test(inner) && CLOSING.test(inner) && !ANY_QUOTE.test(body)) inner = body;
+  return `“${inner}”`;
+}
+
+/** An outlet pair's framing divergence, or why there is none ("no common actor"). */
+export const framingCell = (framing: number | null): string | number => framing ?? 'no common actor';
+
 /** The report's tables in display order, shared by the Markdown and HTML renderers. */
 export function sectionsOf(report: DivergenceReport): Section[] {
   const names = namesOf(report);
@@ -89,7 +109,7 @@ export function sectionsOf(report: DivergenceReport): Section[] {
       rows: report.conflicts.map((c) => {
         const claims = new Map([...(names.narrativeOf(c.a)?.claims ?? []), ...(names.narrativeOf(c.b)?.claims ?? [])].map((x) => [x.id, x.text]));
         const top = c.evidence[0];
-        return [names.narrative(c.a), names.narrative(c.b), c.reason, top ? `${top.signal}: “${claims.get(top.claimA) ?? top.claimA}” vs “${claims.get(top.claimB) ?? top.claimB}”` : ''];
+        return [names.narrative(c.a), names.narrative(c.b), c.reason, top ? `${top.signal}: ${quoted(claims.get(top.claimA) ?? top.claimA)} vs ${quoted(claims.get(top.claimB) ?? top.claimB)}` : ''];
       }),
     },
     {
@@ -163,7 +183,7 @@ export function sectionsOf(report: DivergenceReport): Section[] {
       id: 'pairs',
       title: 'Outlet pairs',
       head: ['event', 'outlet A', 'outlet B', 'narratives', 'framing', 'score'],
-      rows: report.divergence.pairs.map((p) => [p.event, p.a, p.b, p.narratives, p.framing, p.score]),
+      rows: report.divergence.pairs.map((p) => [p.event, p.a, p.b, p.narratives, framingCell(p.framing), p.score]),
     },
     {
       id: 'articles',

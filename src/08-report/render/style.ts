@@ -3,16 +3,20 @@
  * stylesheet). Shared by the report page and the stand-alone drift page.
  */
 
-/** CSS of the report page: tables, narrative cards, coverage matrix, highlighted claims. */
+/** CSS of the report page: tables (each in a horizontal scroll box), narrative cards, coverage matrix, highlighted claims, greyed dropped regions. */
 export const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:80rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
+*,*::before,*::after{box-sizing:border-box}h1,h2,h3{overflow-wrap:anywhere}
+.scroll{overflow-x:auto;max-width:100%;margin:1rem 0}.scroll>table{margin:0}svg{display:block;max-width:min(100%,40rem);height:auto}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f2f7}.score{font-size:1.4rem}.small{font-size:.85rem;color:#555}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.8rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(17rem,100%),1fr));gap:.8rem}
 .card{display:block;text-align:left;font:inherit;background:#fff;border:2px solid #ccd;border-radius:.5rem;padding:.6rem;cursor:pointer}
 .card[aria-pressed="true"]{border-color:#d98b00;background:#fff8e6}.card .row{display:block;margin-top:.3rem}
 .nid{font-family:monospace;color:#666}.backer{background:#e3f3e6;padding:0 .25rem;border-radius:.2rem}
 .disputer{background:#fbe3e3;padding:0 .25rem;border-radius:.2rem}.none{color:#999}
 .omitted{background:#fde8e8;color:#a00;font-weight:600}.matrix td{text-align:center}
-.text .body{white-space:pre-wrap;border-left:3px solid #ccd;padding-left:.8rem}
+.text .body{white-space:pre-wrap;overflow-wrap:anywhere;border-left:3px solid #ccd;padding-left:.8rem}
 .answers{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.8rem}.question h3{margin:.8rem 0 .4rem}
-.claim{border-bottom:1px dotted #999}.claim.on{background:#ffd966;border-bottom:2px solid #d98b00}`;
+.claim{border-bottom:1px dotted #999}.dropped{color:#8a8a8a;background:#f3f3f3;text-decoration:line-through;text-decoration-color:#bbb}.claim.on{background:#ffd966;border-bottom:2px solid #d98b00}
+/* A phone: table columns keep a readable width and their box scrolls sideways. */
+@media (max-width:40rem){body{margin:1rem auto}.scroll>table{min-width:36rem}.scroll>table.matrix{min-width:0}.scroll th,.scroll td{min-width:6rem}.scroll .matrix th,.scroll .matrix td{min-width:3.5rem}}`;

@@ -1,9 +1,9 @@
 import { ingest, type IngestOptions } from '../01-ingest/index.js';
 import type { Article } from '../types/index.js';
 import type { DiagnosticLog } from './diagnostics.js';
+import { StrictStop } from './strict-stop.js';
 
-/** Thrown to stop a `--strict` run at the first bad input. */
-export class StrictStop extends Error {}
+export { StrictStop };
 
 /**
  * The articles of the inputs, with every ingest diagnostic reported to the log as it comes.

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
@@ -7,10 +6,7 @@ import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
 /** Young generation of each worker's V8 heap, in MB (see {@link createPool}). */
 export const YOUNG_GENERATION_MB = 96;
 
-/** One worker per core: the default of `--workers`. */
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
+export { defaultWorkers } from './workers.js';
 
 /**
  * The compiled worker file. Workers always run `dist/`: from `dist/pipeline/pool.js` it sits

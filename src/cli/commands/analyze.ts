@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
-import { defaultWorkers } from '../../pipeline/pool.js';
-import { readResumePoint, resumeSkipper } from '../../pipeline/resume.js';
-import { runAnalysis } from '../../pipeline/run.js';
+import { defaultWorkers } from '../../pipeline/workers.js';
 import type { Article, Diagnostic } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { FailureLog } from '../failures.js';
 import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
-import { Progress } from '../progress.js';
-import { countRecords } from '../progress-total.js';
-import { readArticles } from '../read-articles.js';
+import type { Progress } from '../progress.js';
 
 interface AnalyzeFlags extends InputFlags {
   readonly out?: string;
@@ -52,6 +48,10 @@ export function registerAnalyze(program: Command): void {
     .option('--resume', 'continue an interrupted run where its --out file stops (needs --out)')
     .option('--failures <file>', 'write one JSON line per failed article or input line (id, file, line, reason)');
   withInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
+    // Imported here, not at the top: a command loads only what it runs (start-up time).
+    const [{ readResumePoint, resumeSkipper }, { runAnalysis }, { Progress }, { countRecords }, { readArticles }] = await Promise.all([
+      import('../../pipeline/resume.js'), import('../../pipeline/run.js'), import('../progress.js'), import('../progress-total.js'), import('../read-articles.js'),
+    ]);
     const workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
     if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: it continues the run where that file stops');

@@ -1,13 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { buildReport, rendererFor } from '../../08-report/index.js';
-import { groupEvents } from '../../events/index.js';
-import { defaultWorkers } from '../../pipeline/pool.js';
-import { runAnalysis } from '../../pipeline/run.js';
+import { defaultWorkers } from '../../pipeline/workers.js';
 import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
-import { readArticles } from '../read-articles.js';
 
 interface CompareFlags extends InputFlags {
   readonly out?: string;
@@ -33,6 +29,10 @@ export function registerCompare(program: Command): void {
     .option('--events <mode>', '"auto": group articles into events by content and date before comparing')
     .option('--workers <n>', 'worker threads for the analysis (default: available cores)');
   withInputOptions(command).action(async (inputs: string[], flags: CompareFlags) => {
+    // Imported here, not at the top: a command loads only what it runs (start-up time).
+    const [{ buildReport, rendererFor }, { groupEvents }, { runAnalysis }, { readArticles }] = await Promise.all([
+      import('../../08-report/index.js'), import('../../events/index.js'), import('../../pipeline/run.js'), import('../read-articles.js'),
+    ]);
     let renderer;
     try {
       renderer = rendererFor(flags.format);

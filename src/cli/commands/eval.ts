@@ -1,9 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { evaluatePolnear, formatPolnearReport } from '../../eval/index.js';
-import { evaluateEvents, formatEventsReport } from '../../eval/events.js';
-import { evaluateBasil, formatBasilReport } from '../../eval/basil.js';
-import { evaluateCofenetBio, formatCofenetReport } from '../../eval/cofenet-bio.js';
 import { UsageError } from '../input-options.js';
 
 const SPLITS: Readonly<Record<string, string>> = {
@@ -43,7 +39,9 @@ export function registerEval(program: Command): void {
     .option('--json', 'print the scores as JSON')
     .option('--bio', `polnear: score on CofeNet's BIO units (${COFENET_DEV}), the metric of the published tables`)
     .action(async (dataset: string, flags: EvalFlags) => {
+      // Each data set's scorer is imported when asked for, not at start-up.
       if (dataset === 'basil') {
+        const { evaluateBasil, formatBasilReport } = await import('../../eval/basil.js');
         const file = flags.file ?? BASIL_FILE;
         requireFile(file);
         const limit = limitOf(flags);
@@ -54,6 +52,7 @@ export function registerEval(program: Command): void {
       if (dataset === 'events') {
         // --file picks one file; its format is told by its name (AllSides roundups or NeuS).
         const files = flags.file ? [[flags.file, /roundup/i.test(flags.file) ? 'allsides' : 'neus'] as const] : EVENT_FILES;
+        const { evaluateEvents, formatEventsReport } = await import('../../eval/events.js');
         const reports = [];
         for (const [file, kind] of files) {
           requireFile(file);
@@ -64,6 +63,7 @@ export function registerEval(program: Command): void {
       }
       if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events or basil`);
       if (flags.bio) {
+        const { evaluateCofenetBio, formatCofenetReport } = await import('../../eval/cofenet-bio.js');
         const file = flags.file ?? COFENET_DEV;
         requireFile(file);
         const limit = limitOf(flags);
@@ -75,6 +75,7 @@ export function registerEval(program: Command): void {
       if (!file) throw new UsageError(`unknown split "${flags.split}": expected ${Object.keys(SPLITS).join(' or ')} (the test split is held out)`);
       requireFile(file);
       const limit = limitOf(flags);
+      const { evaluatePolnear, formatPolnearReport } = await import('../../eval/index.js');
       const report = await evaluatePolnear({ file, ...(limit !== undefined ? { limit } : {}) });
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatPolnearReport(report));
     });

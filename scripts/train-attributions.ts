@@ -32,4 +32,4 @@ const model = await trainAttributionModel(readPolnear(values.file, limit), {
 });
 const json = JSON.stringify(model);
 writeFileSync(values.out, json);
-console.error(`wrote ${values.out} (${(json.length / 1e6).toFixed(2)} MB, cue ${model.cue.features.length} / role ${model.role.features.length} features)`);
+console.error(`wrote ${values.out} (${(json.length / 1e6).toFixed(2)} MB, cue model ${(model.cue.model.length * 0.75 / 1e3).toFixed(0)} KB / role model ${(model.role.model.length * 0.75 / 1e3).toFixed(0)} KB)`);

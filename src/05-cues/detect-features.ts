@@ -3,11 +3,10 @@
  *
  * Everything is computed from wink's tokens only (lower form, lemma, UD POS, offsets), so the
  * taggers see exactly what the pipeline sees at run time, with no extra parse. Per-token values
- * are hashed once per article; features are then mixed from integers (see detect-hash.ts).
+ * are hashed once per article; features are then mixed from integers (see src/learn/hash.ts).
  */
 import type { Segmented } from '../types/index.js';
-import { hashString, mix } from './detect-hash.js';
-import type { RowBuilder } from './detect-perceptron.js';
+import { hashString, mix, type RowBuilder } from '../learn/index.js';
 
 /** Per-article facts the feature functions need, computed once per article. */
 export interface FeatureContext {

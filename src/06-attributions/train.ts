@@ -5,13 +5,13 @@
  */
 import { segment } from '../03-segment/index.js';
 import { cueFeatures, featureContext, rateBin, rateIds, type FeatureContext } from '../05-cues/detect-features.js';
-import { hashString } from '../05-cues/detect-hash.js';
 import { cueKey } from '../05-cues/detect-key.js';
 import type { SerializedAttributionModel } from '../05-cues/detect-model.js';
-import { RowBuilder, type TrainingSequence } from '../05-cues/detect-perceptron.js';
+import { RowBuilder, TAGGER_BITS, type TrainingSequence } from '../05-cues/detect-perceptron.js';
 import { serializeTagger } from '../05-cues/detect-perceptron-io.js';
 import { averageTaggers, trainTagger } from '../05-cues/detect-perceptron-train.js';
 import { polnearArticle, type GoldFragment, type PolnearRecord } from '../eval/polnear-read.js';
+import { hashString } from '../learn/index.js';
 import type { Segmented } from '../types/index.js';
 import { paragraphRanges } from './paragraphs.js';
 import { cueGeometry, roleFeatures } from './role-features.js';
@@ -90,18 +90,19 @@ export function articleSequences(
   const { sentences } = ctx.segmented;
   const cue: TrainingSequence[] = [];
   const rate = rateIds(ctx.segmented, rates);
+  const row = new RowBuilder(TAGGER_BITS);
   for (const s of sentences) {
-    const row = new RowBuilder();
+    row.reset();
     for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); }
-    cue.push({ features: Int32Array.from(row.features), offsets: Int32Array.from(row.offsets), labels: gold.cueMarks.slice(s.firstToken, s.endToken) });
+    cue.push({ rows: row.build(), labels: gold.cueMarks.slice(s.firstToken, s.endToken) });
   }
   const keys = Int32Array.from(gold.cueKeys, (k) => (k ? hashString(k) : 0));
   const geo = cueGeometry(ctx, gold.cueMarks);
   const role: TrainingSequence[] = [];
   for (const [first, end] of paragraphRanges(ctx.segmented)) {
-    const row = new RowBuilder();
+    row.reset();
     for (let i = first; i < end; i++) { roleFeatures(ctx, gold.cueMarks, keys, geo, i, row); row.next(); }
-    role.push({ features: Int32Array.from(row.features), offsets: Int32Array.from(row.offsets), labels: gold.roles.slice(first, end) });
+    role.push({ rows: row.build(), labels: gold.roles.slice(first, end) });
   }
   return { cue, role };
 }
@@ -165,8 +166,8 @@ export async function trainAttributionModel(
   const cue = averageTaggers(cueRuns);
   const role = trainTagger(ROLE_LABELS, roleData, { epochs, minCount, onEpoch: onEpoch('role') });
   return {
-    version: 1,
-    trainedOn: `PolNeAR v1.0 train, primary annotations, ${articles.length} articles, ${epochs} epochs, features seen >= ${minCount} times`,
+    version: 2,
+    trainedOn: `PolNeAR v1.0 train, primary annotations, ${articles.length} articles, ${epochs} epochs, feature buckets (2^${TAGGER_BITS}) seen >= ${minCount} times`,
     cueRates,
     cue: serializeTagger(cue),
     role: serializeTagger(role),

@@ -43,6 +43,30 @@ export function scoreRow(model: LinearModel, rows: FeatureRows, row: number, out
 }
 
 /**
+ * Scores of every row of `rows` at once, row-major: `out[row * k + label]` (bias included). The
+ * sequence taggers score a whole sentence or paragraph this way before Viterbi decoding.
+ *
+ * @example
+ * const emissions = scoreRows(model, rows); // rows.length * model.labels.length scores
+ */
+export function scoreRows(model: LinearModel, rows: FeatureRows, out = new Float64Array(rows.length * model.labels.length)): Float64Array {
+  const k = model.labels.length;
+  const w = model.weights;
+  const { ids, values, offsets } = rows;
+  for (let i = 0; i < rows.length; i++) {
+    const o = i * k;
+    for (let y = 0; y < k; y++) out[o + y] = model.bias[y] ?? 0;
+    const to = offsets[i + 1] ?? 0;
+    for (let j = offsets[i] ?? 0; j < to; j++) {
+      const at = (ids[j] ?? 0) * k;
+      const v = values[j] ?? 0;
+      for (let y = 0; y < k; y++) out[o + y] = (out[o + y] ?? 0) + v * (w[at + y] ?? 0);
+    }
+  }
+  return out;
+}
+
+/**
  * Softmax of `scores` in place (numerically stable); returns `scores`.
  *
  * @example

@@ -4,7 +4,8 @@ import type { Article, Diagnostic, DuplicateOf } from '../types/index.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { duplicateRecord } from './duplicate-record.js';
 import { createPool, defaultWorkers, type AnalyzePool } from './pool.js';
-import { runAnalyzeTask, type AnalyzeTaskResult } from './task.js';
+import { toRecord, type RecordField } from '../record/index.js';
+import { fieldsFor, runAnalyzeTask, type AnalyzeTaskResult } from './task.js';
 
 /** Options of {@link runAnalysis}. */
 export interface RunOptions extends AnalyzeOptions {
@@ -32,6 +33,11 @@ export interface RunOptions extends AnalyzeOptions {
    * @example { skip: (article, index) => index < 1000 }
    */
   readonly skip?: (article: Article, index: number, duplicateOf: DuplicateOf | null) => boolean;
+  /**
+   * Parts of each record to write (`analyze --fields`); read the lines back with `fromRecord`.
+   * @default all but tokens (and tokens with `includeTokens`)
+   */
+  readonly fields?: readonly RecordField[];
 }
 
 /** One article's outcome, in input order; `index` counts the articles read (from 0). */
@@ -78,9 +84,10 @@ export async function* runAnalysis(
     ...(options.cues ? { cues: options.cues } : {}),
     ...(options.includeTokens ? { includeTokens: true } : {}),
   };
+  const fields = options.fields ?? fieldsFor(taskOptions);
   const pool: AnalyzePool | null = workers > 1 ? createPool(workers) : null;
   const analyseOne = async (article: Article): Promise<AnalyzeTaskResult> =>
-    pool ? pool.run({ article, options: taskOptions }) : runAnalyzeTask({ article, options: taskOptions });
+    pool ? pool.run({ article, options: taskOptions, fields }) : runAnalyzeTask({ article, options: taskOptions, fields });
   // Two tasks per worker keep each one busy while the main thread hands over the next; the rest
   // of the window waits in this queue, as plain articles, not in the pool.
   const queue = new PQueue({ concurrency: workers * 2 });
@@ -110,7 +117,7 @@ export async function* runAnalysis(
           window.push(Promise.resolve({ kind: 'skipped', index: at, article: ref }));
         } else if (duplicateOf) {
           const record = duplicateRecord(article, duplicateOf);
-          window.push(Promise.resolve({ kind: 'result', index: at, article: ref, json: JSON.stringify(record), diagnostics: record.diagnostics }));
+          window.push(Promise.resolve({ kind: 'result', index: at, article: ref, json: JSON.stringify(toRecord(record, fields)), diagnostics: record.diagnostics }));
         } else {
           window.push(queue.add(async (): Promise<RunItem> => {
             try {

@@ -1,4 +1,5 @@
 import type { Article, Diagnostic } from '../types/index.js';
+import { DEFAULT_FIELDS, toRecord, type RecordField } from '../record/index.js';
 import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js';
 
 /**
@@ -8,10 +9,13 @@ import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js
 export interface AnalyzeTask {
   readonly article: Article;
   readonly options: AnalyzeArticleOptions;
+  /** Parts of the record to write (see `toRecord`). @default all but tokens, plus tokens when `options.includeTokens` */
+  readonly fields?: readonly RecordField[];
 }
 
 /**
- * What a worker sends back: the result already serialised as one JSON line, plus its diagnostics.
+ * What a worker sends back: the result already serialised as one JSON line (the compact record
+ * of `src/record`), plus its diagnostics.
  * Serialising in the worker matters: a result with tokens is ~10x the text, and cloning that
  * object graph back to the main thread costs more than sending one string.
  */
@@ -29,5 +33,10 @@ export interface AnalyzeTaskResult {
  */
 export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
   const result = analyzeArticle(task.article, task.options);
-  return { json: JSON.stringify(result), diagnostics: result.diagnostics };
+  return { json: JSON.stringify(toRecord(result, task.fields ?? fieldsFor(task.options))), diagnostics: result.diagnostics };
+}
+
+/** The record fields written when none are asked for: all but tokens, and tokens when kept. */
+export function fieldsFor(options: AnalyzeArticleOptions): readonly RecordField[] {
+  return options.includeTokens ? [...DEFAULT_FIELDS, 'tokens'] : DEFAULT_FIELDS;
 }

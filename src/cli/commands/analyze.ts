@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { defaultWorkers } from '../../pipeline/workers.js';
+import { parseFields, RECORD_FIELDS, type RecordField } from '../../record/format.js';
 import type { Article, Diagnostic } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { FailureLog } from '../failures.js';
@@ -10,6 +11,7 @@ import type { Progress } from '../progress.js';
 interface AnalyzeFlags extends InputFlags {
   readonly out?: string;
   readonly tokens?: boolean;
+  readonly fields?: string;
   readonly clean: boolean;
   readonly dedupe: boolean;
   readonly workers: string;
@@ -42,6 +44,7 @@ export function registerAnalyze(program: Command): void {
     .argument('<inputs...>', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin')
     .option('-o, --out <file>', 'write JSONL to this file instead of stdout')
     .option('--tokens', 'include the tokens (POS, lemma, offsets) of each article')
+    .option('--fields <list>', `parts of each record to write, comma-separated: ${RECORD_FIELDS.join(', ')} (default: all but tokens; id and formatVersion are always written)`)
     .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')
     .option('--no-dedupe', 'do not detect duplicate articles')
     .option('--workers <n>', 'worker threads analysing articles (1: in the main thread)', String(defaultWorkers()))
@@ -54,6 +57,13 @@ export function registerAnalyze(program: Command): void {
     ]);
     const workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
+    let fields: RecordField[] | undefined;
+    try {
+      fields = flags.fields === undefined ? undefined : parseFields(flags.fields);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    if (fields && flags.tokens && !fields.includes('tokens')) fields.push('tokens');
     if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: it continues the run where that file stops');
     const ingestOptions = ingestOptionsFrom(flags);
     const quiet = flags.quiet ?? false;
@@ -76,7 +86,8 @@ export function registerAnalyze(program: Command): void {
     try {
       for await (const item of runAnalysis(articles, {
         workers,
-        includeTokens: flags.tokens ?? false,
+        includeTokens: (flags.tokens ?? false) || (fields?.includes('tokens') ?? false),
+        ...(fields ? { fields } : {}),
         clean: flags.clean ? {} : false,
         deduplicate: flags.dedupe,
         signal: controller.signal,

@@ -30,8 +30,8 @@ export function registerCompare(program: Command): void {
     .option('--workers <n>', 'worker threads for the analysis (default: available cores)');
   withInputOptions(command).action(async (inputs: string[], flags: CompareFlags) => {
     // Imported here, not at the top: a command loads only what it runs (start-up time).
-    const [{ buildReport, rendererFor }, { groupEvents }, { runAnalysis }, { readArticles }] = await Promise.all([
-      import('../../08-report/index.js'), import('../../events/index.js'), import('../../pipeline/run.js'), import('../read-articles.js'),
+    const [{ buildReport, rendererFor }, { groupEvents }, { runAnalysis }, { readArticles }, { fromRecord }] = await Promise.all([
+      import('../../08-report/index.js'), import('../../events/index.js'), import('../../pipeline/run.js'), import('../read-articles.js'), import('../../record/index.js'),
     ]);
     let renderer;
     try {
@@ -61,7 +61,7 @@ export function registerCompare(program: Command): void {
       if (item.kind !== 'result') continue;
       for (const diagnostic of item.diagnostics) log.report(diagnostic);
       // Tokens are not kept (the report needs sentences and spans only).
-      results.push(JSON.parse(item.json) as AnalyzedArticle);
+      results.push(fromRecord(JSON.parse(item.json)));
     }
     let eventOf: (article: AnalyzedArticle) => string | undefined;
     if (flags.events === 'auto') {

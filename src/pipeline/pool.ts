@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
+import type { AnalyzeTask, AnalyzeTaskResult, PrepareResult, PrepareTask } from './task.js';
 
 /** Young generation of each worker's V8 heap, in MB (see {@link createPool}). */
 export const YOUNG_GENERATION_MB = 96;
@@ -25,6 +25,8 @@ export function workerFile(): string {
 export interface AnalyzePool {
   /** Analyse one article on the next free worker; rejects when the analysis throws. */
   run(task: AnalyzeTask): Promise<AnalyzeTaskResult>;
+  /** Clean and fingerprint one article on the next free worker. */
+  prepare(task: PrepareTask): Promise<PrepareResult>;
   /** Stop the workers (after their current task). */
   destroy(): Promise<void>;
 }
@@ -38,7 +40,7 @@ export interface AnalyzePool {
  */
 export function createPool(workers: number): AnalyzePool {
   if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
-  const piscina = new Piscina<AnalyzeTask, AnalyzeTaskResult>({
+  const piscina = new Piscina<AnalyzeTask | PrepareTask, AnalyzeTaskResult | PrepareResult>({
     filename: workerFile(),
     minThreads: workers,
     maxThreads: workers,
@@ -54,7 +56,8 @@ export function createPool(workers: number): AnalyzePool {
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   return {
-    run: (task) => piscina.run(task),
+    run: (task) => piscina.run(task) as Promise<AnalyzeTaskResult>,
+    prepare: (task) => piscina.run(task) as Promise<PrepareResult>,
     destroy: () => piscina.destroy(),
   };
 }

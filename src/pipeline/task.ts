@@ -1,4 +1,5 @@
-import type { Article, Diagnostic } from '../types/index.js';
+import { clean, fingerprintOf, type CleanOptions, type Fingerprint } from '../02-clean/index.js';
+import type { Article, Diagnostic, DroppedRegion } from '../types/index.js';
 import { DEFAULT_FIELDS, toRecord, type RecordField } from '../record/index.js';
 import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js';
 
@@ -39,4 +40,34 @@ export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
 /** The record fields written when none are asked for: all but tokens, and tokens when kept. */
 export function fieldsFor(options: AnalyzeArticleOptions): readonly RecordField[] {
   return options.includeTokens ? [...DEFAULT_FIELDS, 'tokens'] : DEFAULT_FIELDS;
+}
+
+/**
+ * The first unit of work per article: clean it and fingerprint it for the duplicate check (the
+ * order-free part; the decision is taken in input order by the caller). Plain data, as it crosses
+ * a thread boundary: clean options given as functions (`rules`) are run in the calling thread.
+ */
+export interface PrepareTask {
+  readonly kind: 'prepare';
+  readonly article: Article;
+  readonly clean: CleanOptions | false;
+  /** Compute the duplicate fingerprint (false when the run does not deduplicate). */
+  readonly fingerprint: boolean;
+}
+
+/** What {@link runPrepareTask} returns: the cleaned article's dropped regions and its fingerprint. */
+export interface PrepareResult {
+  readonly dropped: readonly DroppedRegion[];
+  readonly fingerprint: Fingerprint | null;
+}
+
+/**
+ * Clean and fingerprint one article (in a worker, or in the calling thread with one worker).
+ *
+ * @example
+ * const { dropped, fingerprint } = runPrepareTask({ kind: 'prepare', article, clean: {}, fingerprint: true });
+ */
+export function runPrepareTask(task: PrepareTask): PrepareResult {
+  const cleaned = task.clean === false ? task.article : clean(task.article, task.clean);
+  return { dropped: cleaned.dropped, fingerprint: task.fingerprint ? fingerprintOf(cleaned) : null };
 }

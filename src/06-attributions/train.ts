@@ -86,11 +86,12 @@ export function articleSequences(
   ctx: FeatureContext,
   gold: GoldTokens,
   rates: ReadonlyMap<string, string>,
+  bits = TAGGER_BITS,
 ): { cue: TrainingSequence[]; role: TrainingSequence[] } {
   const { sentences } = ctx.segmented;
   const cue: TrainingSequence[] = [];
   const rate = rateIds(ctx.segmented, rates);
-  const row = new RowBuilder(TAGGER_BITS);
+  const row = new RowBuilder(bits);
   for (const s of sentences) {
     row.reset();
     for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); }
@@ -118,6 +119,8 @@ export interface TrainAttributionOptions {
   readonly minCount?: number;
   /** Cue taggers trained with different shuffle seeds and averaged (3 gave +0.4 source, +0.8 relation F1 on dev). @default 1 */
   readonly seeds?: number;
+  /** Feature space: 2^bits hashed buckets per tagger. @default TAGGER_BITS */
+  readonly bits?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -148,6 +151,7 @@ export async function trainAttributionModel(
   // sentences being learned would look more reliable than it is on unseen text.
   const foldRates = [new Map(odd.rates()), new Map(even.rates())];
   const epochs = options.epochs ?? 8;
+  const bits = options.bits ?? TAGGER_BITS;
   const minCount = options.minCount ?? 10;
   const onEpoch = (name: string) => (epoch: number, accuracy: number): void => log(`${name} epoch ${epoch}: ${(accuracy * 100).toFixed(2)}% tokens`);
   // The role tagger learns from gold cues. Training it on cues predicted by a jackknifed cue
@@ -156,18 +160,18 @@ export async function trainAttributionModel(
   const cueData: TrainingSequence[] = [];
   const roleData: TrainingSequence[] = [];
   for (const [a, { ctx, gold }] of articles.entries()) {
-    const seqs = articleSequences(ctx, gold, foldRates[a % 2] ?? new Map());
+    const seqs = articleSequences(ctx, gold, foldRates[a % 2] ?? new Map(), bits);
     cueData.push(...seqs.cue);
     roleData.push(...seqs.role);
   }
   log(`${cueData.length} sentences, ${roleData.length} paragraphs`);
   const seeds = options.seeds ?? 1;
-  const cueRuns = Array.from({ length: seeds }, (_, seed) => trainTagger(CUE_LABELS, cueData, { epochs, minCount, seed: seed + 1, onEpoch: onEpoch(`cue seed ${seed + 1}`) }));
+  const cueRuns = Array.from({ length: seeds }, (_, seed) => trainTagger(CUE_LABELS, cueData, { epochs, minCount, bits, seed: seed + 1, onEpoch: onEpoch(`cue seed ${seed + 1}`) }));
   const cue = averageTaggers(cueRuns);
-  const role = trainTagger(ROLE_LABELS, roleData, { epochs, minCount, onEpoch: onEpoch('role') });
+  const role = trainTagger(ROLE_LABELS, roleData, { epochs, minCount, bits, onEpoch: onEpoch('role') });
   return {
     version: 2,
-    trainedOn: `PolNeAR v1.0 train, primary annotations, ${articles.length} articles, ${epochs} epochs, feature buckets (2^${TAGGER_BITS}) seen >= ${minCount} times`,
+    trainedOn: `PolNeAR v1.0 train, primary annotations, ${articles.length} articles, ${epochs} epochs, feature buckets (2^${bits}) seen >= ${minCount} times`,
     cueRates,
     cue: serializeTagger(cue),
     role: serializeTagger(role),

@@ -83,7 +83,11 @@ export function formatRatios(result: BenchResult | null, runner: readonly Runner
   const rate = (stage: string): number | undefined => result?.stages.find((s) => s.stage.startsWith(stage))?.articlesPerSecond;
   const tokenizer = rate('wink-nlp tokenizer alone');
   const chain = rate('whole chain');
-  if (tokenizer && chain) lines.push(`whole chain on one core / tokenizer alone: ${(chain / tokenizer).toFixed(2)}`);
+  if (tokenizer && chain) lines.push(`whole chain on one core / tokenizer alone: ${(chain / tokenizer).toFixed(2)} (wall clock)`);
+  const cpuOf = (stage: string): number | undefined => result?.stages.find((s) => s.stage.startsWith(stage))?.cpuMs;
+  const tokenizerCpu = cpuOf('wink-nlp tokenizer alone');
+  const chainCpu = cpuOf('whole chain');
+  if (tokenizerCpu && chainCpu) lines.push(`whole chain on one core / tokenizer alone: ${(tokenizerCpu / chainCpu).toFixed(2)} (CPU time)`);
   const one = runner.find((t) => t.workers === 1);
   for (const t of runner) {
     if (one && t !== one && one.articlesPerSecond > 0) lines.push(`analyze with ${t.workers} workers / 1 worker: ${(t.articlesPerSecond / one.articlesPerSecond).toFixed(2)}`);

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { defaultWorkers } from '../../pipeline/workers.js';
+import { defaultWorkers, SMALL_INPUT_BYTES } from '../../pipeline/workers.js';
+import { inputBytes } from '../input-size.js';
 import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
@@ -27,7 +28,7 @@ export function registerCompare(program: Command): void {
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .option('--group-by <field>', 'compare within groups (events) given by this JSONL field or front-matter key')
     .option('--events <mode>', '"auto": group articles into events by content and date before comparing')
-    .option('--workers <n>', 'worker threads for the analysis (default: available cores)');
+    .option('--workers <n>', 'worker threads for the analysis (default: one per core, or 1 for inputs under 256 KB)');
   withInputOptions(command).action(async (inputs: string[], flags: CompareFlags) => {
     // Imported here, not at the top: a command loads only what it runs (start-up time).
     const [{ buildReport, rendererFor }, { groupEvents }, { runAnalysis }, { readArticles }, { fromRecord }] = await Promise.all([
@@ -41,7 +42,7 @@ export function registerCompare(program: Command): void {
     }
     if (flags.events !== undefined && flags.events !== 'auto') throw new UsageError(`--events must be "auto", got "${flags.events}"`);
     if (flags.events && flags.groupBy) throw new UsageError('--events auto and --group-by exclude each other: choose one way to form events');
-    const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
+    const workers = flags.workers === undefined ? defaultWorkers(await inputBytes(inputs, SMALL_INPUT_BYTES)) : Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
     const log = new DiagnosticLog(flags.quiet ?? false);
     const ingestOptions = { ...ingestOptionsFrom(flags), ...(flags.groupBy ? { groupField: flags.groupBy } : {}) };

@@ -2,7 +2,7 @@
  * Train the attribution model (cue tagger + source/content tagger) on PolNeAR train and write
  * models/attribution-tagger.json.
  *
- *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--min-count 10] [--bits 18] [--out models/attribution-tagger.json]
+ *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--min-count 10] [--bits 17] [--out models/attribution-tagger.json]
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,7 +19,7 @@ const { values } = parseArgs({
     seeds: { type: 'string', default: '3' },
     'min-count': { type: 'string', default: '10' },
     limit: { type: 'string' },
-    bits: { type: 'string', default: '18' },
+    bits: { type: 'string', default: '17' },
     out: { type: 'string', default: resolve(root, 'models/attribution-tagger.json') },
   },
 });

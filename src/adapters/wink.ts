@@ -102,12 +102,14 @@ export function winkAnalyze(text: string): WinkAnalysis {
   const c = winkColumns(text);
   const rows: WinkToken[] = [];
   const sentenceRanges: (readonly [number, number])[] = [];
+  let first = 0;
   for (let i = 0; i < c.length; i++) {
-    if (c.sentenceStart[i] && i > 0) sentenceRanges.push([sentenceRanges.length ? (sentenceRanges[sentenceRanges.length - 1] as [number, number])[1] + 1 : 0, i - 1]);
-    const value = c.values[i] as string;
+    // A sentence ends before the next one starts, and at the last token.
+    if (c.sentenceStart[i] && i > first) { sentenceRanges.push([first, i - 1]); first = i; }
+    const value = c.values[i] ?? '';
     rows.push({ value, precedingSpaces: c.spaces[i] ?? '', pos: c.pos[i] ?? 'X', lemma: c.lemmas[i] ?? value });
   }
-  if (c.length > 0) sentenceRanges.push([sentenceRanges.length ? (sentenceRanges[sentenceRanges.length - 1] as [number, number])[1] + 1 : 0, c.length - 1]);
+  if (c.length > first) sentenceRanges.push([first, c.length - 1]);
   return { tokens: rows, sentenceRanges };
 }
 

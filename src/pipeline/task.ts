@@ -33,7 +33,8 @@ export interface AnalyzeTaskResult {
  * const { json } = runAnalyzeTask({ article: clean(article), options: { includeTokens: false } });
  */
 export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
-  const result = analyzeArticle(task.article, task.options);
+  // The runner cleaned the article (in a prepare task) before its duplicate check.
+  const result = analyzeArticle(task.article, { ...task.options, clean: false });
   return { json: JSON.stringify(toRecord(result, task.fields ?? fieldsFor(task.options))), diagnostics: result.diagnostics };
 }
 

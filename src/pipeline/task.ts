@@ -1,5 +1,7 @@
 import { clean, fingerprintOf, type CleanOptions, type Fingerprint } from '../02-clean/index.js';
 import type { Article, Diagnostic, DroppedRegion } from '../types/index.js';
+import { loadRelationModel } from '../relations/model.js';
+import { prepareClaims, trackArticle } from '../relations/track.js';
 import { DEFAULT_FIELDS, toRecord, type RecordField } from '../record/index.js';
 import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js';
 
@@ -12,6 +14,8 @@ export interface AnalyzeTask {
   readonly options: AnalyzeArticleOptions;
   /** Parts of the record to write (see `toRecord`). @default all but tokens, plus tokens when `options.includeTokens` */
   readonly fields?: readonly RecordField[];
+  /** Claims to track (`narrascope track`): the worker also scores the article against each. */
+  readonly claims?: readonly string[];
 }
 
 /**
@@ -23,6 +27,8 @@ export interface AnalyzeTask {
 export interface AnalyzeTaskResult {
   readonly json: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** With `claims`: one JSON line (a TrackRow) per claim, joined by newlines. */
+  readonly track?: string;
 }
 
 /**
@@ -35,7 +41,12 @@ export interface AnalyzeTaskResult {
 export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
   // The runner cleaned the article (in a prepare task) before its duplicate check.
   const result = analyzeArticle(task.article, { ...task.options, clean: false });
-  return { json: JSON.stringify(toRecord(result, task.fields ?? fieldsFor(task.options))), diagnostics: result.diagnostics };
+  const json = JSON.stringify(toRecord(result, task.fields ?? fieldsFor(task.options)));
+  if (!task.claims?.length) return { json, diagnostics: result.diagnostics };
+  // Claims are checked by the caller; preparing a few short claims per article costs microseconds.
+  const model = loadRelationModel();
+  const rows = trackArticle(model, prepareClaims(model, task.claims, (i) => `claim ${i + 1}`), result);
+  return { json, diagnostics: result.diagnostics, track: rows.map((row) => JSON.stringify(row)).join('\n') };
 }
 
 /** The record fields written when none are asked for: all but tokens, and tokens when kept. */

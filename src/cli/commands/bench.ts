@@ -16,6 +16,7 @@ interface BenchFlags extends InputFlags {
   readonly synthetic?: string;
   readonly compare?: boolean;
   readonly compareEvents?: string;
+  readonly relations?: boolean;
 }
 
 /** `narrascope bench`: articles/s and words/s per stage, next to the wink tokenizer alone. */
@@ -30,11 +31,12 @@ export function registerBench(program: Command): void {
     .option('--workers <list>', 'worker counts to time the end-to-end analyze runner with, comma-separated', '1,2')
     .option('--synthetic <n>', 'stream N articles generated from the benchmark texts through the runner (scale runs; skips the per-stage table)')
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
-    .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)');
+    .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
+    .option('--no-relations', 'skip the claim-relation timing (pairs/s on one core)');
   withInputOptions(command).action(async (flags: BenchFlags) => {
     // Imported here, not at the top: a command loads only what it runs (start-up time).
-    const [{ ingestArticles }, { benchmark, formatBench }, { benchmarkCompare, formatCompare }, { benchmarkRunner, formatRunner, formatRatios }, { syntheticArticles }, { readTriplets, tripletEvents }] = await Promise.all([
-      import('../../01-ingest/index.js'), import('../../bench/bench.js'), import('../../bench/compare.js'), import('../../bench/parallel.js'), import('../../bench/synthetic.js'), import('../../bench/triplets.js'),
+    const [{ ingestArticles }, { benchmark, formatBench }, { benchmarkCompare, formatCompare }, { benchmarkRunner, formatRunner, formatRatios }, { syntheticArticles }, { readTriplets, tripletEvents }, { benchmarkRelations, formatRelations }] = await Promise.all([
+      import('../../01-ingest/index.js'), import('../../bench/bench.js'), import('../../bench/compare.js'), import('../../bench/parallel.js'), import('../../bench/synthetic.js'), import('../../bench/triplets.js'), import('../../bench/relations.js'),
     ]);
     const input = flags.file ?? (existsSync(TRIPLETS) ? TRIPLETS : existsSync(POLNEAR_DEV) ? POLNEAR_DEV : 'corpora');
     const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
@@ -69,7 +71,8 @@ export function registerBench(program: Command): void {
     const compare = [];
     if (flags.compare) compare.push(await benchmarkCompare(articles, Math.max(...workerCounts)));
     if (compareEvents !== undefined) compare.push(await benchmarkCompare(tripletEvents(articles, compareEvents), Math.max(...workerCounts), 'group'));
-    if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(compare.length > 0 ? { compare } : {}) }, null, 2)}\n`);
-    else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${formatRatios(result, runner)}${compare.map(formatCompare).join('')}`);
+    const relations = flags.relations === false ? undefined : benchmarkRelations(articles);
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(compare.length > 0 ? { compare } : {}), ...(relations ? { relations } : {}) }, null, 2)}\n`);
+    else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${formatRatios(result, runner)}${compare.map(formatCompare).join('')}${relations ? formatRelations(relations) : ''}`);
   });
 }

@@ -2,7 +2,7 @@
  * Train the attribution model (cue tagger + source/content tagger) on PolNeAR train and write
  * models/attribution-tagger.json.
  *
- *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--min-count 10] [--out models/attribution-tagger.json]
+ *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--min-count 10] [--bits 17] [--out models/attribution-tagger.json]
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     seeds: { type: 'string', default: '3' },
     'min-count': { type: 'string', default: '10' },
     limit: { type: 'string' },
+    bits: { type: 'string', default: '17' },
     out: { type: 'string', default: resolve(root, 'models/attribution-tagger.json') },
   },
 });
@@ -28,8 +29,9 @@ const model = await trainAttributionModel(readPolnear(values.file, limit), {
   epochs: Number(values.epochs),
   seeds: Number(values.seeds),
   minCount: Number(values['min-count']),
+  bits: Number(values.bits),
   log: (m) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`),
 });
 const json = JSON.stringify(model);
 writeFileSync(values.out, json);
-console.error(`wrote ${values.out} (${(json.length / 1e6).toFixed(2)} MB, cue ${model.cue.features.length} / role ${model.role.features.length} features)`);
+console.error(`wrote ${values.out} (${(json.length / 1e6).toFixed(2)} MB, cue model ${(model.cue.model.length * 0.75 / 1e3).toFixed(0)} KB / role model ${(model.role.model.length * 0.75 / 1e3).toFixed(0)} KB)`);

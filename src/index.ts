@@ -32,7 +32,7 @@ export type { ActorOptions } from './04-actors/index.js';
 export { tagCues, detectCues, classifyCue, loadStanceLexicon, defaultStanceLexicon, lookupCue, withOverrides, resolveLexicon, cueEnvironment, adjustCommitment } from './05-cues/index.js';
 export type {
   CueCandidate, DetectOptions, ClassifyOptions, StanceLexicon, StanceEntry, BaseCommitment, Commitment, LexiconChoice, LexiconOverride, TagCuesOptions,
-  CueLocation, AttributionModel, SequenceTagger, WeightTable, CueRates, CueFeatureContext,
+  CueLocation, AttributionModel, SequenceTagger, LinearModel, CueRates, CueFeatureContext,
 } from './05-cues/index.js';
 // 6. attributions
 export { extractAttributions } from './06-attributions/index.js';
@@ -59,6 +59,8 @@ export type { WebSourcesOptions, FetchOptions, FetchState, HostLimits, SourceInp
 export { analyze, type AnalyzeOptions } from './pipeline/analyze.js';
 export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-article.js';
 export { runAnalysis, type RunOptions, type RunItem, type ArticleRef } from './pipeline/run.js';
+// the on-disk form of an analysis (formatVersion 2): write with toRecord, read back with fromRecord
+export { toRecord, fromRecord, parseFields, RECORD_FIELDS, FORMAT_VERSION, type AnalysisRecord, type RecordField } from './record/index.js';
 // evaluation against annotated data
 export { evaluatePolnear, formatPolnearReport, PUBLISHED_POLNEAR } from './eval/index.js';
 export type { PolnearEvalOptions, PolnearEvalReport, RoleScores, Prf, Role } from './eval/index.js';

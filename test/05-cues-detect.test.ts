@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../src/03-segment/index.js';
 import { detectCues } from '../src/05-cues/detect.js';
 import { cueKey } from '../src/05-cues/detect-key.js';
-import { hashString, mix, WeightTable } from '../src/05-cues/detect-hash.js';
-import { decode, RowBuilder, type TrainingSequence } from '../src/05-cues/detect-perceptron.js';
+import { decode, RowBuilder, TAGGER_BITS, type FeatureRows, type TrainingSequence } from '../src/05-cues/detect-perceptron.js';
+import { hashString, mix, scoreRows } from '../src/learn/index.js';
 import { deserializeTagger, serializeTagger } from '../src/05-cues/detect-perceptron-io.js';
 import { trainTagger } from '../src/05-cues/detect-perceptron-train.js';
 import type { Segmented } from '../src/types/index.js';
@@ -61,14 +61,14 @@ describe('cueKey: lemma of the head verb, or the phrase', () => {
 
 describe('averaged perceptron tagger', () => {
   // A toy language: "say" starts a cue, "loudly" right after it continues it.
-  const row = (tokens: string[]): RowBuilder => {
-    const r = new RowBuilder();
+  const row = (tokens: string[]): FeatureRows => {
+    const r = new RowBuilder(TAGGER_BITS);
     tokens.forEach((w, i) => {
       r.add(mix(1, hashString(w)));
       r.add(mix(2, hashString(tokens[i - 1] ?? '<s>')));
       r.next();
     });
-    return r;
+    return r.build();
   };
   const labelOf = (tokens: string[]): number[] => tokens.map((w, i) => (w === 'say' ? 1 : w === 'loudly' && tokens[i - 1] === 'say' ? 2 : 0));
   const data: TrainingSequence[] = [];
@@ -76,7 +76,7 @@ describe('averaged perceptron tagger', () => {
   for (let i = 0; i < 40; i++) {
     const tokens = sentences[i % sentences.length] ?? [];
     const r = row(tokens);
-    data.push({ features: Int32Array.from(r.features), offsets: [...r.offsets], labels: labelOf(tokens) });
+    data.push({ rows: r, labels: labelOf(tokens) });
   }
   const tagger = trainTagger(['O', 'B-cue', 'I-cue'], data, { epochs: 5, minCount: 1 });
 
@@ -96,18 +96,23 @@ describe('averaged perceptron tagger', () => {
   });
 
   it('rejects a malformed model with a TypeError', () => {
-    expect(() => deserializeTagger({ labels: ['O'], features: [1], weights: [], transitions: [0, 0], scale: 1 })).toThrow(TypeError);
+    expect(() => deserializeTagger({ labels: ['O'], model: '', transitions: [0, 0] })).toThrow(TypeError);
+    const good = serializeTagger(tagger);
+    expect(() => deserializeTagger({ ...good, model: good.model.slice(0, 40) })).toThrow(/truncated|not a linear model/);
   });
 });
 
-describe('WeightTable', () => {
-  it('stores, finds and misses keys', () => {
-    const table = new WeightTable(100, 2);
-    for (let key = 1; key <= 100; key++) table.set(key * 7919, [key, -key]);
-    const out = new Float64Array(2);
-    table.addTo(42 * 7919, out, 0);
-    table.addTo(123456789, out, 0);
-    expect([...out]).toEqual([42, -42]);
-    expect(table.size).toBe(100);
+describe('dense tagger weights', () => {
+  it('scores a feature by reading its bucket: an unseen feature adds nothing', () => {
+    const tagger = trainTagger(['O', 'B-cue', 'I-cue'], [{ rows: (() => { const r = new RowBuilder(TAGGER_BITS); r.add(mix(1, hashString('say'))); r.next(); return r.build(); })(), labels: [1] }], { epochs: 1, minCount: 1 });
+    const known = new RowBuilder(TAGGER_BITS);
+    known.add(mix(1, hashString('say'))); known.next();
+    known.add(mix(1, hashString('zebra'))); known.next();
+    const scores = scoreRows(tagger.model, known.view());
+    expect([...scores.subarray(3, 6)]).toEqual([...tagger.model.bias]);
+    expect(scores[1]).toBeGreaterThan(scores[0] ?? 0);
+    expect(decode(tagger, known.view())[0]).toBe(1);
+    expect(tagger.model.weights).toBeInstanceOf(Float32Array);
+    expect(tagger.model.weights.length).toBe((1 << TAGGER_BITS) * 3);
   });
 });

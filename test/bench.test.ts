@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tripletEvents } from '../src/bench/triplets.js';
 import type { Article } from '../src/types/index.js';
 import { runCli } from './support/cli.js';
+import { tempDir, writeTemp } from './support/temp.js';
 
 const article = (id: string, group: string): Article => ({ id, group, outlet: id, date: null, title: null, url: null, text: `First ${id}.\n\nSecond ${id}.\n\nThird ${id}.`, dropped: [] });
 
@@ -24,5 +25,22 @@ describe('narrascope bench', () => {
     expect(bench.runner[0]?.articlesPerSecond).toBeGreaterThan(0);
     expect(bench.runner[0]?.peakRssMb).toBeGreaterThan(0);
     expect(bench.compare[0]).toMatchObject({ grouping: 'auto' });
+  });
+
+  it('reads --file with the field flags of analyze and reports every stage with its CPU time', () => {
+    const file = writeTemp(tempDir(), 'custom.jsonl', [
+      JSON.stringify({ key: 'k1', body: 'The minister said the plan was fair. Critics disagreed.' }),
+      JSON.stringify({ key: 'k2', body: 'According to officials, the talks collapsed on Monday.' }),
+    ].join('\n'));
+    const result = runCli(['bench', '--file', file, '--id-field', 'key', '--text-field', 'body', '--rounds', '1', '--workers', '1', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const bench = JSON.parse(result.stdout) as { articles: number; stages: { stage: string; cpuMs: number }[]; runner: { workers: number; articles: number }[] };
+    expect(bench.articles).toBe(2);
+    expect(bench.stages.map((s) => s.stage)).toEqual(['wink-nlp tokenizer alone', 'clean', 'segment', 'actors', 'cues', 'attributions', 'whole chain (clean..attributions)']);
+    expect(bench.stages.every((s) => s.cpuMs >= 0)).toBe(true);
+    expect(bench.runner).toEqual([expect.objectContaining({ workers: 1, articles: 2 })]);
+    const wrong = runCli(['bench', '--file', file, '--rounds', '1', '--workers', '1']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('no articles found');
   });
 });

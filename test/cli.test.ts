@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnalyzedArticle } from '../src/types/index.js';
-import { parseJsonl, runCli } from './support/cli.js';
+import { fromRecord } from '../src/record/index.js';
+import { parseAnalyses, parseJsonl, runCli } from './support/cli.js';
 import { HAS_POLNEAR, POLNEAR_DEV, ROOT, SEED } from './support/paths.js';
 import { tempDir, writeTemp } from './support/temp.js';
 
@@ -13,7 +13,7 @@ describe('narrascope analyze (spawned)', () => {
   it('prints one JSON article for the seed, sentences matching the text, teasers in dropped', () => {
     const run = runCli(['analyze', 'corpora/seed/crocus-city-hall-attack.txt']);
     expect(run.status).toBe(0);
-    const lines = parseJsonl(run.stdout) as AnalyzedArticle[];
+    const lines = parseAnalyses(run.stdout);
     expect(lines).toHaveLength(1);
     const [result] = lines;
     const text = readFileSync(SEED, 'utf8');
@@ -30,8 +30,22 @@ describe('narrascope analyze (spawned)', () => {
     const run = runCli(['analyze', 'corpora/seed', '--tokens', '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
-    const [result] = parseJsonl(readFileSync(out, 'utf8')) as AnalyzedArticle[];
+    const [result] = parseAnalyses(readFileSync(out, 'utf8'));
     expect(result?.tokens?.find((t) => t.text === 'Peskov')?.pos).toBe('PROPN');
+  });
+
+  it('writes compact records (formatVersion 2, well under the in-memory JSON) and only the --fields asked for', () => {
+    const run = runCli(['analyze', 'corpora/seed', '--quiet']);
+    const [record] = parseJsonl(run.stdout) as Record<string, unknown>[];
+    expect(record?.['formatVersion']).toBe(2);
+    // The seed is dense with attributions: 6x its text on disk, against 10x in memory.
+    expect(run.stdout.length).toBeLessThan(0.7 * JSON.stringify(fromRecord(record)).length);
+    expect(JSON.stringify(record?.['attributions'])).toContain('"cueId"');
+    const some = runCli(['analyze', 'corpora/seed', '--quiet', '--fields', 'cues,attributions']);
+    expect(Object.keys((parseJsonl(some.stdout) as Record<string, unknown>[])[0] ?? {}).sort()).toEqual(['attributions', 'cues', 'formatVersion', 'id']);
+    const bad = runCli(['analyze', 'corpora/seed', '--fields', 'quotes']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown field "quotes"');
   });
 
   it('writes the good lines of a broken JSONL, names the bad line, exits 1', () => {
@@ -42,7 +56,7 @@ describe('narrascope analyze (spawned)', () => {
     ].join('\n'));
     const run = runCli(['analyze', file]);
     expect(run.status).toBe(1);
-    expect((parseJsonl(run.stdout) as AnalyzedArticle[]).map((r) => r.id)).toEqual(['good-1', 'good-2']);
+    expect(parseAnalyses(run.stdout).map((r) => r.id)).toEqual(['good-1', 'good-2']);
     expect(run.stderr).toContain(`${file}:2:`);
     expect(run.stderr).toContain('not valid JSON');
   });
@@ -51,7 +65,7 @@ describe('narrascope analyze (spawned)', () => {
     const input = [JSON.stringify({ id: 'piped', text: 'The minister said the plan was fair.' }), '{oops'].join('\n');
     const run = runCli(['analyze', '-'], input);
     expect(run.status).toBe(1);
-    expect((parseJsonl(run.stdout) as AnalyzedArticle[]).map((r) => r.id)).toEqual(['piped']);
+    expect(parseAnalyses(run.stdout).map((r) => r.id)).toEqual(['piped']);
     expect(run.stderr).toContain('<stdin>:2:');
   });
 
@@ -69,13 +83,13 @@ describe('narrascope analyze (spawned)', () => {
     ].join('\n'));
     const run = runCli(['analyze', '--strict', file]);
     expect(run.status).toBe(1);
-    expect((parseJsonl(run.stdout) as AnalyzedArticle[]).map((r) => r.id)).toEqual(['good-1']);
+    expect(parseAnalyses(run.stdout).map((r) => r.id)).toEqual(['good-1']);
     expect(run.stderr).toMatch(/strict\.jsonl:2: field "text"/);
   });
 
   it('lists a duplicate article with duplicateOf instead of dropping it silently', () => {
     const run = runCli(['analyze', 'corpora/crocus-outlets']);
-    const results = parseJsonl(run.stdout) as AnalyzedArticle[];
+    const results = parseAnalyses(run.stdout);
     expect(results).toHaveLength(5);
     const copy = results.find((r) => r.id === 'syndicated-lakeside-daily');
     expect(copy?.duplicateOf).toMatchObject({ id: 'northern-ledger' });
@@ -103,7 +117,7 @@ describe('narrascope analyze (spawned)', () => {
   it.skipIf(!HAS_POLNEAR)('prints one line per PolNeAR dev record (94), stdout holding only JSON', () => {
     const run = runCli(['analyze', POLNEAR_DEV, '--id-field', 'article', '--outlet-field', 'publisher', '--quiet']);
     expect(run.status).toBe(0);
-    const results = parseJsonl(run.stdout) as AnalyzedArticle[];
+    const results = parseAnalyses(run.stdout);
     expect(results).toHaveLength(94);
     expect(results[0]?.outlet).toBeTruthy();
   });

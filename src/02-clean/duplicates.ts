@@ -99,12 +99,19 @@ export class DuplicateDetector {
 
   /** Check an article against those seen so far; remember it when it is not a duplicate. */
   check(article: Article): DuplicateOf | null {
-    const text = normalised(article);
-    const digest = createHash('sha1').update(text).digest('base64');
+    return this.decide(article.id, fingerprintOf(article));
+  }
+
+  /**
+   * The order-dependent half of {@link check}: compare a fingerprint (computed anywhere, e.g. in
+   * a worker thread) with the articles seen so far, and remember it when it is not a duplicate.
+   * Calls must come in input order; the result is then the same whatever thread computed it.
+   */
+  decide(id: string, fingerprint: Fingerprint): DuplicateOf | null {
+    const { digest, signature } = fingerprint;
     const exact = this.#exact.get(digest);
     if (exact !== undefined) return { id: this.#ids[exact] as string, kind: 'exact', similarity: 1 };
 
-    const signature = minhash(text);
     const keys = new Uint32Array(BANDS);
     let best: DuplicateOf | null = null;
     for (let band = 0; band < BANDS; band++) {
@@ -116,7 +123,7 @@ export class DuplicateDetector {
       if (similarity >= this.#threshold && (!best || similarity > best.similarity)) best = { id: this.#ids[candidate] as string, kind: 'near', similarity };
     }
     if (best) return best;
-    this.#remember(article.id, digest, signature, keys);
+    this.#remember(id, digest, signature, keys);
     return null;
   }
 
@@ -143,6 +150,26 @@ export class DuplicateDetector {
       if (!this.#bands.has(key)) this.#bands.set(key, slot);
     }
   }
+}
+
+/** What the duplicate check compares of an article: the digest of its kept text and its MinHash. */
+export interface Fingerprint {
+  /** SHA-1 (base64) of the normalised kept text. */
+  readonly digest: string;
+  /** MinHash signature over word 5-shingles (64 values). */
+  readonly signature: Uint32Array;
+}
+
+/**
+ * The fingerprint of a (cleaned) article: the costly, order-free half of the duplicate check
+ * (normalising, hashing, MinHash), so it can run in a worker thread.
+ *
+ * @example
+ * detector.decide(article.id, fingerprintOf(article));
+ */
+export function fingerprintOf(article: Article): Fingerprint {
+  const text = normalised(article);
+  return { digest: createHash('sha1').update(text).digest('base64'), signature: minhash(text) };
 }
 
 /** A 32-bit key for one LSH band: its rows and its index, hashed. */

@@ -1,4 +1,4 @@
-import { winkAnalyze } from '../adapters/wink.js';
+import { winkColumns } from '../adapters/wink.js';
 import type { Article, Segmented, Sentence, Token } from '../types/index.js';
 import { keptRegions } from './kept-regions.js';
 import { isHardWrapped } from './line-breaks.js';
@@ -31,75 +31,90 @@ export function segment(article: Article, options: SegmentOptions = {}): Segment
   let paragraph = -1;
 
   for (const region of keptRegions(article)) {
-    const analysis = winkAnalyze(text.slice(region.start, region.end));
-    // Where each wink sentence starts, so we can open a new sentence there.
-    const sentenceStarts = new Set(analysis.sentenceRanges.map(([first]) => first));
+    const wink = winkColumns(text.slice(region.start, region.end));
+    const { values, spaces } = wink;
     let cursor = region.start;
-    let open: { firstToken: number; paragraph: number } | undefined;
+    let open = -1; // first token of the open sentence, or -1
+    let openParagraph = 0;
     // A kept region starts right after a dropped one or at the text start: a line start if so.
-    const previousLineBreak = region.start === 0 || text[region.start - 1] === '\n';
+    const previousLineBreak = region.start === 0 || text.charCodeAt(region.start - 1) === NEWLINE;
     // A region that goes on with a line after a dropped part of it ("... two. (RELATED: ...) Two
     // members ...") stays in that line's paragraph; after a line break it starts a new one.
     const afterBreak = paragraph < 0 || text.slice(tokens[tokens.length - 1]?.end ?? 0, region.start).includes('\n');
 
     const close = (): void => {
-      if (!open) return;
-      const first = tokens[open.firstToken];
+      if (open < 0) return;
+      const first = tokens[open];
       const last = tokens[tokens.length - 1];
-      if (first && last && tokens.length > open.firstToken) {
+      if (first && last && tokens.length > open) {
         sentences.push({
           index: sentences.length,
           start: first.start,
           end: last.end,
           text: text.slice(first.start, last.end),
-          firstToken: open.firstToken,
+          firstToken: open,
           endToken: tokens.length,
-          paragraph: open.paragraph,
+          paragraph: openParagraph,
         });
       }
-      open = undefined;
+      open = -1;
     };
 
     let first = true;
-    analysis.tokens.forEach((row, i) => {
+    // wink marks where its sentences start; a whitespace token passes the mark on to the next.
+    let sentenceStarts = false;
+    // One pass over wink's columns: offsets, paragraph and sentence breaks from the characters of
+    // each gap, no regex and no per-token object beyond the Token itself.
+    for (let i = 0; i < wink.length; i++) {
+      const value = values[i] ?? '';
+      sentenceStarts ||= wink.sentenceStart[i] === 1;
       // wink emits line breaks and tabs as tokens; they belong to the gap, not to any sentence.
-      if (row.value.trim() === '') {
-        if (sentenceStarts.has(i)) sentenceStarts.add(i + 1);
-        return;
-      }
-      let start = cursor + row.precedingSpaces.length;
+      if (isBlank(value)) continue;
+      let start = cursor + (spaces[i] ?? '').length;
       // wink is lossless, but guard against any normalisation so offsets stay exact.
-      if (text.slice(start, start + row.value.length) !== row.value) {
-        const found = text.indexOf(row.value, cursor);
-        if (found < 0 || found >= region.end) return; // unrecoverable token: skip, keep offsets honest
+      if (!text.startsWith(value, start)) {
+        const found = text.indexOf(value, cursor);
+        if (found < 0 || found >= region.end) { sentenceStarts = false; continue; } // unrecoverable token: skip, keep offsets honest
         start = found;
       }
-      const end = start + row.value.length;
-      const gap = text.slice(cursor, start);
-      const newlines = (gap.match(/\n/g) ?? []).length;
-      const blankLine = newlines >= 2 || /\n[ \t]*\r?\n/.test(gap);
-      const newParagraph = (first && afterBreak) || blankLine || (lineIsParagraph && newlines >= 1);
+      const end = start + value.length;
+      let newlines = 0;
+      for (let c = cursor; c < start; c++) if (text.charCodeAt(c) === NEWLINE) newlines++;
+      // Two line breaks (with only spaces between, since the gap holds no token) are a blank line.
+      const newParagraph = (first && afterBreak) || newlines >= 2 || (lineIsParagraph && newlines >= 1);
       const lineStart = first ? previousLineBreak : newlines >= 1;
       first = false;
       if (newParagraph) paragraph++;
-      if (newParagraph || sentenceStarts.has(i) || !open) {
+      if (newParagraph || sentenceStarts || open < 0) {
         close();
-        open = { firstToken: tokens.length, paragraph };
+        open = tokens.length;
+        openParagraph = paragraph;
       }
+      sentenceStarts = false;
       tokens.push({
         index: tokens.length,
         sentence: sentences.length,
         start,
         end,
-        text: row.value,
-        pos: row.pos,
-        lemma: row.lemma.toLowerCase(),
-        lower: row.value.toLowerCase(),
+        text: value,
+        pos: wink.pos[i] ?? 'X',
+        lemma: (wink.lemmas[i] ?? value).toLowerCase(),
+        lower: value.toLowerCase(),
         lineStart,
       });
       cursor = end;
-    });
+    }
     close();
   }
   return { article, sentences, tokens };
+}
+
+const NEWLINE = 10;
+
+/** True when `value` is only whitespace (wink's newline and tab tokens). */
+function isBlank(value: string): boolean {
+  const c = value.charCodeAt(0);
+  // Letters, digits and punctuation (everything above space in ASCII) end the test at once.
+  if (c > 32 && c < 128) return false;
+  return value.trim() === '';
 }

@@ -3,11 +3,10 @@
  *
  * Everything is computed from wink's tokens only (lower form, lemma, UD POS, offsets), so the
  * taggers see exactly what the pipeline sees at run time, with no extra parse. Per-token values
- * are hashed once per article; features are then mixed from integers (see detect-hash.ts).
+ * are hashed once per article; features are then mixed from integers (see src/learn/hash.ts).
  */
-import type { Segmented } from '../types/index.js';
-import { hashString, mix } from './detect-hash.js';
-import type { RowBuilder } from './detect-perceptron.js';
+import type { Segmented, Token } from '../types/index.js';
+import { hashString, mix, type RowBuilder } from '../learn/index.js';
 
 /** Per-article facts the feature functions need, computed once per article. */
 export interface FeatureContext {
@@ -128,10 +127,23 @@ export function rateBin(share: number): string {
 
 /** Per-token cue-rate bin as a small integer (1..6, 7 = lemma unseen in training). */
 export function rateIds(segmented: Segmented, rates: CueRates): Int32Array {
-  return Int32Array.from(segmented.tokens, (t) => {
-    const bin = rates.get(t.lemma);
-    return bin === undefined ? 7 : Number(bin.slice(1)) + 1;
-  });
+  const ids = rateIdTable(rates);
+  const { tokens } = segmented;
+  const out = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = ids.get((tokens[i] as Token).lemma) ?? 7;
+  return out;
+}
+
+// Lemma -> rate id, built once per rates table (the model's is read-only, so this depends on
+// nothing but the model): one map lookup per token instead of a lookup, a slice and a parse.
+const rateIdTables = new WeakMap<CueRates, ReadonlyMap<string, number>>();
+function rateIdTable(rates: CueRates): ReadonlyMap<string, number> {
+  let table = rateIdTables.get(rates);
+  if (!table) {
+    table = new Map([...rates].map(([lemma, bin]) => [lemma, Number(bin.slice(1)) + 1]));
+    rateIdTables.set(rates, table);
+  }
+  return table;
 }
 
 /**

@@ -11,7 +11,8 @@ import type { CueRates } from './detect-features.js';
 
 /** The JSON file layout. */
 export interface SerializedAttributionModel {
-  readonly version: 1;
+  /** 2: emission weights in src/learn's binary format over 2^18 hashed buckets (1: hash tables, before issue 14). */
+  readonly version: 2;
   /** What the model was trained on and how, for the record. */
   readonly trainedOn: string;
   /** [lemma, bin] pairs: how often the lemma is part of a cue in training. */
@@ -31,7 +32,7 @@ export interface AttributionModel {
 
 /** Build the decoding model from its JSON form. */
 export function attributionModelFromJson(data: SerializedAttributionModel): AttributionModel {
-  if (data.version !== 1) throw new TypeError(`narrascope: unsupported attribution model version ${String(data.version)}`);
+  if (data.version !== 2) throw new TypeError(`narrascope: unsupported attribution model version ${String(data.version)} (expected 2; retrain with npm run train:attributions)`);
   return {
     cueRates: new Map(data.cueRates.map(([lemma, rate]) => [lemma, rate])),
     cue: deserializeTagger(data.cue),

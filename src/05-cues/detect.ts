@@ -52,12 +52,12 @@ export function detectCues(segmented: Segmented, options: DetectOptions = {}): C
   const out: CueCandidate[] = [];
   const { tokens } = segmented;
   const rate = rateIds(segmented, model.cueRates);
-  const row = new RowBuilder();
+  const row = new RowBuilder(model.cue.model.bits);
   for (const s of segmented.sentences) {
     if (!hasLikelyCue(rate, s.firstToken, s.endToken)) continue;
     row.reset();
     for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); }
-    const labels = decode(model.cue, row, CUE_BIAS);
+    const labels = decode(model.cue, row.view(), CUE_BIAS);
     let open = -1;
     const flush = (end: number): void => {
       if (open < 0) return;

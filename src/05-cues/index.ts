@@ -10,7 +10,7 @@ export { loadStanceLexicon, defaultStanceLexicon, lookupCue, withOverrides, reso
 export { cueEnvironment, type CueLocation } from './environment.js';
 export type { AttributionModel } from './detect-model.js';
 export type { SequenceTagger } from './detect-perceptron.js';
-export type { WeightTable } from './detect-hash.js';
+export type { LinearModel } from '../learn/index.js';
 export type { CueRates, FeatureContext as CueFeatureContext } from './detect-features.js';
 export { adjustCommitment, type BaseCommitment, type Commitment } from './commitment.js';
 

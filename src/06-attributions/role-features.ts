@@ -7,8 +7,7 @@
  * what lies between ("that", a comma, a quote mark), not on the word itself.
  */
 import { AFTER, BEFORE, type FeatureContext } from '../05-cues/detect-features.js';
-import { mix } from '../05-cues/detect-hash.js';
-import type { RowBuilder } from '../05-cues/detect-perceptron.js';
+import { mix, type RowBuilder } from '../learn/index.js';
 
 /** Cue marks per token: 0 outside a cue, 1 first token of a cue, 2 inside. */
 export type CueMarks = Uint8Array;

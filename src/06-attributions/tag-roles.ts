@@ -3,8 +3,8 @@
  */
 import { featureContext, type FeatureContext } from '../05-cues/detect-features.js';
 import type { AttributionModel } from '../05-cues/detect-model.js';
-import { hashString } from '../05-cues/detect-hash.js';
 import { decode, RowBuilder } from '../05-cues/detect-perceptron.js';
+import { hashString } from '../learn/index.js';
 import type { Cue, Segmented } from '../types/index.js';
 import { cueGeometry, roleFeatures } from './role-features.js';
 import { paragraphRanges } from './paragraphs.js';
@@ -71,7 +71,7 @@ export function tagRoles(
   const geo = cueGeometry(ctx, marks);
   const out: RoleSpan[] = [];
   const labels = model.role.labels;
-  const row = new RowBuilder();
+  const row = new RowBuilder(model.role.model.bits);
   // Paragraphs with no cue in them or in the two before cannot hold a linked span: skip them.
   const paragraphHasCue = new Set<number>();
   for (let i = 0; i < n; i++) if ((marks[i] ?? 0) > 0) paragraphHasCue.add(ctx.paragraphOf[i] ?? 0);
@@ -80,7 +80,7 @@ export function tagRoles(
     if (!paragraphHasCue.has(para) && !paragraphHasCue.has(para - 1) && !paragraphHasCue.has(para - 2)) continue;
     row.reset();
     for (let i = first; i < end; i++) { roleFeatures(ctx, marks, keys, geo, i, row); row.next(); }
-    const path = decode(model.role, row);
+    const path = decode(model.role, row.view());
     let open: { role: 'source' | 'content'; first: number } | undefined;
     const flush = (at: number): void => {
       if (open) out.push({ role: open.role, first: open.first, end: at });

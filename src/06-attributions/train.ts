@@ -5,13 +5,13 @@
  */
 import { segment } from '../03-segment/index.js';
 import { cueFeatures, featureContext, rateBin, rateIds, type FeatureContext } from '../05-cues/detect-features.js';
-import { hashString } from '../05-cues/detect-hash.js';
 import { cueKey } from '../05-cues/detect-key.js';
 import type { SerializedAttributionModel } from '../05-cues/detect-model.js';
-import { RowBuilder, type TrainingSequence } from '../05-cues/detect-perceptron.js';
+import { RowBuilder, TAGGER_BITS, type TrainingSequence } from '../05-cues/detect-perceptron.js';
 import { serializeTagger } from '../05-cues/detect-perceptron-io.js';
 import { averageTaggers, trainTagger } from '../05-cues/detect-perceptron-train.js';
 import { polnearArticle, type GoldFragment, type PolnearRecord } from '../eval/polnear-read.js';
+import { hashString } from '../learn/index.js';
 import type { Segmented } from '../types/index.js';
 import { paragraphRanges } from './paragraphs.js';
 import { cueGeometry, roleFeatures } from './role-features.js';
@@ -86,22 +86,24 @@ export function articleSequences(
   ctx: FeatureContext,
   gold: GoldTokens,
   rates: ReadonlyMap<string, string>,
+  bits = TAGGER_BITS,
 ): { cue: TrainingSequence[]; role: TrainingSequence[] } {
   const { sentences } = ctx.segmented;
   const cue: TrainingSequence[] = [];
   const rate = rateIds(ctx.segmented, rates);
+  const row = new RowBuilder(bits);
   for (const s of sentences) {
-    const row = new RowBuilder();
+    row.reset();
     for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); }
-    cue.push({ features: Int32Array.from(row.features), offsets: Int32Array.from(row.offsets), labels: gold.cueMarks.slice(s.firstToken, s.endToken) });
+    cue.push({ rows: row.build(), labels: gold.cueMarks.slice(s.firstToken, s.endToken) });
   }
   const keys = Int32Array.from(gold.cueKeys, (k) => (k ? hashString(k) : 0));
   const geo = cueGeometry(ctx, gold.cueMarks);
   const role: TrainingSequence[] = [];
   for (const [first, end] of paragraphRanges(ctx.segmented)) {
-    const row = new RowBuilder();
+    row.reset();
     for (let i = first; i < end; i++) { roleFeatures(ctx, gold.cueMarks, keys, geo, i, row); row.next(); }
-    role.push({ features: Int32Array.from(row.features), offsets: Int32Array.from(row.offsets), labels: gold.roles.slice(first, end) });
+    role.push({ rows: row.build(), labels: gold.roles.slice(first, end) });
   }
   return { cue, role };
 }
@@ -117,6 +119,8 @@ export interface TrainAttributionOptions {
   readonly minCount?: number;
   /** Cue taggers trained with different shuffle seeds and averaged (3 gave +0.4 source, +0.8 relation F1 on dev). @default 1 */
   readonly seeds?: number;
+  /** Feature space: 2^bits hashed buckets per tagger. @default TAGGER_BITS */
+  readonly bits?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -147,6 +151,7 @@ export async function trainAttributionModel(
   // sentences being learned would look more reliable than it is on unseen text.
   const foldRates = [new Map(odd.rates()), new Map(even.rates())];
   const epochs = options.epochs ?? 8;
+  const bits = options.bits ?? TAGGER_BITS;
   const minCount = options.minCount ?? 10;
   const onEpoch = (name: string) => (epoch: number, accuracy: number): void => log(`${name} epoch ${epoch}: ${(accuracy * 100).toFixed(2)}% tokens`);
   // The role tagger learns from gold cues. Training it on cues predicted by a jackknifed cue
@@ -155,18 +160,18 @@ export async function trainAttributionModel(
   const cueData: TrainingSequence[] = [];
   const roleData: TrainingSequence[] = [];
   for (const [a, { ctx, gold }] of articles.entries()) {
-    const seqs = articleSequences(ctx, gold, foldRates[a % 2] ?? new Map());
+    const seqs = articleSequences(ctx, gold, foldRates[a % 2] ?? new Map(), bits);
     cueData.push(...seqs.cue);
     roleData.push(...seqs.role);
   }
   log(`${cueData.length} sentences, ${roleData.length} paragraphs`);
   const seeds = options.seeds ?? 1;
-  const cueRuns = Array.from({ length: seeds }, (_, seed) => trainTagger(CUE_LABELS, cueData, { epochs, minCount, seed: seed + 1, onEpoch: onEpoch(`cue seed ${seed + 1}`) }));
+  const cueRuns = Array.from({ length: seeds }, (_, seed) => trainTagger(CUE_LABELS, cueData, { epochs, minCount, bits, seed: seed + 1, onEpoch: onEpoch(`cue seed ${seed + 1}`) }));
   const cue = averageTaggers(cueRuns);
-  const role = trainTagger(ROLE_LABELS, roleData, { epochs, minCount, onEpoch: onEpoch('role') });
+  const role = trainTagger(ROLE_LABELS, roleData, { epochs, minCount, bits, onEpoch: onEpoch('role') });
   return {
-    version: 1,
-    trainedOn: `PolNeAR v1.0 train, primary annotations, ${articles.length} articles, ${epochs} epochs, features seen >= ${minCount} times`,
+    version: 2,
+    trainedOn: `PolNeAR v1.0 train, primary annotations, ${articles.length} articles, ${epochs} epochs, feature buckets (2^${bits}) seen >= ${minCount} times`,
     cueRates,
     cue: serializeTagger(cue),
     role: serializeTagger(role),

@@ -1,13 +1,14 @@
 /**
  * The one place that talks to wink-nlp. wink packs tokens into integer arrays and exposes them
- * through loosely typed helpers; this adapter turns a text into plain typed rows (value, leading
- * whitespace, POS, lemma) and sentence token ranges, so no wink type leaks into the stages.
+ * through loosely typed helpers; this adapter reads them once into plain parallel columns (value,
+ * leading whitespace, POS, lemma, sentence starts), so no wink type leaks into the stages and no
+ * per-token object is built that the segment stage would only throw away.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { PartOfSpeech } from '../types/index.js';
 
-/** One token as wink reports it, before offsets are computed. */
+/** One token as wink reports it, before offsets are computed (see {@link winkAnalyze}). */
 export interface WinkToken {
   readonly value: string;
   /** Whitespace between the previous token and this one (wink's tokenization is lossless). */
@@ -20,6 +21,21 @@ export interface WinkToken {
 export interface WinkAnalysis {
   readonly tokens: readonly WinkToken[];
   readonly sentenceRanges: readonly (readonly [number, number])[];
+}
+
+/**
+ * The tokens of a text as parallel columns: token i is `values[i]`, preceded by the whitespace
+ * `spaces[i]`, with `pos[i]` and `lemmas[i]`; `sentenceStart[i]` is 1 when a wink sentence starts
+ * at token i. Possessives are already split ("Trump's" -> "Trump" + "'s").
+ */
+export interface WinkColumns {
+  readonly length: number;
+  readonly values: readonly string[];
+  readonly spaces: readonly string[];
+  /** wink may leave a POS or lemma out (undefined): readers fall back to 'X' and the value. */
+  readonly pos: readonly (PartOfSpeech | undefined)[];
+  readonly lemmas: readonly (string | undefined)[];
+  readonly sentenceStart: Uint8Array;
 }
 
 // Only the pipes we use: sentence boundaries and POS (lemmas come with POS). Loading the model
@@ -92,46 +108,72 @@ function isolate(cache: WinkCache): void {
   };
 }
 
-/** Tokenize, tag and sentence-split `text` with wink-nlp. */
-export function winkAnalyze(text: string): WinkAnalysis {
+/**
+ * Tokenize, tag and sentence-split `text` with wink-nlp, as columns: the segment stage's input.
+ *
+ * @example
+ * const { values, sentenceStart } = winkColumns('He said so. She did not.'); // values[3] === '.'
+ */
+export function winkColumns(text: string): WinkColumns {
   const engine = instance();
   const its = engine.its;
   const doc = engine.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
-  const pos = tokens.out(its.pos) as string[];
+  const pos = tokens.out(its.pos) as (PartOfSpeech | undefined)[];
   // wink's published types mistype its.lemma (it needs model add-ons the typings omit).
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
-  const rows: WinkToken[] = [];
-  // Where each wink token landed in `rows` (a split possessive shifts the ones after it).
-  const position = new Array<number>(values.length + 1);
-  for (let i = 0; i < values.length; i++) {
-    position[i] = rows.length;
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as (string | undefined)[];
+  const n = values.length;
+  // wink's own split gives "’s" the lemma "’s"; ours gives "'s": one lemma for both.
+  for (let i = 0; i < n; i++) if (pos[i] === 'PART' && isPossessiveClitic(values[i] ?? '')) lemmas[i] = "'s";
+  const starts = new Uint8Array(n + 1);
+  for (const [first] of doc.sentences().out(its.span) as unknown as [number, number][]) starts[first] = 1;
+  // Split possessives in place: only when one is found are the columns copied (rare enough that
+  // the common case allocates nothing beyond wink's own arrays).
+  let split = -1;
+  for (let i = 0; i < n; i++) if (possessiveAt(values[i] ?? '') > 0) { split = i; break; }
+  if (split < 0) return { length: n, values, spaces, pos, lemmas, sentenceStart: starts.subarray(0, n) };
+  const v = values.slice(0, split);
+  const s = spaces.slice(0, split);
+  const p = pos.slice(0, split);
+  const l = lemmas.slice(0, split);
+  const out: number[] = Array.from(starts.subarray(0, split));
+  for (let i = split; i < n; i++) {
     const value = values[i] ?? '';
-    const row: WinkToken = {
-      value,
-      precedingSpaces: spaces[i] ?? '',
-      pos: (pos[i] ?? 'X') as PartOfSpeech,
-      lemma: lemmas[i] ?? value,
-    };
-    const possessive = POSSESSIVE.exec(value);
-    if (possessive?.[1] && possessive[2] && !CONTRACTIONS.has(value.toLowerCase().replace('’', "'"))) {
-      rows.push({ ...row, value: possessive[1], lemma: possessive[1].toLowerCase() });
-      rows.push({ value: possessive[2], precedingSpaces: '', pos: 'PART', lemma: "'s" });
-    } else if (row.pos === 'PART' && /^['’][sS]$/u.test(value)) {
-      // wink's own split gives "’s" the lemma "’s"; ours gives "'s": one lemma for both.
-      rows.push({ ...row, lemma: "'s" });
+    const cut = possessiveAt(value);
+    out.push(starts[i] as number);
+    s.push(spaces[i] ?? '');
+    p.push(pos[i] ?? 'X');
+    if (cut > 0) {
+      const stem = value.slice(0, cut);
+      v.push(stem);
+      l.push(stem.toLowerCase());
+      v.push(value.slice(cut)); s.push(''); p.push('PART'); l.push("'s"); out.push(0);
     } else {
-      rows.push(row);
+      v.push(value);
+      l.push(lemmas[i] ?? value);
     }
   }
-  position[values.length] = rows.length;
+  return { length: v.length, values: v, spaces: s, pos: p, lemmas: l, sentenceStart: Uint8Array.from(out) };
+}
+
+/**
+ * Tokenize, tag and sentence-split `text` with wink-nlp, as one object per token (for scripts and
+ * tests; the pipeline reads {@link winkColumns}).
+ */
+export function winkAnalyze(text: string): WinkAnalysis {
+  const c = winkColumns(text);
+  const rows: WinkToken[] = [];
   const sentenceRanges: (readonly [number, number])[] = [];
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  for (const [first, last] of spans) {
-    sentenceRanges.push([position[first] ?? 0, (position[last + 1] ?? rows.length) - 1]);
+  let first = 0;
+  for (let i = 0; i < c.length; i++) {
+    // A sentence ends before the next one starts, and at the last token.
+    if (c.sentenceStart[i] && i > first) { sentenceRanges.push([first, i - 1]); first = i; }
+    const value = c.values[i] ?? '';
+    rows.push({ value, precedingSpaces: c.spaces[i] ?? '', pos: c.pos[i] ?? 'X', lemma: c.lemmas[i] ?? value });
   }
+  if (c.length > first) sentenceRanges.push([first, c.length - 1]);
   return { tokens: rows, sentenceRanges };
 }
 
@@ -140,5 +182,30 @@ export function winkAnalyze(text: string): WinkAnalysis {
 // before. Splitting the possessive here makes tokenization independent of that history (and so
 // the same in every worker thread and after --resume). "it's", "let's" are contractions wink
 // expands itself; they are left alone.
-const POSSESSIVE = /^(.*[^'’\s])(['’][sS])$/u;
 const CONTRACTIONS = new Set(["it's", "let's", "that's", "he's", "she's", "what's", "who's", "there's", "here's", "where's", "how's", "why's", "when's"]);
+
+/**
+ * Where the possessive "'s" of `value` starts ("Trump's" -> 5), or -1. Character tests, not a
+ * regex: this runs once per token. Needs at least one character before the quote that is
+ * neither a quote nor whitespace ("'s" alone is not split).
+ */
+function possessiveAt(value: string): number {
+  const n = value.length;
+  if (n < 3) return -1;
+  const last = value.charCodeAt(n - 1);
+  if (last !== 115 && last !== 83) return -1; // s, S
+  const quote = value.charCodeAt(n - 2);
+  if (quote !== 39 && quote !== 0x2019) return -1; // ' ’
+  const before = value.charCodeAt(n - 3);
+  if (before === 39 || before === 0x2019 || before <= 32 || /\s/u.test(value.charAt(n - 3))) return -1;
+  if (n <= 7 && CONTRACTIONS.has(value.toLowerCase().replace('’', "'"))) return -1;
+  return n - 2;
+}
+
+/** "'s", "’s", "'S": the clitic alone, as wink splits it off some words itself. */
+function isPossessiveClitic(value: string): boolean {
+  if (value.length !== 2) return false;
+  const quote = value.charCodeAt(0);
+  const s = value.charCodeAt(1);
+  return (quote === 39 || quote === 0x2019) && (s === 115 || s === 83);
+}

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildReport } from '../08-report/index.js';
 import { groupEvents } from '../events/index.js';
 import { runAnalysis } from '../pipeline/run.js';
+import { fromRecord } from '../record/index.js';
 import type { AnalyzedArticle, Article } from '../types/index.js';
 
 /** Time of `compare --events auto` end to end, by phase. */
@@ -31,7 +32,7 @@ export async function benchmarkCompare(articles: readonly Article[], workers: nu
   // Given events are built from copies of real triplets: the duplicate check would only
   // compare a copy with its original, so it is off there, as in the runner rows.
   for await (const item of runAnalysis(articles, { workers, deduplicate: grouping === 'auto' })) {
-    if (item.kind === 'result') results.push(JSON.parse(item.json) as AnalyzedArticle);
+    if (item.kind === 'result') results.push(fromRecord(JSON.parse(item.json)));
   }
   const analyzed = performance.now();
   const groupOf = new Map(articles.map((a) => [a.id, a.group ?? '']));

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { runAnalysis } from '../pipeline/run.js';
 import type { Article } from '../types/index.js';
+import type { BenchResult } from './bench.js';
 
 /** Throughput of the whole `analyze` runner with a given number of workers. */
 export interface RunnerTiming {
@@ -70,4 +71,26 @@ export async function benchmarkRunner(source: () => Iterable<Article> | AsyncIte
 export function formatRunner(timings: readonly RunnerTiming[]): string {
   return `${timings.map((t) =>
     `${`analyze, ${t.workers} worker${t.workers > 1 ? 's' : ''} (end to end)`.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s ${String(t.wordsPerSecond).padStart(10)} words/s  CPU ${t.cpuSeconds} s  peak RSS ${t.peakRssMb} MB${t.rssSamplesMb.length > 1 ? ` (RSS every 10k articles: ${t.rssSamplesMb.join(', ')} MB)` : ''}`).join('\n')}\n`;
+}
+
+/**
+ * The ratios the speed targets are stated in, from the rows of this one run (so a busy machine
+ * slows numerator and denominator alike): the whole chain on one core against the tokenizer
+ * alone, and each runner row against the one-worker row.
+ */
+export function formatRatios(result: BenchResult | null, runner: readonly RunnerTiming[]): string {
+  const lines: string[] = [];
+  const rate = (stage: string): number | undefined => result?.stages.find((s) => s.stage.startsWith(stage))?.articlesPerSecond;
+  const tokenizer = rate('wink-nlp tokenizer alone');
+  const chain = rate('whole chain');
+  if (tokenizer && chain) lines.push(`whole chain on one core / tokenizer alone: ${(chain / tokenizer).toFixed(2)} (wall clock)`);
+  const cpuOf = (stage: string): number | undefined => result?.stages.find((s) => s.stage.startsWith(stage))?.cpuMs;
+  const tokenizerCpu = cpuOf('wink-nlp tokenizer alone');
+  const chainCpu = cpuOf('whole chain');
+  if (tokenizerCpu && chainCpu) lines.push(`whole chain on one core / tokenizer alone: ${(tokenizerCpu / chainCpu).toFixed(2)} (CPU time)`);
+  const one = runner.find((t) => t.workers === 1);
+  for (const t of runner) {
+    if (one && t !== one && one.articlesPerSecond > 0) lines.push(`analyze with ${t.workers} workers / 1 worker: ${(t.articlesPerSecond / one.articlesPerSecond).toFixed(2)}`);
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -1,4 +1,3 @@
-import { JobDefinitionError, JobLockedError } from '../jobs/index.js';
 import { UsageError } from './input-options.js';
 
 /** Exit code of `run` when the job is already running elsewhere: EX_TEMPFAIL, "try again later". */
@@ -12,6 +11,8 @@ export async function withJobErrors(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
+    // The job modules are loaded by the body already; importing them here keeps start-up light.
+    const { JobDefinitionError, JobLockedError } = await import('../jobs/index.js');
     if (error instanceof JobDefinitionError) throw new UsageError(error.message);
     if (error instanceof JobLockedError) {
       process.stderr.write(`narrascope: ${error.message}\n`);

@@ -10,7 +10,7 @@ import { registerRun } from './commands/run.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerTrack } from './commands/track.js';
 import { UsageError } from './input-options.js';
-import { StrictStop } from './read-articles.js';
+import { StrictStop } from './strict-stop.js';
 
 // `narrascope analyze big.jsonl | head`: the reader closing the pipe is not an error. Stop
 // quietly, as Unix tools do, instead of dying with an EPIPE stack trace.

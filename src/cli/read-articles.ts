@@ -3,9 +3,9 @@ import { MemoryFetchState, WebSources, type SourceInput } from '../sources/index
 import type { Article } from '../types/index.js';
 import type { DiagnosticLog } from './diagnostics.js';
 import type { WebFlags } from './input-options.js';
+import { StrictStop } from './strict-stop.js';
 
-/** Thrown to stop a `--strict` run at the first bad input. */
-export class StrictStop extends Error {}
+export { StrictStop };
 
 const WEB = /^https?:\/\//i;
 

@@ -22,7 +22,8 @@ export function articleHash(article: Article): string {
 }
 
 // The per-article stages run by `analyze` (what a stored analysis depends on) and the files they read.
-const CODE_FOLDERS = ['01-ingest', '02-clean', '03-segment', '04-actors', '05-cues', '06-attributions', 'pipeline'];
+// `learn` scores both taggers, `adapters` holds the wink tokenizer, `record` is the stored form.
+const CODE_FOLDERS = ['01-ingest', '02-clean', '03-segment', '04-actors', '05-cues', '06-attributions', 'pipeline', 'learn', 'adapters', 'record'];
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
 const CODE_ROOT = new URL('../', import.meta.url);
 

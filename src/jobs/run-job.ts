@@ -19,6 +19,7 @@ import { groupEvents } from '../events/index.js';
 import { defaultWorkers } from '../pipeline/pool.js';
 import { runAnalysis } from '../pipeline/run.js';
 import { WebSources, zeroCounts, type FetchCounts } from '../sources/index.js';
+import { fromRecord } from '../record/index.js';
 import { JobStore, type LockHolder, type RunArticle } from '../store/store.js';
 import type { AnalyzedArticle, Article, Diagnostic } from '../types/index.js';
 import type { DriftReport, RunSnapshot } from '../types/drift.js';
@@ -206,10 +207,10 @@ async function analyseInputs(job: JobDefinition, store: JobStore, runId: number,
       const json = store.analysis(meta.hash, analyzer);
       if (json === undefined) throw new Error(`narrascope: the stored analysis of article "${meta.id}" vanished during the run`);
       counts.reused++;
-      analysed.push(JSON.parse(json) as AnalyzedArticle);
+      analysed.push(fromRecord(JSON.parse(json)));
       batch.push({ ...base, outcome: 'reused' });
     } else {
-      const result = JSON.parse(item.json) as AnalyzedArticle;
+      const result = fromRecord(JSON.parse(item.json));
       for (const diagnostic of item.diagnostics) report(diagnostic);
       analysed.push(result);
       // Duplicates are recomputed each run (cheap, and they depend on which articles came first).

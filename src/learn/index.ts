@@ -7,7 +7,7 @@
 export { bucket, hashString, mix } from './hash.js';
 export { seededRandom, shuffleInPlace } from './random.js';
 export { RowBuilder, type FeatureRows } from './rows.js';
-export { argmax, emptyModel, probabilities, scoreRow, softmaxInPlace, type LinearModel } from './linear.js';
+export { argmax, emptyModel, probabilities, scoreRow, scoreRows, softmaxInPlace, type LinearModel } from './linear.js';
 export { AveragedWeights, trainPerceptron, type PerceptronOptions } from './perceptron.js';
 export { trainLogistic, type LogisticOptions } from './logistic.js';
 export { decodeModel, decodeModelBase64, encodeModel, encodeModelBase64 } from './io.js';

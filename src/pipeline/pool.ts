@@ -1,16 +1,12 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
+import type { AnalyzeTask, AnalyzeTaskResult, PrepareResult, PrepareTask } from './task.js';
 
 /** Young generation of each worker's V8 heap, in MB (see {@link createPool}). */
 export const YOUNG_GENERATION_MB = 96;
 
-/** One worker per core: the default of `--workers`. */
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
+export { defaultWorkers } from './workers.js';
 
 /**
  * The compiled worker file. Workers always run `dist/`: from `dist/pipeline/pool.js` it sits
@@ -29,6 +25,8 @@ export function workerFile(): string {
 export interface AnalyzePool {
   /** Analyse one article on the next free worker; rejects when the analysis throws. */
   run(task: AnalyzeTask): Promise<AnalyzeTaskResult>;
+  /** Clean and fingerprint one article on the next free worker. */
+  prepare(task: PrepareTask): Promise<PrepareResult>;
   /** Stop the workers (after their current task). */
   destroy(): Promise<void>;
 }
@@ -43,7 +41,7 @@ export interface AnalyzePool {
  */
 export function createPool(workers: number, shared: { readonly embeddings?: SharedArrayBuffer } = {}): AnalyzePool {
   if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
-  const piscina = new Piscina<AnalyzeTask, AnalyzeTaskResult>({
+  const piscina = new Piscina<AnalyzeTask | PrepareTask, AnalyzeTaskResult | PrepareResult>({
     filename: workerFile(),
     minThreads: workers,
     maxThreads: workers,
@@ -61,7 +59,8 @@ export function createPool(workers: number, shared: { readonly embeddings?: Shar
     ...(shared.embeddings ? { workerData: { embeddings: shared.embeddings } } : {}),
   });
   return {
-    run: (task) => piscina.run(task),
+    run: (task) => piscina.run(task) as Promise<AnalyzeTaskResult>,
+    prepare: (task) => piscina.run(task) as Promise<PrepareResult>,
     destroy: () => piscina.destroy(),
   };
 }

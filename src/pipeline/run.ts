@@ -1,11 +1,12 @@
 import PQueue from 'p-queue';
-import { clean, DuplicateDetector } from '../02-clean/index.js';
+import { DuplicateDetector } from '../02-clean/index.js';
 import type { Article, Diagnostic, DuplicateOf } from '../types/index.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { duplicateRecord } from './duplicate-record.js';
 import { loadEmbeddings } from '../adapters/embeddings.js';
 import { createPool, defaultWorkers, type AnalyzePool } from './pool.js';
-import { runAnalyzeTask, type AnalyzeTaskResult } from './task.js';
+import { toRecord, type RecordField } from '../record/index.js';
+import { fieldsFor, runAnalyzeTask, runPrepareTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask } from './task.js';
 
 /** Options of {@link runAnalysis}. */
 export interface RunOptions extends AnalyzeOptions {
@@ -33,6 +34,11 @@ export interface RunOptions extends AnalyzeOptions {
    * @example { skip: (article, index) => index < 1000 }
    */
   readonly skip?: (article: Article, index: number, duplicateOf: DuplicateOf | null) => boolean;
+  /**
+   * Parts of each record to write (`analyze --fields`); read the lines back with `fromRecord`.
+   * @default all but tokens (and tokens with `includeTokens`)
+   */
+  readonly fields?: readonly RecordField[];
   /**
    * Claims to track (`narrascope track`): each analysed article is also scored against them where
    * it is analysed (in the workers), and its result item carries `track` (JSON lines).
@@ -68,9 +74,10 @@ const refOf = (article: Article): ArticleRef => ({
 });
 
 /**
- * The per-article chain over a stream, in parallel: clean and the duplicate check run in order in
- * the calling thread (the detector's state depends on order, and both are ~5% of the cost); the
- * rest (segment -> attributions, and JSON serialisation) runs in a pool of worker threads. Items
+ * The per-article chain over a stream, in parallel: clean and the duplicate fingerprint (MinHash)
+ * run in the pool of worker threads, the duplicate decision in input order in the calling thread
+ * (the detector's state depends on order), then the rest (segment -> attributions, and the JSON
+ * record) in the pool again. The calling thread only reads, orders and writes. Items
  * come out in input order, each result as one JSON line identical to what `analyze` yields
  * serialised. An article whose analysis throws becomes a `failure` item and the run goes on.
  *
@@ -92,15 +99,23 @@ export async function* runAnalysis(
     ...(options.cues ? { cues: options.cues } : {}),
     ...(options.includeTokens ? { includeTokens: true } : {}),
   };
+  const fields = options.fields ?? fieldsFor(taskOptions);
   const claims = options.claims?.length ? { claims: options.claims } : {};
   // Tracking claims: the workers share the main thread's word vectors instead of each reading them.
   const pool: AnalyzePool | null = workers > 1 ? createPool(workers, options.claims?.length ? { embeddings: sharedEmbeddings() } : {}) : null;
   const analyseOne = async (article: Article): Promise<AnalyzeTaskResult> =>
-    pool ? pool.run({ article, options: taskOptions, ...claims }) : runAnalyzeTask({ article, options: taskOptions, ...claims });
+    pool ? pool.run({ article, options: taskOptions, fields, ...claims }) : runAnalyzeTask({ article, options: taskOptions, fields, ...claims });
   // Two tasks per worker keep each one busy while the main thread hands over the next; the rest
   // of the window waits in this queue, as plain articles, not in the pool.
   const queue = new PQueue({ concurrency: workers * 2 });
   const duplicates = options.deduplicate === false ? null : new DuplicateDetector();
+  const prepareTask = (article: Article): PrepareTask => ({ kind: 'prepare', article, clean: options.clean ?? {}, fingerprint: duplicates !== null });
+  // Clean rules given as functions cannot cross into a worker: those runs clean in this thread.
+  const prepareInPool = pool !== null && !(options.clean && options.clean.rules);
+  const prepareOne = async (article: Article): Promise<PrepareResult> =>
+    prepareInPool && pool ? pool.prepare(prepareTask(article)) : runPrepareTask(prepareTask(article));
+  // The chain of in-order decisions: each article's waits for the previous article's.
+  let ordered: Promise<void> = Promise.resolve();
   // The ordered window: one promise per article read and not yet yielded, oldest first.
   const window: Promise<RunItem>[] = [];
   let index = 0;
@@ -110,33 +125,38 @@ export async function* runAnalysis(
       for await (const original of articles) {
         if (options.signal?.aborted) break;
         const at = index++;
-        let article: Article;
-        let duplicateOf: DuplicateOf | null;
-        try {
-          article = options.clean === false ? original : clean(original, options.clean ?? {});
-          duplicateOf = duplicates?.check(article) ?? null;
-        } catch (error) {
-          // A text that breaks the cleaner is that article's failure, never the batch's.
-          window.push(Promise.resolve({ kind: 'failure', index: at, article: refOf(original), reason: error instanceof Error ? error.message : String(error) }));
-          while (window.length >= maxInFlight) yield await (window.shift() as Promise<RunItem>);
-          continue;
-        }
-        const ref = refOf(article);
-        if (options.skip?.(article, at, duplicateOf)) {
-          window.push(Promise.resolve({ kind: 'skipped', index: at, article: ref }));
-        } else if (duplicateOf) {
-          const record = duplicateRecord(article, duplicateOf);
-          window.push(Promise.resolve({ kind: 'result', index: at, article: ref, json: JSON.stringify(record), diagnostics: record.diagnostics }));
-        } else {
-          window.push(queue.add(async (): Promise<RunItem> => {
-            try {
-              const { json, diagnostics, track } = await analyseOne(article);
-              return { kind: 'result', index: at, article: ref, json, diagnostics, ...(track !== undefined ? { track } : {}) };
-            } catch (error) {
-              return { kind: 'failure', index: at, article: ref, reason: error instanceof Error ? error.message : String(error) };
-            }
-          }));
-        }
+        // Clean and fingerprint in a worker (they scale with the workers); the duplicate and skip
+        // decisions in order, here, each after the one before it (`ordered`): the detector's
+        // state depends on input order, and so the result does not depend on which worker
+        // finished first.
+        const prepared = prepareOne(original);
+        const decided = ordered.then(async (): Promise<RunItem | { readonly analyse: Article; readonly ref: ArticleRef }> => {
+          let result: PrepareResult;
+          try {
+            result = await prepared;
+          } catch (error) {
+            // A text that breaks the cleaner is that article's failure, never the batch's.
+            return { kind: 'failure', index: at, article: refOf(original), reason: error instanceof Error ? error.message : String(error) };
+          }
+          const article: Article = options.clean === false ? original : { ...original, dropped: result.dropped };
+          const duplicateOf: DuplicateOf | null = duplicates && result.fingerprint ? duplicates.decide(article.id, result.fingerprint) : null;
+          const ref = refOf(article);
+          if (options.skip?.(article, at, duplicateOf)) return { kind: 'skipped', index: at, article: ref };
+          if (duplicateOf) {
+            const record = duplicateRecord(article, duplicateOf);
+            return { kind: 'result', index: at, article: ref, json: JSON.stringify(toRecord(record, fields)), diagnostics: record.diagnostics };
+          }
+          return { analyse: article, ref };
+        });
+        ordered = decided.then(() => undefined);
+        window.push(decided.then((next) => ('analyse' in next ? queue.add(async (): Promise<RunItem> => {
+          try {
+            const { json, diagnostics, track } = await analyseOne(next.analyse);
+            return { kind: 'result', index: at, article: next.ref, json, diagnostics, ...(track !== undefined ? { track } : {}) };
+          } catch (error) {
+            return { kind: 'failure', index: at, article: next.ref, reason: error instanceof Error ? error.message : String(error) };
+          }
+        }) : next)));
         // Full window: wait for the oldest article before reading another (backpressure).
         while (window.length >= maxInFlight) yield await (window.shift() as Promise<RunItem>);
       }

@@ -5,13 +5,13 @@
  */
 import { workerData } from 'node:worker_threads';
 import { useSharedEmbeddings } from '../adapters/embeddings.js';
-import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './task.js';
+import { runAnalyzeTask, runPrepareTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask } from './task.js';
 
 // Word vectors shared by the main thread (claim tracking): wrap its buffer, never read the file.
 const shared: unknown = (workerData as { embeddings?: unknown } | null)?.embeddings;
 if (shared instanceof SharedArrayBuffer) useSharedEmbeddings(shared);
 
-/** Analyse one article; a throw here becomes a per-article failure in the main thread. */
-export default function analyzeInWorker(task: AnalyzeTask): AnalyzeTaskResult {
-  return runAnalyzeTask(task);
+/** Prepare (clean, fingerprint) or analyse one article; a throw becomes a per-article failure in the main thread. */
+export default function analyzeInWorker(task: AnalyzeTask | PrepareTask): AnalyzeTaskResult | PrepareResult {
+  return 'kind' in task && task.kind === 'prepare' ? runPrepareTask(task) : runAnalyzeTask(task as AnalyzeTask);
 }

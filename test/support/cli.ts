@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fromRecord } from '../../src/record/index.js';
+import type { AnalyzedArticle } from '../../src/types/index.js';
 import { ROOT } from './paths.js';
 
 /** Result of running the real CLI as a separate process. */
@@ -29,4 +31,9 @@ export function parseJsonl(text: string): unknown[] {
       throw new Error(`stdout line ${i + 1} is not JSON: ${line.slice(0, 120)}`);
     }
   });
+}
+
+/** Parse `analyze` output back into in-memory analyses (the records are compact on disk). */
+export function parseAnalyses(text: string): AnalyzedArticle[] {
+  return parseJsonl(text).map(fromRecord);
 }

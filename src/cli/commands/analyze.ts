@@ -1,22 +1,21 @@
 import type { Command } from 'commander';
-import { defaultWorkers } from '../../pipeline/pool.js';
-import { readResumePoint, resumeSkipper } from '../../pipeline/resume.js';
-import { runAnalysis } from '../../pipeline/run.js';
+import { defaultWorkers, SMALL_INPUT_BYTES } from '../../pipeline/workers.js';
+import { inputBytes } from '../input-size.js';
+import { parseFields, RECORD_FIELDS, type RecordField } from '../../record/format.js';
 import type { Article, Diagnostic } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { FailureLog } from '../failures.js';
 import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
-import { Progress } from '../progress.js';
-import { countRecords } from '../progress-total.js';
-import { readArticles } from '../read-articles.js';
+import type { Progress } from '../progress.js';
 
 interface AnalyzeFlags extends InputFlags {
   readonly out?: string;
   readonly tokens?: boolean;
+  readonly fields?: string;
   readonly clean: boolean;
   readonly dedupe: boolean;
-  readonly workers: string;
+  readonly workers?: string;
   readonly resume?: boolean;
   readonly failures?: string;
 }
@@ -47,15 +46,27 @@ export function registerAnalyze(program: Command): void {
     .argument('[inputs...]', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin, or feed URLs (http(s)://...: RSS, Atom or JSON Feed)')
     .option('-o, --out <file>', 'write JSONL to this file instead of stdout')
     .option('--tokens', 'include the tokens (POS, lemma, offsets) of each article')
+    .option('--fields <list>', `parts of each record to write, comma-separated: ${RECORD_FIELDS.join(', ')} (default: all but tokens; id and formatVersion are always written)`)
     .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')
     .option('--no-dedupe', 'do not detect duplicate articles')
-    .option('--workers <n>', 'worker threads analysing articles (1: in the main thread)', String(defaultWorkers()))
+    .option('--workers <n>', `worker threads analysing articles (1: in the main thread; default: one per core, ${defaultWorkers()} here, or 1 for inputs under ${SMALL_INPUT_BYTES / 1024} KB)`)
     .option('--resume', 'continue an interrupted run where its --out file stops (needs --out)')
     .option('--failures <file>', 'write one JSON line per failed article or input line (id, file, line, reason)');
   withInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
     requireInputs(inputs, flags);
-    const workers = Number(flags.workers);
+    // Imported here, not at the top: a command loads only what it runs (start-up time).
+    const [{ readResumePoint, resumeSkipper }, { runAnalysis }, { Progress }, { countRecords }, { readArticles }] = await Promise.all([
+      import('../../pipeline/resume.js'), import('../../pipeline/run.js'), import('../progress.js'), import('../progress-total.js'), import('../read-articles.js'),
+    ]);
+    const workers = flags.workers === undefined ? defaultWorkers(await inputBytes(inputs, SMALL_INPUT_BYTES)) : Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
+    let fields: RecordField[] | undefined;
+    try {
+      fields = flags.fields === undefined ? undefined : parseFields(flags.fields);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    if (fields && flags.tokens && !fields.includes('tokens')) fields.push('tokens');
     if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: it continues the run where that file stops');
     const ingestOptions = ingestOptionsFrom(flags);
     const quiet = flags.quiet ?? false;
@@ -78,7 +89,8 @@ export function registerAnalyze(program: Command): void {
     try {
       for await (const item of runAnalysis(articles, {
         workers,
-        includeTokens: flags.tokens ?? false,
+        includeTokens: (flags.tokens ?? false) || (fields?.includes('tokens') ?? false),
+        ...(fields ? { fields } : {}),
         clean: flags.clean ? {} : false,
         deduplicate: flags.dedupe,
         signal: controller.signal,

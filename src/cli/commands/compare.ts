@@ -1,13 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { buildReport, rendererFor } from '../../08-report/index.js';
-import { groupEvents } from '../../events/index.js';
-import { defaultWorkers } from '../../pipeline/pool.js';
-import { runAnalysis } from '../../pipeline/run.js';
+import { defaultWorkers, SMALL_INPUT_BYTES } from '../../pipeline/workers.js';
+import { inputBytes } from '../input-size.js';
 import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
-import { readArticles } from '../read-articles.js';
 
 interface CompareFlags extends InputFlags {
   readonly out?: string;
@@ -43,9 +40,13 @@ export function registerCompare(program: Command): void {
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .option('--group-by <field>', 'compare within groups (events) given by this JSONL field or front-matter key')
     .option('--events <mode>', '"auto": group articles into events by content and date before comparing')
-    .option('--workers <n>', 'worker threads for the analysis (default: available cores)');
+    .option('--workers <n>', 'worker threads for the analysis (default: one per core, or 1 for inputs under 256 KB)');
   withInputOptions(command).action(async (inputs: string[], flags: CompareFlags) => {
     requireInputs(inputs, flags);
+    // Imported here, not at the top: a command loads only what it runs (start-up time).
+    const [{ buildReport, rendererFor }, { groupEvents }, { runAnalysis }, { readArticles }, { fromRecord }] = await Promise.all([
+      import('../../08-report/index.js'), import('../../events/index.js'), import('../../pipeline/run.js'), import('../read-articles.js'), import('../../record/index.js'),
+    ]);
     let renderer;
     try {
       renderer = rendererFor(flags.format);
@@ -54,7 +55,7 @@ export function registerCompare(program: Command): void {
     }
     if (flags.events !== undefined && flags.events !== 'auto') throw new UsageError(`--events must be "auto", got "${flags.events}"`);
     if (flags.events && flags.groupBy) throw new UsageError('--events auto and --group-by exclude each other: choose one way to form events');
-    const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
+    const workers = flags.workers === undefined ? defaultWorkers(await inputBytes(inputs, SMALL_INPUT_BYTES)) : Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
     const log = new DiagnosticLog(flags.quiet ?? false);
     const ingestOptions = { ...ingestOptionsFrom(flags), ...(flags.groupBy ? { groupField: flags.groupBy } : {}) };
@@ -76,7 +77,7 @@ export function registerCompare(program: Command): void {
       if (item.kind !== 'result') continue;
       for (const diagnostic of item.diagnostics) log.report(diagnostic);
       // Tokens are not kept (the report needs sentences and spans only).
-      results.push(JSON.parse(item.json) as AnalyzedArticle);
+      results.push(fromRecord(JSON.parse(item.json)));
     }
     // Nothing to compare is an error, not an empty report ("Divergence: 0"): readArticles has
     // already said "no articles found"; articles that all failed are said here.

@@ -1,8 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { renderDrift } from '../../08-report/index.js';
-import { computeDrift, jobFileOf, loadJob } from '../../jobs/index.js';
-import { JobStore } from '../../store/store.js';
 import { UsageError } from '../input-options.js';
 import { positiveInteger, withJobErrors } from '../job-errors.js';
 
@@ -26,6 +23,8 @@ export function registerDrift(program: Command): void {
     .option('-f, --format <format>', 'markdown, json or html', 'markdown')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action((argument: string, flags: DriftFlags) => withJobErrors(async () => {
+      // Imported here, not at the top: a command loads only what it runs (start-up time).
+      const [{ renderDrift }, { computeDrift, jobFileOf, loadJob }, { JobStore }] = await Promise.all([import('../../08-report/index.js'), import('../../jobs/index.js'), import('../../store/store.js')]);
       if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${flags.format}"`);
       const job = loadJob(jobFileOf(argument));
       const fromId = positiveInteger(flags.from, '--from');

@@ -1,13 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { evaluatePolnear, formatPolnearReport } from '../../eval/index.js';
-import { evaluateEvents, formatEventsReport } from '../../eval/events.js';
-import { evaluateBasil, formatBasilReport } from '../../eval/basil.js';
-import { evaluateCofenetBio, formatCofenetReport } from '../../eval/cofenet-bio.js';
-import { evaluateFnc1 } from '../../eval/fnc1.js';
-import { Fnc1Error } from '../../eval/fnc1-read.js';
-import { formatFnc1Scores } from '../../eval/fnc1-score.js';
-import { evaluateNarratives, formatNarrativesReport, GOLD_CORPORA, GoldFileError, type CorpusPaths } from '../../eval/narratives/index.js';
+import type { CorpusPaths } from '../../eval/narratives/index.js';
 import { UsageError } from '../input-options.js';
 
 const SPLITS: Readonly<Record<string, string>> = {
@@ -55,7 +48,7 @@ export function registerEval(program: Command): void {
     .option('--json', 'print the scores as JSON')
     .option('--format <format>', 'text or json (same as --json)', 'text')
     .option('--gold <dir>', 'narratives: the folder of gold event files (*.json), e.g. data/gold/narratives/dev')
-    .option('--input <kind=path...>', `narratives: corpus files to read instead of the defaults (${Object.entries(GOLD_CORPORA).map(([k, v]) => `${k}=${v}`).join(', ')})`)
+    .option('--input <kind=path...>', 'narratives: corpus files to read instead of the shared ones (triplets=PATH, basil=PATH)')
     .option('--check', 'narratives: only check the gold files against the texts (offsets, hints, references); run nothing')
     .option('--event <name...>', 'narratives: score only these events (event ids or gold file names)')
     .option('--bio', `polnear: score on CofeNet's BIO units (${COFENET_DEV}), the metric of the published tables`)
@@ -64,15 +57,17 @@ export function registerEval(program: Command): void {
     .option('--out <file>', 'fnc1: write predictions as Headline,Body ID,Stance in input order')
     .action(async (dataset: string, flags: EvalFlags) => {
       if (flags.format !== undefined && flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, got "${flags.format}"`);
+      // Each data set's scorer is imported when asked for, not at start-up.
       if (dataset === 'fnc1') {
-        runFnc1(flags);
+        await runFnc1(flags);
         return;
       }
       if (dataset === 'narratives') {
         if (!flags.gold) throw new UsageError('eval narratives needs --gold DIR (a folder of gold event files)');
+        const { evaluateNarratives, formatNarrativesReport, GOLD_CORPORA, GoldFileError } = await import('../../eval/narratives/index.js');
         let report;
         try {
-          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? []), ...(flags.check ? { checkOnly: true } : {}), ...(flags.event ? { only: flags.event } : {}) });
+          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? [], Object.keys(GOLD_CORPORA)), ...(flags.check ? { checkOnly: true } : {}), ...(flags.event ? { only: flags.event } : {}) });
         } catch (error) {
           // A gold folder that cannot be read (or holds no gold file) is a usage error, not a crash.
           if (error instanceof GoldFileError) throw new UsageError(error.message.replace(/^narrascope: /, ''));
@@ -88,6 +83,7 @@ export function registerEval(program: Command): void {
         return;
       }
       if (dataset === 'basil') {
+        const { evaluateBasil, formatBasilReport } = await import('../../eval/basil.js');
         const file = flags.file ?? BASIL_FILE;
         requireFile(file);
         const limit = limitOf(flags);
@@ -98,6 +94,7 @@ export function registerEval(program: Command): void {
       if (dataset === 'events') {
         // --file picks one file; its format is told by its name (AllSides roundups or NeuS).
         const files = flags.file ? [[flags.file, /roundup/i.test(flags.file) ? 'allsides' : 'neus'] as const] : EVENT_FILES;
+        const { evaluateEvents, formatEventsReport } = await import('../../eval/events.js');
         const reports = [];
         for (const [file, kind] of files) {
           requireFile(file);
@@ -108,6 +105,7 @@ export function registerEval(program: Command): void {
       }
       if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events, basil, fnc1 or narratives`);
       if (flags.bio) {
+        const { evaluateCofenetBio, formatCofenetReport } = await import('../../eval/cofenet-bio.js');
         const file = flags.file ?? COFENET_DEV;
         requireFile(file);
         const limit = limitOf(flags);
@@ -119,13 +117,17 @@ export function registerEval(program: Command): void {
       if (!file) throw new UsageError(`unknown split "${flags.split}": expected ${Object.keys(SPLITS).join(' or ')} (the test split is held out)`);
       requireFile(file);
       const limit = limitOf(flags);
+      const { evaluatePolnear, formatPolnearReport } = await import('../../eval/index.js');
       const report = await evaluatePolnear({ file, ...(limit !== undefined ? { limit } : {}) });
       process.stdout.write(flags.json || flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPolnearReport(report));
     });
 }
 
 /** `eval fnc1`: bad CSVs are usage errors naming file, line and field. */
-function runFnc1(flags: EvalFlags): void {
+async function runFnc1(flags: EvalFlags): Promise<void> {
+  const [{ evaluateFnc1 }, { Fnc1Error }, { formatFnc1Scores }] = await Promise.all([
+    import('../../eval/fnc1.js'), import('../../eval/fnc1-read.js'), import('../../eval/fnc1-score.js'),
+  ]);
   if (!flags.bodies || !flags.stances) throw new UsageError('eval fnc1 needs --bodies FILE and --stances FILE');
   requireFile(flags.bodies);
   requireFile(flags.stances);
@@ -147,11 +149,11 @@ function runFnc1(flags: EvalFlags): void {
 }
 
 /** `--input triplets=PATH basil=PATH` as corpus paths. */
-function corpusPaths(inputs: readonly string[]): CorpusPaths {
+function corpusPaths(inputs: readonly string[], kinds: readonly string[]): CorpusPaths {
   const paths: Record<string, string> = {};
   for (const input of inputs) {
     const match = /^(\w+)=(.+)$/.exec(input);
-    if (!match?.[1] || !match[2] || !(match[1] in GOLD_CORPORA)) throw new UsageError(`--input must be KIND=PATH with KIND one of ${Object.keys(GOLD_CORPORA).join(', ')}, got "${input}"`);
+    if (!match?.[1] || !match[2] || !kinds.includes(match[1])) throw new UsageError(`--input must be KIND=PATH with KIND one of ${kinds.join(', ')}, got "${input}"`);
     paths[match[1]] = match[2];
   }
   return paths;

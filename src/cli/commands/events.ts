@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { groupEvents, type EventInput } from '../../events/index.js';
+import type { EventInput } from '../../events/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
-import { readArticles } from '../read-articles.js';
 
 const KEEP_CHARS = 3000;
 
@@ -24,6 +23,8 @@ export function registerEvents(program: Command): void {
     .option('--threshold <x>', 'title + lead similarity (0..1) at which articles are the same event', '0.25');
   withInputOptions(command).action(async (inputs: string[], flags: EventsFlags) => {
     requireInputs(inputs, flags);
+    // Imported here, not at the top: a command loads only what it runs (start-up time).
+    const [{ groupEvents }, { readArticles }] = await Promise.all([import('../../events/index.js'), import('../read-articles.js')]);
     const windowDays = Number(flags.window);
     const threshold = Number(flags.threshold);
     if (!(windowDays >= 0)) throw new UsageError(`--window must be a number of days, got "${flags.window}"`);

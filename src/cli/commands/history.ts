@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { jobFileOf, loadJob } from '../../jobs/index.js';
-import { JobStore } from '../../store/store.js';
 import { UsageError } from '../input-options.js';
 import { positiveInteger, withJobErrors } from '../job-errors.js';
 
@@ -18,6 +16,8 @@ export function registerHistory(program: Command): void {
     .option('--format <format>', 'table or json (an array of {id, status, startedAt, articles, analysed, reused, narratives, fetched?})', 'table')
     .option('--limit <n>', 'only the latest N runs')
     .action((argument: string, flags: HistoryFlags) => withJobErrors(async () => {
+      // Imported here, not at the top: a command loads only what it runs (start-up time).
+      const [{ jobFileOf, loadJob }, { JobStore }] = await Promise.all([import('../../jobs/index.js'), import('../../store/store.js')]);
       if (flags.format !== 'table' && flags.format !== 'json') throw new UsageError(`--format must be table or json, got "${flags.format}"`);
       const limit = positiveInteger(flags.limit, '--limit');
       const job = loadJob(jobFileOf(argument));

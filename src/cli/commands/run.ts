@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { jobFileOf, loadJob, RunInterruptedError, runJob, type RunOutcome } from '../../jobs/index.js';
+import type { RunOutcome } from '../../jobs/index.js';
 import type { FetchCounts } from '../../sources/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { positiveInteger, withJobErrors } from '../job-errors.js';
@@ -39,6 +39,8 @@ export function registerRun(program: Command): void {
     .option('--quiet', 'print errors only')
     .option('--json', 'print the outcome as one JSON object on stdout')
     .action((argument: string, flags: RunFlags) => withJobErrors(async () => {
+      // Imported here, not at the top: a command loads only what it runs (start-up time).
+      const { jobFileOf, loadJob, RunInterruptedError, runJob } = await import('../../jobs/index.js');
       const job = loadJob(jobFileOf(argument));
       const workers = positiveInteger(flags.workers, '--workers');
       const log = new DiagnosticLog(flags.quiet ?? false);

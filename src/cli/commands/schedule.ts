@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadJobs, Scheduler, type SchedulerEvent } from '../../jobs/index.js';
+import type { SchedulerEvent } from '../../jobs/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { UsageError } from '../input-options.js';
 import { positiveInteger } from '../job-errors.js';
@@ -35,6 +35,8 @@ export function registerSchedule(program: Command): void {
     .option('--workers <n>', 'worker threads per run (default: each job\'s, else one per core)')
     .option('--quiet', 'print errors only')
     .action(async (paths: string[], flags: ScheduleFlags) => {
+      // Imported here, not at the top: a command loads only what it runs (start-up time).
+      const { loadJobs, Scheduler } = await import('../../jobs/index.js');
       const workers = positiveInteger(flags.workers, '--workers');
       const { jobs, errors } = loadJobs(paths);
       for (const error of errors) process.stderr.write(`narrascope: error: ${error.message}\n`);

@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { defaultWorkers } from '../../pipeline/pool.js';
-import { runAnalysis } from '../../pipeline/run.js';
-import { loadRelationModel } from '../../relations/index.js';
-import { prepareClaims, trackArticle, type TrackRow } from '../../relations/track.js';
-import { renderTrackHtml, renderTrackMarkdown } from '../../relations/track-render.js';
+import { defaultWorkers } from '../../pipeline/workers.js';
+import type { TrackRow } from '../../relations/track.js';
 import type { AnalyzedArticle } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
-import { readArticles } from '../read-articles.js';
 
 interface TrackFlags extends InputFlags {
   readonly claim?: string[];
@@ -57,6 +53,10 @@ export function registerTrack(program: Command): void {
     .option('--workers <n>', 'worker threads analysing articles (1: in the main thread)', String(defaultWorkers()));
   withInputOptions(command).action(async (inputs: string[], flags: TrackFlags) => {
     requireInputs(inputs, flags);
+    // Imported here, not at the top: a command loads only what it runs (start-up time).
+    const [{ runAnalysis }, { fromRecord }, { loadRelationModel }, { prepareClaims, trackArticle }, { renderTrackHtml, renderTrackMarkdown }, { readArticles }] = await Promise.all([
+      import('../../pipeline/run.js'), import('../../record/index.js'), import('../../relations/index.js'), import('../../relations/track.js'), import('../../relations/track-render.js'), import('../read-articles.js'),
+    ]);
     if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${flags.format}"`);
     const workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
@@ -90,7 +90,7 @@ export function registerTrack(program: Command): void {
         if (item.track !== undefined) {
           found = item.track.split('\n').map((line) => JSON.parse(line) as TrackRow);
         } else {
-          const article = JSON.parse(item.json) as AnalyzedArticle;
+          const article: AnalyzedArticle = fromRecord(JSON.parse(item.json));
           const duplicateOf = article.duplicateOf?.id;
           const original = duplicateOf !== undefined ? byId.get(duplicateOf) : undefined;
           found = original && duplicateOf !== undefined

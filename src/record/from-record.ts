@@ -1,0 +1,51 @@
+import type { Actor, AnalyzedArticle, Attribution, Cue, CueEnvironment, Sentence, Token } from '../types/index.js';
+import { FORMAT_VERSION, type AnalysisRecord } from './format.js';
+
+const NO_ENVIRONMENT: CueEnvironment = { negated: false, modal: false, question: false, conditional: false, firstPerson: false };
+
+/**
+ * The in-memory analysis of a record read back from disk: texts restored from the article text,
+ * each attribution given its cue object, mentions their actor id. Reads the compact version-2
+ * records and the version-1 ones (the in-memory shape, no `formatVersion`) alike. Fields the
+ * record left out come back empty. Throws a TypeError for a record of an unknown version or one
+ * whose attribution names a cue it does not hold.
+ *
+ * @example
+ * const analysis = fromRecord(JSON.parse(line));
+ */
+export function fromRecord(value: unknown): AnalyzedArticle {
+  if (!value || typeof value !== 'object') throw new TypeError(`narrascope: an analysis record must be a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  const version = (value as { formatVersion?: unknown }).formatVersion;
+  if (version === undefined) return value as AnalyzedArticle; // version 1: the in-memory shape
+  if (version !== FORMAT_VERSION) throw new TypeError(`narrascope: analysis record of unknown formatVersion ${String(version)} (this narrascope reads 1 and ${FORMAT_VERSION})`);
+  const r = value as AnalysisRecord;
+  const text = r.text ?? '';
+  const slice = (start: number, end: number): string => text.slice(start, end);
+  const sentenceOf = new Int32Array(r.tokens?.length ?? 0);
+  (r.sentences ?? []).forEach((s, index) => { for (let i = s.firstToken ?? 0; i < (s.endToken ?? 0); i++) sentenceOf[i] = index; });
+  const tokens = r.tokens?.map((t, index): Token => {
+    const tokenText = slice(t.start, t.end);
+    return { index, sentence: sentenceOf[index] ?? 0, start: t.start, end: t.end, text: tokenText, pos: t.pos, lemma: t.lemma, lower: tokenText.toLowerCase(), lineStart: t.lineStart === true };
+  });
+  // Without tokens a sentence's token range is unknown: -1 (no stage after segmentation reads it).
+  const sentences = (r.sentences ?? []).map((s, index): Sentence => ({ index, start: s.start, end: s.end, text: slice(s.start, s.end), firstToken: s.firstToken ?? -1, endToken: s.endToken ?? -1, paragraph: s.paragraph }));
+  const actors = (r.actors ?? []).map((a): Actor => ({
+    ...a,
+    mentions: a.mentions.map((m) => ({ start: m.start, end: m.end, text: slice(m.start, m.end), actorId: a.id, form: m.form, ...(m.role !== undefined ? { role: m.role } : {}) })),
+  }));
+  const cues = (r.cues ?? []).map((c): Cue => ({
+    id: c.id, spans: c.spans, lemma: c.lemma, stanceClass: c.stanceClass, sourceCommitment: c.sourceCommitment, reporterCommitment: c.reporterCommitment,
+    environment: { ...NO_ENVIRONMENT, ...c.environment }, sentence: c.sentence,
+  }));
+  const cueById = new Map(cues.map((c) => [c.id, c]));
+  const attributions = (r.attributions ?? []).map((a): Attribution => {
+    const cue = cueById.get(a.cueId);
+    if (!cue) throw new TypeError(`narrascope: analysis record "${r.id}": attribution ${a.id} names cue ${a.cueId}, which the record does not hold`);
+    return { id: a.id, source: a.source, cue, content: a.content, ...(a.parentId !== undefined ? { parentId: a.parentId } : {}) };
+  });
+  return {
+    id: r.id, outlet: r.outlet ?? null, date: r.date ?? null, title: r.title ?? null, url: r.url ?? null, text,
+    dropped: r.dropped ?? [], sentences, ...(tokens ? { tokens } : {}), actors, cues, attributions, claims: r.claims ?? [],
+    diagnostics: r.diagnostics ?? [], ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
+  };
+}

@@ -4,7 +4,22 @@ import type { Article, Diagnostic, DuplicateOf } from '../types/index.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { duplicateRecord } from './duplicate-record.js';
 import { createPool, defaultWorkers, type AnalyzePool } from './pool.js';
-import { runAnalyzeTask, type AnalyzeTaskResult } from './task.js';
+import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './task.js';
+
+/**
+ * Where the runner's tasks are analysed instead of its own pool: e.g. the queue mode's producer
+ * (`src/queue/`), which batches tasks into jobs for worker processes on other machines. The
+ * runner keeps everything else (clean, duplicate check, order, skip, failures) and does not
+ * destroy an executor it was given: the caller owns it.
+ */
+export interface TaskExecutor {
+  /** Tasks the runner hands over at once (it holds the rest of its window back). */
+  readonly concurrency: number;
+  /** Analyse one task; rejects when its analysis fails (a per-article failure). */
+  run(task: AnalyzeTask): Promise<AnalyzeTaskResult>;
+  /** The runner will hand over nothing more until a task finishes: send what is held back. */
+  flush?(): void;
+}
 
 /** Options of {@link runAnalysis}. */
 export interface RunOptions extends AnalyzeOptions {
@@ -32,6 +47,11 @@ export interface RunOptions extends AnalyzeOptions {
    * @example { skip: (article, index) => index < 1000 }
    */
   readonly skip?: (article: Article, index: number, duplicateOf: DuplicateOf | null) => boolean;
+  /**
+   * Analyse elsewhere (e.g. through a queue) instead of in a local pool; `workers` is then unused.
+   * @default a local pool of `workers` threads
+   */
+  readonly executor?: TaskExecutor;
 }
 
 /** One article's outcome, in input order; `index` counts the articles read (from 0). */
@@ -71,19 +91,26 @@ export async function* runAnalysis(
 ): AsyncGenerator<RunItem> {
   const workers = options.workers ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
-  const maxInFlight = options.maxInFlight ?? workers * 8;
+  const executor = options.executor ?? null;
+  const maxInFlight = options.maxInFlight ?? (executor ? executor.concurrency * 2 : workers * 8);
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new TypeError(`narrascope: maxInFlight must be a positive integer, got ${maxInFlight}`);
   const taskOptions = {
     ...(options.segment ? { segment: options.segment } : {}),
     ...(options.cues ? { cues: options.cues } : {}),
     ...(options.includeTokens ? { includeTokens: true } : {}),
   };
-  const pool: AnalyzePool | null = workers > 1 ? createPool(workers) : null;
+  const pool: AnalyzePool | null = !executor && workers > 1 ? createPool(workers) : null;
   const analyseOne = async (article: Article): Promise<AnalyzeTaskResult> =>
-    pool ? pool.run({ article, options: taskOptions }) : runAnalyzeTask({ article, options: taskOptions });
+    executor ? executor.run({ article, options: taskOptions }) : pool ? pool.run({ article, options: taskOptions }) : runAnalyzeTask({ article, options: taskOptions });
   // Two tasks per worker keep each one busy while the main thread hands over the next; the rest
   // of the window waits in this queue, as plain articles, not in the pool.
-  const queue = new PQueue({ concurrency: workers * 2 });
+  const queue = new PQueue({ concurrency: executor ? executor.concurrency : workers * 2 });
+  // About to wait for the oldest article: an executor that batches must send what it holds.
+  const full = (): boolean => {
+    if (window.length < maxInFlight) return false;
+    executor?.flush?.();
+    return true;
+  };
   const duplicates = options.deduplicate === false ? null : new DuplicateDetector();
   // The ordered window: one promise per article read and not yet yielded, oldest first.
   const window: Promise<RunItem>[] = [];
@@ -102,7 +129,7 @@ export async function* runAnalysis(
         } catch (error) {
           // A text that breaks the cleaner is that article's failure, never the batch's.
           window.push(Promise.resolve({ kind: 'failure', index: at, article: refOf(original), reason: error instanceof Error ? error.message : String(error) }));
-          while (window.length >= maxInFlight) yield await (window.shift() as Promise<RunItem>);
+          while (full()) yield await (window.shift() as Promise<RunItem>);
           continue;
         }
         const ref = refOf(article);
@@ -122,7 +149,7 @@ export async function* runAnalysis(
           }));
         }
         // Full window: wait for the oldest article before reading another (backpressure).
-        while (window.length >= maxInFlight) yield await (window.shift() as Promise<RunItem>);
+        while (full()) yield await (window.shift() as Promise<RunItem>);
       }
     } catch (error) {
       // The input stopped with an error (e.g. `--strict` at a bad line): the articles read
@@ -130,6 +157,7 @@ export async function* runAnalysis(
       inputError = { error };
     }
     // Input done or aborted: what is already in flight is finished and written, in order.
+    executor?.flush?.();
     while (window.length > 0) yield await (window.shift() as Promise<RunItem>);
     if (inputError) throw inputError.error;
   } finally {

@@ -7,9 +7,10 @@ import { runAnalysis } from '../../pipeline/run.js';
 import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
+import { openProducer, QueueStop, withQueueOptions, type QueueFlags } from '../queue-options.js';
 import { readArticles } from '../read-articles.js';
 
-interface CompareFlags extends InputFlags {
+interface CompareFlags extends InputFlags, QueueFlags {
   readonly out?: string;
   readonly format: string;
   readonly groupBy?: string;
@@ -32,7 +33,7 @@ export function registerCompare(program: Command): void {
     .option('--group-by <field>', 'compare within groups (events) given by this JSONL field or front-matter key')
     .option('--events <mode>', '"auto": group articles into events by content and date before comparing')
     .option('--workers <n>', 'worker threads for the analysis (default: available cores)');
-  withInputOptions(command).action(async (inputs: string[], flags: CompareFlags) => {
+  withQueueOptions(withInputOptions(command)).action(async (inputs: string[], flags: CompareFlags) => {
     let renderer;
     try {
       renderer = rendererFor(flags.format);
@@ -52,16 +53,23 @@ export function registerCompare(program: Command): void {
         yield article;
       }
     }
+    // Queue mode distributes the per-article analysis; events are then built here.
+    const producer = await openProducer(flags, flags.quiet ?? false);
     const results: AnalyzedArticle[] = [];
-    for await (const item of runAnalysis(remembered(), { workers })) {
-      if (item.kind === 'failure') {
-        log.report({ severity: 'error', code: 'pipeline/failed', message: `article "${item.article.id}" failed: ${item.reason}` });
-        continue;
+    try {
+      for await (const item of runAnalysis(remembered(), { workers, ...(producer ? { executor: producer } : {}) })) {
+        if (producer?.fatal) throw new QueueStop(`${producer.fatal.message}; stopped`);
+        if (item.kind === 'failure') {
+          log.report({ severity: 'error', code: 'pipeline/failed', message: `article "${item.article.id}" failed: ${item.reason}` });
+          continue;
+        }
+        if (item.kind !== 'result') continue;
+        for (const diagnostic of item.diagnostics) log.report(diagnostic);
+        // Tokens are not kept (the report needs sentences and spans only).
+        results.push(JSON.parse(item.json) as AnalyzedArticle);
       }
-      if (item.kind !== 'result') continue;
-      for (const diagnostic of item.diagnostics) log.report(diagnostic);
-      // Tokens are not kept (the report needs sentences and spans only).
-      results.push(JSON.parse(item.json) as AnalyzedArticle);
+    } finally {
+      await producer?.close();
     }
     let eventOf: (article: AnalyzedArticle) => string | undefined;
     if (flags.events === 'auto') {

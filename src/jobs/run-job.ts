@@ -17,7 +17,7 @@ import { ingest, type IngestOptions } from '../01-ingest/index.js';
 import { buildReport, rendererFor, type DivergenceReport } from '../08-report/index.js';
 import { groupEvents } from '../events/index.js';
 import { defaultWorkers } from '../pipeline/pool.js';
-import { runAnalysis } from '../pipeline/run.js';
+import { runAnalysis, type TaskExecutor } from '../pipeline/run.js';
 import { JobStore, type LockHolder, type RunArticle } from '../store/store.js';
 import type { AnalyzedArticle, Article, Diagnostic } from '../types/index.js';
 import type { DriftReport, RunSnapshot } from '../types/drift.js';
@@ -44,6 +44,8 @@ export interface RunJobOptions {
   readonly batchSize?: number;
   /** @default new Date() */
   readonly now?: () => Date;
+  /** Analyse elsewhere (queue mode: `schedule --queue`) instead of a local pool. */
+  readonly executor?: TaskExecutor;
 }
 
 /** What a finished run produced. */
@@ -176,6 +178,7 @@ async function analyseInputs(job: JobDefinition, store: JobStore, runId: number,
     // this run's duplicate, whatever it was before.
     skip: (_article, index, duplicateOf) => duplicateOf === null && store.hasAnalysis(read[index]?.hash ?? '', analyzer),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.executor ? { executor: options.executor } : {}),
   });
   for await (const item of stream) {
     const meta = read[item.index];

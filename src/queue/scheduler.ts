@@ -55,6 +55,14 @@ export async function startQueueScheduler(jobs: readonly JobDefinition[], url: Q
     });
     emit({ kind: 'scheduled', job: job.name, next: scheduler?.delay !== undefined ? new Date(scheduler.timestamp + scheduler.delay) : null });
   }
+  const nextTick = async (name: string): Promise<Date | null> => {
+    try {
+      const next = (await queue.getJobScheduler(name))?.next;
+      return next === undefined ? null : new Date(next);
+    } catch {
+      return null;
+    }
+  };
   const abort = new AbortController();
   let busy = 0;
   const tickConnection = openRedis(url);
@@ -67,12 +75,12 @@ export async function startQueueScheduler(jobs: readonly JobDefinition[], url: Q
     busy++;
     try {
       const outcome = await runJob(job, { executor: producer, signal: abort.signal, ...(options.onDiagnostic ? { onDiagnostic: options.onDiagnostic } : {}) });
-      emit({ kind: 'succeeded', job: job.name, outcome, next: null });
+      emit({ kind: 'succeeded', job: job.name, outcome, next: await nextTick(job.name) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof JobLockedError) emit({ kind: 'skipped', job: job.name, reason: message });
       else if (error instanceof RunInterruptedError) emit({ kind: 'interrupted', job: job.name, error: message });
-      else emit({ kind: 'failed', job: job.name, error: message, next: null });
+      else emit({ kind: 'failed', job: job.name, error: message, next: await nextTick(job.name) });
     } finally {
       busy--;
     }

@@ -9,6 +9,7 @@ import { readTriplets, TRIPLETS, tripletEvents } from '../../bench/triplets.js';
 import { defaultWorkers } from '../../pipeline/pool.js';
 import type { Article } from '../../types/index.js';
 import { UsageError } from '../input-options.js';
+import { queueUrlOf } from '../queue-options.js';
 
 const POLNEAR_DEV = '../shared/corpora/polnear/dev.jsonl';
 
@@ -21,6 +22,7 @@ interface BenchFlags {
   readonly synthetic?: string;
   readonly compare?: boolean;
   readonly compareEvents?: string;
+  readonly queue?: string;
 }
 
 /** `narrascope bench`: articles/s and words/s per stage, next to the wink tokenizer alone. */
@@ -35,6 +37,7 @@ export function registerBench(program: Command): void {
     .option('--workers <list>', 'worker counts to time the end-to-end analyze runner with, comma-separated', `1,${defaultWorkers()}`)
     .option('--synthetic <n>', 'stream N articles generated from the benchmark texts through the runner (scale runs; skips the per-stage table)')
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
+    .option('--queue <url>', 'also stream the articles through the queue at this Redis URL with 1 and 2 worker processes started here (threads split between them), against the most workers listed')
     .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
     .action(async (flags: BenchFlags) => {
       const input = flags.file ?? (existsSync(TRIPLETS) ? TRIPLETS : existsSync(POLNEAR_DEV) ? POLNEAR_DEV : 'corpora');
@@ -63,12 +66,23 @@ export function registerBench(program: Command): void {
       for (const workers of workerCounts) {
         runner.push(await benchmarkRunner(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), workers));
       }
+      const queueUrl = await queueUrlOf(flags.queue);
+      const queueRows = [];
+      if (queueUrl) {
+        const { benchmarkQueue } = await import('../../bench/queue.js');
+        const threads = Math.max(...workerCounts);
+        for (const processes of [1, 2]) {
+          queueRows.push(await benchmarkQueue(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), queueUrl, processes, Math.max(1, Math.floor(threads / processes))));
+        }
+      }
       const compareEvents = flags.compareEvents === undefined ? undefined : Number(flags.compareEvents);
       if (compareEvents !== undefined && !(Number.isInteger(compareEvents) && compareEvents > 0)) throw new UsageError('--compare-events must be a positive integer');
       const compare = [];
       if (flags.compare) compare.push(await benchmarkCompare(articles, Math.max(...workerCounts)));
       if (compareEvents !== undefined) compare.push(await benchmarkCompare(tripletEvents(articles, compareEvents), Math.max(...workerCounts), 'group'));
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(compare.length > 0 ? { compare } : {}) }, null, 2)}\n`);
-      else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${compare.map(formatCompare).join('')}`);
+      const localRate = runner.find((r) => r.workers === Math.max(...workerCounts))?.articlesPerSecond ?? 1;
+      const queueText = queueRows.length > 0 ? (await import('../../bench/queue.js')).formatQueue(queueRows, localRate) : '';
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(queueRows.length > 0 ? { queue: queueRows } : {}), ...(compare.length > 0 ? { compare } : {}) }, null, 2)}\n`);
+      else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${queueText}${compare.map(formatCompare).join('')}`);
     });
 }

@@ -28,6 +28,8 @@ export interface QueueTiming {
   readonly redisBytesPerArticle: number;
   readonly peakRedisMemoryMb: number;
   readonly peakRedisKeys: number;
+  /** CPU time of the producer (this process: reading, clean, ordering, Redis I/O) per article, ms: its own ceiling is 1000 / this. */
+  readonly producerCpuMsPerArticle: number;
   /** Resident memory of the producer (this process) and of each worker, sampled every `rssEvery` articles, MB. */
   readonly producerRssMb: readonly number[];
   readonly workerPeakRssMb: readonly number[];
@@ -81,6 +83,7 @@ export async function benchmarkQueue(source: () => Iterable<Article> | AsyncIter
     }, 500);
     const before = await stats(redis);
     const start = performance.now();
+    const cpu = process.cpuUsage();
     let count = 0;
     const producerRssMb: number[] = [];
     for await (const item of runAnalysis(source(), { executor: producer, deduplicate: false })) {
@@ -88,6 +91,7 @@ export async function benchmarkQueue(source: () => Iterable<Article> | AsyncIter
       if (count % rssEvery === 0) producerRssMb.push(Math.round(process.memoryUsage.rss() / 1_048_576));
     }
     const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
     clearInterval(sampler);
     const after = await stats(redis);
     const per = (n: number): number => Math.round((n / Math.max(1, count)) * 100) / 100;
@@ -98,6 +102,7 @@ export async function benchmarkQueue(source: () => Iterable<Article> | AsyncIter
       redisBytesPerArticle: Math.round((after.bytes - before.bytes) / Math.max(1, count)),
       peakRedisMemoryMb: Math.round((peakMemory / 1_048_576) * 10) / 10,
       peakRedisKeys: peakKeys,
+      producerCpuMsPerArticle: Math.round(((used.user + used.system) / 1000 / Math.max(1, count)) * 100) / 100,
       producerRssMb,
       workerPeakRssMb: workerPeak,
     };
@@ -112,6 +117,6 @@ export async function benchmarkQueue(source: () => Iterable<Article> | AsyncIter
 export function formatQueue(timings: readonly QueueTiming[], localRate: number): string {
   return `${timings.map((t) => {
     const label = `queue, ${t.processes} worker process${t.processes > 1 ? 'es' : ''} x ${t.threadsEach} thread${t.threadsEach > 1 ? 's' : ''}`;
-    return `${label.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s  ${(t.articlesPerSecond / localRate).toFixed(2)} x local  Redis: ${t.redisCommandsPerArticle} commands, ${Math.round(t.redisBytesPerArticle / 1024)} KB per article, peak ${t.peakRedisMemoryMb} MB / ${t.peakRedisKeys} keys  worker peak RSS ${t.workerPeakRssMb.join(', ')} MB`;
+    return `${label.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s  ${(t.articlesPerSecond / localRate).toFixed(2)} x local  Redis: ${t.redisCommandsPerArticle} commands, ${Math.round(t.redisBytesPerArticle / 1024)} KB per article, peak ${t.peakRedisMemoryMb} MB / ${t.peakRedisKeys} keys  producer CPU ${t.producerCpuMsPerArticle} ms/article  worker peak RSS ${t.workerPeakRssMb.join(', ')} MB`;
   }).join('\n')}\n`;
 }

@@ -87,3 +87,13 @@ export async function checkReachable(url: QueueUrl, timeoutMs = 3000): Promise<v
     redis.disconnect();
   }
 }
+
+/** A Redis call that gives up after `ms` (commands otherwise wait for a reconnect forever). */
+export async function withTimeout<V>(promise: Promise<V>, ms: number): Promise<V> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); })]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

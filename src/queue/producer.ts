@@ -17,7 +17,7 @@ import type { Redis } from 'ioredis';
 
 import type { AnalyzeTaskResult } from '../pipeline/task.js';
 import { decodeOutcomes } from './codec.js';
-import { checkReachable, openRedis, type QueueUrl } from './connection.js';
+import { checkReachable, openRedis, withTimeout, type QueueUrl } from './connection.js';
 import { analysisQueueName, QueueKeys } from './keys.js';
 import type { BatchJob } from './tasks.js';
 
@@ -37,7 +37,7 @@ export interface ProducerOptions {
   readonly maxDowntimeMs?: number;
   /** Seconds a result key lives if its producer never reads it (it died). @default 600 */
   readonly resultTtlSeconds?: number;
-  /** Told when Redis stops or starts answering (for a log line). */
+  /** Told when Redis stops or starts answering, or no worker takes the jobs (for a log line). */
   readonly onConnection?: (up: boolean, message: string) => void;
 }
 
@@ -67,7 +67,7 @@ interface Outstanding<T> {
 export class QueueProducer<T = unknown> {
   readonly concurrency: number;
   readonly stats: ProducerStats = { jobs: 0, tasks: 0, resent: 0 };
-  readonly run_id = randomUUID().replace(/-/g, '').slice(0, 16);
+  readonly runId = randomUUID().replace(/-/g, '').slice(0, 16);
   readonly #queue: Queue;
   readonly #redis: Redis;
   readonly #blocking: Redis;
@@ -84,6 +84,8 @@ export class QueueProducer<T = unknown> {
   #down = false;
   #checking = false;
   #fatal: Error | null = null;
+  #lastResult = Date.now();
+  #toldNoWorkers = false;
 
   /**
    * Check that Redis answers (a clear {@link QueueUnreachableError} within a few seconds if not),
@@ -149,7 +151,7 @@ export class QueueProducer<T = unknown> {
     const entries = this.#batch;
     this.#batch = [];
     const batch = this.#nextBatch++;
-    const outstanding: Outstanding<T> = { jobId: `${this.run_id}.${batch}`, entries, sentAt: null, consuming: false };
+    const outstanding: Outstanding<T> = { jobId: `${this.runId}.${batch}`, entries, sentAt: null, consuming: false };
     this.#outstanding.set(batch, outstanding);
     this.stats.jobs++;
     this.stats.tasks += entries.length;
@@ -166,14 +168,14 @@ export class QueueProducer<T = unknown> {
     await this.#gathering;
     try {
       // Results of batches sent twice may still arrive (and expire); the rest of this run is done.
-      await withTimeout(this.#redis.del(this.#keys.done(this.run_id), this.#keys.producer(this.run_id)), 2000);
+      await withTimeout(this.#redis.del(this.#keys.done(this.runId), this.#keys.producer(this.runId)), 2000);
       await withTimeout(this.#queue.close(), 2000);
     } catch { /* Redis gone: the keys expire */ }
     this.#redis.disconnect();
   }
 
   async #send(batch: number, outstanding: Outstanding<T>): Promise<void> {
-    const data: BatchJob = { run: this.run_id, batch, kind: this.#options.kind, tasks: outstanding.entries.map((e) => e.task) };
+    const data: BatchJob = { run: this.runId, batch, kind: this.#options.kind, tasks: outstanding.entries.map((e) => e.task) };
     try {
       await this.#queue.add(this.#options.kind, data, {
         jobId: outstanding.jobId,
@@ -189,7 +191,7 @@ export class QueueProducer<T = unknown> {
 
   /** Wait for "batch done" announcements and read those results. */
   async #gather(): Promise<void> {
-    const done = this.#keys.done(this.run_id);
+    const done = this.#keys.done(this.runId);
     while (!this.#closed) {
       let popped: [string, string] | null;
       try {
@@ -210,7 +212,7 @@ export class QueueProducer<T = unknown> {
     outstanding.consuming = true;
     let payload: string | null;
     try {
-      payload = await this.#redis.getdel(this.#keys.result(this.run_id, batch));
+      payload = await this.#redis.getdel(this.#keys.result(this.runId, batch));
     } catch {
       outstanding.consuming = false;
       return;
@@ -221,6 +223,7 @@ export class QueueProducer<T = unknown> {
       return;
     }
     this.#outstanding.delete(batch);
+    this.#lastResult = Date.now();
     const outcomes = decodeOutcomes(payload, outstanding.entries.length);
     outstanding.entries.forEach((entry, i) => {
       const outcome = outcomes[i];
@@ -230,7 +233,7 @@ export class QueueProducer<T = unknown> {
   }
 
   async #heartbeat(): Promise<void> {
-    await this.#redis.set(this.#keys.producer(this.run_id), '1', 'PX', this.#options.checkEveryMs * 5);
+    await this.#redis.set(this.#keys.producer(this.runId), '1', 'PX', this.#options.checkEveryMs * 5);
   }
 
   /** The watchdog: heartbeat, then every job older than one period. */
@@ -241,11 +244,12 @@ export class QueueProducer<T = unknown> {
       await withTimeout(this.#heartbeat(), this.#options.checkEveryMs);
       this.#contact(true);
       const now = Date.now();
+      await this.#noWorkers(now);
       for (const [batch, outstanding] of this.#outstanding) {
         if (outstanding.sentAt === null || outstanding.consuming || now - outstanding.sentAt < this.#options.checkEveryMs) continue;
         const [state, hasResult] = await Promise.all([
           this.#queue.getJobState(outstanding.jobId),
-          this.#redis.exists(this.#keys.result(this.run_id, batch)),
+          this.#redis.exists(this.#keys.result(this.runId, batch)),
         ]);
         if (!this.#outstanding.has(batch) || outstanding.consuming) continue;
         if (hasResult) await this.#consume(batch);
@@ -257,6 +261,14 @@ export class QueueProducer<T = unknown> {
     } finally {
       this.#checking = false;
     }
+  }
+
+  /** Say once when jobs wait and no worker of this version is connected (a likely set-up mistake). */
+  async #noWorkers(now: number): Promise<void> {
+    if (this.#toldNoWorkers || this.#outstanding.size === 0 || now - this.#lastResult < 5 * this.#options.checkEveryMs) return;
+    if ((await this.#queue.getWorkersCount()) > 0) return;
+    this.#toldNoWorkers = true;
+    this.#options.onConnection?.(true, `no worker takes jobs from queue ${this.#queue.name}: start "narrascope worker --queue URL" (the same narrascope version) on some machine`);
   }
 
   async #resend(batch: number, outstanding: Outstanding<T>): Promise<void> {
@@ -296,13 +308,4 @@ export class QueueProducer<T = unknown> {
 function positive(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 1) throw new TypeError(`narrascope: ${name} must be a positive integer, got ${value}`);
   return value;
-}
-
-async function withTimeout<V>(promise: Promise<V>, ms: number): Promise<V> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); })]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { jobFileOf, loadJob, RunInterruptedError, runJob, type RunOutcome } from '../../jobs/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { positiveInteger, withJobErrors } from '../job-errors.js';
+import { openProducer, withQueueOptions, type QueueFlags } from '../queue-options.js';
 
-interface RunFlags {
+interface RunFlags extends QueueFlags {
   readonly workers?: string;
   readonly strict?: boolean;
   readonly quiet?: boolean;
@@ -23,18 +24,19 @@ function summary(outcome: RunOutcome): string {
 
 /** `narrascope run <job>`: one run of a job now. */
 export function registerRun(program: Command): void {
-  program
+  withQueueOptions(program
     .command('run')
     .description('run a job of pipelines/ once now: analyse new or changed articles (reuse the rest from the store), report, and drift since the previous run')
     .argument('<job>', 'job file (pipelines/default.json) or job name (default)')
     .option('--workers <n>', 'worker threads (default: the job\'s, else one per core)')
     .option('--strict', 'fail the run at the first bad input record')
     .option('--quiet', 'print errors only')
-    .option('--json', 'print the outcome as one JSON object on stdout')
+    .option('--json', 'print the outcome as one JSON object on stdout'))
     .action((argument: string, flags: RunFlags) => withJobErrors(async () => {
       const job = loadJob(jobFileOf(argument));
       const workers = positiveInteger(flags.workers, '--workers');
       const log = new DiagnosticLog(flags.quiet ?? false);
+      const producer = await openProducer(flags, flags.quiet ?? false);
       const controller = new AbortController();
       let signalName: NodeJS.Signals | null = null;
       const stop = (name: NodeJS.Signals): void => {
@@ -50,6 +52,7 @@ export function registerRun(program: Command): void {
           onDiagnostic: (d) => log.report(d),
           ...(workers !== undefined ? { workers } : {}),
           ...(flags.strict ? { strict: true } : {}),
+          ...(producer ? { executor: producer } : {}),
         });
         if (flags.json) {
           const { report: _report, ...rest } = outcome;
@@ -65,6 +68,7 @@ export function registerRun(program: Command): void {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        await producer?.close();
       }
     }));
 }

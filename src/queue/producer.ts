@@ -224,7 +224,14 @@ export class QueueProducer<T = unknown> {
     }
     this.#outstanding.delete(batch);
     this.#lastResult = Date.now();
-    const outcomes = decodeOutcomes(payload, outstanding.entries.length);
+    let outcomes;
+    try {
+      outcomes = decodeOutcomes(payload, outstanding.entries.length);
+    } catch (error) {
+      // A damaged result key fails its batch's articles (listed in --failures), not the run.
+      for (const entry of outstanding.entries) entry.reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     outstanding.entries.forEach((entry, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok) entry.resolve({ json: outcome.json, diagnostics: outcome.diagnostics });

@@ -47,7 +47,7 @@ export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './store/migrations.j
 // the chain
 export { analyze, type AnalyzeOptions } from './pipeline/analyze.js';
 export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-article.js';
-export { runAnalysis, type RunOptions, type RunItem, type ArticleRef } from './pipeline/run.js';
+export { runAnalysis, type RunOptions, type RunItem, type ArticleRef, type TaskExecutor } from './pipeline/run.js';
 // evaluation against annotated data
 export { evaluatePolnear, formatPolnearReport, PUBLISHED_POLNEAR } from './eval/index.js';
 export type { PolnearEvalOptions, PolnearEvalReport, RoleScores } from './eval/index.js';

@@ -1,3 +1,6 @@
+// The public types use Node's (AbortSignal, Buffer, URL), and so do zod's: the declaration files
+// say so, and @types/node is a dependency, so a consumer compiles without installing it.
+/// <reference types="node" preserve="true" />
 /**
  * narrascope: reads news coverage and shows where the stories diverge.
  *
@@ -14,22 +17,26 @@
 export type * from './types/index.js';
 
 // 1. ingest
-export { ingest, ingestArticles, formatOf, readJsonl, readJsonlStream, readHtml, readText, DEFAULT_FIELDS } from './01-ingest/index.js';
+export { ingest, ingestArticles, formatOf, readJsonl, readJsonlStream, readHtml, readText, DEFAULT_FIELDS, fatalWhenStrict } from './01-ingest/index.js';
 export type { FieldMap, IngestEvent, IngestOptions, InputFormat } from './01-ingest/index.js';
 // 2. clean
 export { clean, DEFAULT_CLEAN_RULES, DuplicateDetector } from './02-clean/index.js';
-export type { CleanOptions, CleanRule, DuplicateOptions, LineContext, Verdict } from './02-clean/index.js';
+export type { CleanOptions, CleanRule, DuplicateOptions, Line, LineContext, Verdict } from './02-clean/index.js';
 // 3. segment
 export { segment } from './03-segment/index.js';
 export type { SegmentOptions } from './03-segment/index.js';
 // 4. actors
 export { tagActors } from './04-actors/index.js';
+export type { ActorOptions } from './04-actors/index.js';
 // 5. cues
 export { tagCues, detectCues, classifyCue, loadStanceLexicon, defaultStanceLexicon, lookupCue, withOverrides, resolveLexicon, cueEnvironment, adjustCommitment } from './05-cues/index.js';
-export type { CueCandidate, DetectOptions, ClassifyOptions, StanceLexicon, StanceEntry, BaseCommitment, Commitment, LexiconChoice, LexiconOverride, TagCuesOptions } from './05-cues/index.js';
+export type {
+  CueCandidate, DetectOptions, ClassifyOptions, StanceLexicon, StanceEntry, BaseCommitment, Commitment, LexiconChoice, LexiconOverride, TagCuesOptions,
+  CueLocation, AttributionModel, SequenceTagger, WeightTable, CueRates, CueFeatureContext,
+} from './05-cues/index.js';
 // 6. attributions
 export { extractAttributions } from './06-attributions/index.js';
-export type { AttributionResult } from './06-attributions/index.js';
+export type { AttributionOptions, AttributionResult } from './06-attributions/index.js';
 // 7. narratives (per event)
 export { buildNarratives, mergeActors, sentenceDivergence } from './07-narratives/index.js';
 export type { CrossActors, NarrativeOptions, SentenceDivergence } from './07-narratives/index.js';
@@ -50,7 +57,7 @@ export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-a
 export { runAnalysis, type RunOptions, type RunItem, type ArticleRef, type TaskExecutor } from './pipeline/run.js';
 // evaluation against annotated data
 export { evaluatePolnear, formatPolnearReport, PUBLISHED_POLNEAR } from './eval/index.js';
-export type { PolnearEvalOptions, PolnearEvalReport, RoleScores } from './eval/index.js';
+export type { PolnearEvalOptions, PolnearEvalReport, RoleScores, Prf, Role } from './eval/index.js';
 // corpus level: which articles cover the same event
 export { groupEvents } from './events/index.js';
 export type { EventAssignment, EventInput, EventOptions } from './events/index.js';

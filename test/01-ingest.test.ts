@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, type IngestEvent } from '../src/01-ingest/index.js';
 import type { Article, Diagnostic } from '../src/types/index.js';
@@ -87,9 +88,9 @@ describe('ingest: JSONL', () => {
   });
 
   it('reports a line of invalid UTF-8 instead of silently replacing bytes', async () => {
-    const good = Buffer.from(`${JSON.stringify({ id: 'a', text: 'Café.' })}\n`);
+    const good = (id: string): Buffer => Buffer.from(`${JSON.stringify({ id, text: 'Café.' })}\n`);
     const bad = Buffer.concat([Buffer.from('{"id":"b","text":"caf'), Buffer.from([0xe9, 0x22, 0x7d, 0x0a])]);
-    const file = writeTemp(dir, 'latin1.jsonl', Buffer.concat([good, bad, good]));
+    const file = writeTemp(dir, 'latin1.jsonl', Buffer.concat([good('a'), bad, good('c')]));
     const { articles, diagnostics } = await collect([file]);
     expect(articles.map((a) => a.text)).toEqual(['Café.', 'Café.']);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'jsonl/not-utf8', line: 2, file })]);
@@ -97,9 +98,75 @@ describe('ingest: JSONL', () => {
 
   it.skipIf(!HAS_POLNEAR)('streams the PolNeAR dev split with --id-field article --outlet-field publisher', async () => {
     const { articles, diagnostics } = await collect([POLNEAR_DEV], { fields: { id: 'article', outlet: 'publisher' } });
-    expect(diagnostics).toEqual([]);
+    // The split holds some articles more than once (one line per annotation): their ids repeat.
+    expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(['record/duplicate-id']));
+    expect(diagnostics).toHaveLength(10);
+    expect(new Set(articles.map((a) => a.id)).size).toBe(94);
     expect(articles).toHaveLength(94);
     expect(new Set(articles.map((a) => a.outlet))).toContain('breitbart');
+  });
+});
+
+describe('ingest: ids', () => {
+  it('keeps the first of a repeated id, renames the next ID#2, ID#3 and names both lines', async () => {
+    const file = writeTemp(dir, 'dup.jsonl', [
+      JSON.stringify({ id: 'a', text: 'First.' }),
+      JSON.stringify({ id: 'b', text: 'Other.' }),
+      JSON.stringify({ id: 'a', text: 'Second.' }),
+      JSON.stringify({ id: 'a', text: 'Third.' }),
+    ].join('\n'));
+    const { articles, diagnostics } = await collect([file]);
+    expect(articles.map((a) => [a.id, a.text])).toEqual([['a', 'First.'], ['b', 'Other.'], ['a#2', 'Second.'], ['a#3', 'Third.']]);
+    expect(diagnostics.map((d) => [d.severity, d.code, d.line, d.id])).toEqual([
+      ['warning', 'record/duplicate-id', 3, 'a#2'],
+      ['warning', 'record/duplicate-id', 4, 'a#3'],
+    ]);
+    expect(diagnostics[0]?.message).toBe(`id "a" was already used by ${file}:1; this article is "a#2"`);
+  });
+
+  it('catches a repeated id across files (two folders holding the same file name)', async () => {
+    const one = tempDir();
+    const two = tempDir();
+    writeTemp(one, 'story.txt', 'One.');
+    writeTemp(two, 'story.txt', 'Two.');
+    const { articles, diagnostics } = await collect([one, two]);
+    expect(articles.map((a) => a.id)).toEqual(['story', 'story#2']);
+    expect(diagnostics[0]?.message).toContain(join(one, 'story.txt'));
+  });
+
+  it('takes a number id as its string, derives a missing one with a warning, refuses other types naming the field', async () => {
+    const file = writeTemp(dir, 'ids.jsonl', [
+      JSON.stringify({ id: 7, text: 'Seven.' }),
+      JSON.stringify({ text: 'No id.' }),
+      JSON.stringify({ id: '', text: 'Empty id.' }),
+      JSON.stringify({ id: true, text: 'Boolean id.' }),
+      JSON.stringify({ id: ['x'], text: 'Array id.' }),
+      JSON.stringify({ id: 'e', text: '' }),
+    ].join('\n'));
+    const { articles, diagnostics } = await collect([file]);
+    expect(articles.map((a) => a.id)).toEqual(['7', 'ids:2', 'ids:3']);
+    expect(diagnostics.map((d) => [d.line, d.severity, d.code, d.field, d.id])).toEqual([
+      [2, 'warning', 'record/missing-id', 'id', undefined],
+      [3, 'warning', 'record/missing-id', 'id', undefined],
+      [4, 'error', 'record/bad-id', 'id', undefined],
+      [5, 'error', 'record/bad-id', 'id', undefined],
+      [6, 'error', 'record/empty-text', 'text', 'e'],
+    ]);
+    expect(diagnostics[0]?.message).toContain('"ids:2"');
+    expect(diagnostics[2]?.message).toBe('field "id" must be a string or a number, got a boolean');
+    expect(diagnostics[3]?.message).toBe('field "id" must be a string or a number, got an array');
+  });
+
+  it('names JSON types as JSON does: null, an array, a number', async () => {
+    const file = writeTemp(dir, 'types.jsonl', ['null', '[1]', '5', JSON.stringify({ id: 'n', text: null }), JSON.stringify({ id: 'o', text: { a: 1 } })].join('\n'));
+    const { diagnostics } = await collect([file]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'expected a JSON object, got null',
+      'expected a JSON object, got an array',
+      'expected a JSON object, got a number',
+      'missing text field "text" (set another with --text-field)',
+      'field "text" must be a string, got an object',
+    ]);
   });
 });
 
@@ -123,6 +190,19 @@ describe('ingest: HTML', () => {
     expect(article?.text).not.toContain('Home');
     expect(article?.text).not.toContain('All rights reserved');
     expect(article?.text.split('\n\n').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reports a page whose reader view holds only a menu ("Home About"), not an article', async () => {
+    const file = writeTemp(dir, 'menu.html', '<html><head><title>Site</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav></body></html>');
+    const { articles, diagnostics } = await collect([file]);
+    expect(articles).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'html/no-article', file, message: expect.stringContaining('"Home About"') })]);
+  });
+
+  it('reads a short page that is one real sentence', async () => {
+    const file = writeTemp(dir, 'brief.html', '<html><body><article><p>The minister resigned on Monday after the vote.</p></article></body></html>');
+    const { articles } = await collect([file]);
+    expect(articles.map((a) => a.text)).toEqual(['The minister resigned on Monday after the vote.']);
   });
 
   it('reports a page with no article body', async () => {

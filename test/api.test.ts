@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 import { SEED } from './support/paths.js';
@@ -37,6 +38,24 @@ describe('public API', () => {
     for await (const result of api.analyze(api.ingestArticles([SEED]))) results.push(result);
     expect(results).toHaveLength(1);
     expect(results[0]?.sentences.length).toBe(11);
+  });
+
+  it('analyzeArticle cleans by default, as analyze does: teasers of other stories are dropped, not attributions', async () => {
+    const text = readFileSync(SEED, 'utf8');
+    const raw: api.Article = { id: 'seed', outlet: null, date: null, title: null, url: null, text, dropped: [] };
+    const direct = api.analyzeArticle(raw);
+    expect(direct.dropped.map((d) => d.reason)).toContain('teaser');
+    const inDropped = (start: number): boolean => direct.dropped.some((d) => start >= d.start && start < d.end);
+    expect(direct.attributions.filter((a) => inDropped(a.cue.spans[0]?.start ?? -1))).toEqual([]);
+    // The same record the stream gives, and the same as cleaning first and saying so.
+    const streamed: api.AnalyzedArticle[] = [];
+    for await (const result of api.analyze([raw])) streamed.push(result);
+    expect(direct).toEqual(streamed[0]);
+    expect(api.analyzeArticle(api.clean(raw), { clean: false })).toEqual(direct);
+    // clean: false reads every character, teasers included.
+    const uncleaned = api.analyzeArticle(raw, { clean: false });
+    expect(uncleaned.dropped).toEqual([]);
+    expect(uncleaned.sentences.length).toBeGreaterThan(direct.sentences.length);
   });
 
   it('throws a TypeError naming the known formats for an unknown renderer', () => {

@@ -7,7 +7,7 @@ import { SEED } from './support/paths.js';
 
 // The whole per-article chain on the shipped seed article: the acceptance cases of issue 4.
 const text = readFileSync(SEED, 'utf8');
-const result: AnalyzedArticle = analyzeArticle(clean({ id: 'seed', outlet: null, date: null, title: null, url: null, text, dropped: [] }));
+const result: AnalyzedArticle = analyzeArticle(clean({ id: 'seed', outlet: null, date: null, title: null, url: null, text, dropped: [] }), { clean: false });
 const actorName = (a: Attribution): string | undefined => result.actors.find((x) => x.id === a.source?.actorId)?.name;
 const byCue = (cueText: string): Attribution | undefined =>
   result.attributions.find((a) => a.cue.spans.map((s) => s.text).join(' ').includes(cueText));

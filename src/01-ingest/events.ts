@@ -57,8 +57,16 @@ export interface IngestOptions {
 export function problem(
   code: string,
   message: string,
-  where: { file: string; line?: number; field?: string },
+  where: { file: string; line?: number; field?: string; id?: string },
   severity: Diagnostic['severity'] = 'error',
 ): IngestEvent {
   return { kind: 'diagnostic', diagnostic: { severity, code, message, ...where } };
+}
+
+/**
+ * Whether `--strict` stops at this diagnostic: every error, and the warnings about input that is
+ * wrong even though it could still be read (a repeated id).
+ */
+export function fatalWhenStrict(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error' || diagnostic.code === 'record/duplicate-id';
 }

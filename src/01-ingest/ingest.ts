@@ -6,6 +6,7 @@ import { readHtml } from './read-html.js';
 import { readJsonl, readJsonlStream } from './read-jsonl.js';
 import { readJsonlGz } from './read-jsonl-gz.js';
 import { readText } from './read-text.js';
+import { UniqueIds } from './unique-ids.js';
 
 /** Input formats narrascope reads, by file extension. */
 export type InputFormat = 'text' | 'jsonl' | 'jsonl-gz' | 'html';
@@ -35,7 +36,8 @@ export function formatOf(file: string): InputFormat | null {
  * readable files are read in name order, recursively; other files in it are skipped with a warning.
  *
  * Problems (unreadable file, unknown format, bad line, invalid UTF-8) are yielded as diagnostics
- * and reading goes on with the next record.
+ * and reading goes on with the next record. Ids are unique over all inputs: a repeated id becomes
+ * `ID#2` with a `record/duplicate-id` warning (see {@link UniqueIds}).
  *
  * @example
  * for await (const event of ingest(['corpora/'])) {
@@ -44,9 +46,13 @@ export function formatOf(file: string): InputFormat | null {
  * }
  */
 export async function* ingest(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestEvent> {
+  const ids = new UniqueIds();
   for (const input of inputs) {
     if (options.signal?.aborted) return;
-    yield* ingestPath(input, options, true);
+    for await (const event of ingestPath(input, options, true)) {
+      if (event.kind === 'article') yield* ids.admit(event.article);
+      else yield event;
+    }
   }
 }
 

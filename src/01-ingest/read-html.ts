@@ -21,6 +21,11 @@ export async function* readHtml(file: string, id: string, options: IngestOptions
     yield problem('html/no-article', 'reader view found no article body in this page', { file });
     return;
   }
+  if (!isProse(view.text)) {
+    const shown = view.text.replace(/\s+/g, ' ').trim();
+    yield problem('html/no-article', `reader view found no article body in this page, only "${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown}"`, { file });
+    return;
+  }
   const record = {
     id,
     text: view.text,
@@ -30,5 +35,15 @@ export async function* readHtml(file: string, id: string, options: IngestOptions
     url: view.url,
   };
   // Field mapping applies to JSONL only: here the record already uses the default names.
-  yield recordToArticle(record, { file }, id, { ...options, fields: {} });
+  yield* recordToArticle(record, { file }, id, { ...options, fields: {} });
+}
+
+/**
+ * Whether reader view's text is an article body rather than leftovers of a page without one
+ * (a menu: "Home About"): at least 140 characters (Readability's own threshold for a readable
+ * page), or one sentence of four or more words ("The minister resigned on Monday.").
+ */
+export function isProse(text: string): boolean {
+  if (text.trim().length >= 140) return true;
+  return /(?:^|\s)\p{L}[\p{L}\p{N}'’-]*(?:[\s,;:]+[\p{L}\p{N}'’-]+){3,}[.!?…]["”’)]?(?=\s|$)/u.test(text);
 }

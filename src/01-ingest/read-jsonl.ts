@@ -57,7 +57,7 @@ export async function* readJsonlStream(stream: AsyncIterable<Buffer>, name: stri
       yield problem('jsonl/invalid-json', `line is not valid JSON (${reason})`, { file, line });
       continue;
     }
-    yield recordToArticle(record, { file, line }, `${baseName(file)}:${line}`, options);
+    yield* recordToArticle(record, { file, line }, `${baseName(file)}:${line}`, options);
   }
 }
 

@@ -28,5 +28,5 @@ export async function* readText(file: string, id: string, options: IngestOptions
   }
   const text = front ? content.slice(front[0].length) : content;
   // Front matter uses the default field names; --*-field flags are for JSONL.
-  yield recordToArticle(record, { file }, id, { ...options, fields: {} }, text);
+  yield* recordToArticle(record, { file }, id, { ...options, fields: {} }, text);
 }

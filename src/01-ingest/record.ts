@@ -4,9 +4,20 @@ import { DEFAULT_FIELDS, problem, type FieldMap, type IngestEvent, type IngestOp
 /** Article metadata fields that are optional strings. */
 type MetaKey = 'title' | 'outlet' | 'date' | 'url';
 
+/** "null", "an array", "a number"...: a JSON value's type as a message names it. */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value === undefined) return 'nothing';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 /**
  * Turn one parsed record (a JSONL line or front matter plus body) into an article, or a
- * diagnostic naming the field that is wrong. `fallbackId` is used when the record has no id.
+ * diagnostic naming the field that is wrong. `fallbackId` is used, with a warning, when the
+ * record has no id (a JSONL line without its id field); a number id becomes its decimal string.
+ * A diagnostic about a record that has an id carries it (`Diagnostic.id`), so a failures file
+ * names the article.
  */
 export function recordToArticle(
   record: unknown,
@@ -14,29 +25,33 @@ export function recordToArticle(
   fallbackId: string,
   options: IngestOptions,
   textOverride?: string,
-): IngestEvent {
+): IngestEvent[] {
   const fields: FieldMap = { ...DEFAULT_FIELDS, ...options.fields };
   const at = { file: where.file, ...(where.line !== undefined ? { line: where.line } : {}) };
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return problem('record/not-object', `expected a JSON object, got ${Array.isArray(record) ? 'an array' : typeof record}`, at);
+    return [problem('record/not-object', `expected a JSON object, got ${typeName(record)}`, at)];
   }
   const fieldsOf = record as Record<string, unknown>;
-  const text = textOverride ?? fieldsOf[fields.text];
-  if (text === undefined || text === null) {
-    return problem('record/missing-text', `missing text field "${fields.text}" (set another with --text-field)`, { ...at, field: fields.text });
-  }
-  if (typeof text !== 'string') {
-    return problem('record/bad-text', `field "${fields.text}" must be a string, got ${typeof text}`, { ...at, field: fields.text });
-  }
-  if (text.trim().length === 0) {
-    return problem('record/empty-text', `field "${fields.text}" is empty`, { ...at, field: fields.text });
-  }
-  const max = options.maxTextLength ?? 2_000_000;
-  if (text.length > max) {
-    return problem('record/huge-text', `field "${fields.text}" has ${text.length} characters, over the limit of ${max} (--max-chars)`, { ...at, field: fields.text });
-  }
   const rawId = fieldsOf[fields.id];
-  const id = typeof rawId === 'string' && rawId.length > 0 ? rawId : typeof rawId === 'number' ? String(rawId) : fallbackId;
+  let id: string;
+  const events: IngestEvent[] = [];
+  if (typeof rawId === 'string' && rawId.trim() !== '') {
+    id = rawId;
+  } else if (typeof rawId === 'number' && Number.isFinite(rawId)) {
+    id = String(rawId);
+  } else if (rawId === undefined || rawId === null || rawId === '' || (typeof rawId === 'string' && rawId.trim() === '')) {
+    id = fallbackId;
+    events.push(problem('record/missing-id', `no id in field "${fields.id}"; this article is "${fallbackId}" (file name and line; set the id field with --id-field)`, { ...at, field: fields.id }, 'warning'));
+  } else {
+    return [problem('record/bad-id', `field "${fields.id}" must be a string or a number, got ${typeName(rawId)}`, { ...at, field: fields.id })];
+  }
+  const fail = (code: string, message: string): IngestEvent[] => [problem(code, message, { ...at, field: fields.text, id })];
+  const text = textOverride ?? fieldsOf[fields.text];
+  if (text === undefined || text === null) return fail('record/missing-text', `missing text field "${fields.text}" (set another with --text-field)`);
+  if (typeof text !== 'string') return fail('record/bad-text', `field "${fields.text}" must be a string, got ${typeName(text)}`);
+  if (text.trim().length === 0) return fail('record/empty-text', `field "${fields.text}" is empty`);
+  const max = options.maxTextLength ?? 2_000_000;
+  if (text.length > max) return fail('record/huge-text', `field "${fields.text}" has ${text.length} characters, over the limit of ${max} (--max-chars)`);
   const meta = (key: MetaKey): string | null => {
     const value = fieldsOf[fields[key]];
     if (typeof value === 'string') return value.trim() === '' ? null : value;
@@ -56,5 +71,6 @@ export function recordToArticle(
     origin: where,
     ...(group !== undefined ? { group } : {}),
   };
-  return { kind: 'article', article };
+  events.push({ kind: 'article', article });
+  return events;
 }

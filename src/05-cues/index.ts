@@ -7,7 +7,11 @@ export type { CueCandidate } from './candidate.js';
 export { detectCues, type DetectOptions } from './detect.js';
 export { classifyCue, type ClassifyOptions } from './classify.js';
 export { loadStanceLexicon, defaultStanceLexicon, lookupCue, withOverrides, resolveLexicon, type StanceLexicon, type StanceEntry, type LexiconChoice, type LexiconOverride } from './lexicon.js';
-export { cueEnvironment } from './environment.js';
+export { cueEnvironment, type CueLocation } from './environment.js';
+export type { AttributionModel } from './detect-model.js';
+export type { SequenceTagger } from './detect-perceptron.js';
+export type { WeightTable } from './detect-hash.js';
+export type { CueRates, FeatureContext as CueFeatureContext } from './detect-features.js';
 export { adjustCommitment, type BaseCommitment, type Commitment } from './commitment.js';
 
 /** Options of {@link tagCues}. */

@@ -26,8 +26,70 @@ export interface WinkAnalysis {
 // takes ~300 ms, so it is created once, lazily, per process.
 let nlp: ReturnType<typeof winkNLP> | undefined;
 function instance(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  if (nlp) return nlp;
+  const engine = winkNLP(historyFreeModel(), ['sbd', 'pos']);
+  // A word the model does not know makes wink compute its features, which hands us its cache.
+  engine.readDoc('Qzxwvj qzxwvj.');
+  if (!cacheIsolated) throw new Error('narrascope: wink-nlp internals changed: could not isolate its word cache (see src/adapters/wink.ts)');
+  nlp = engine;
   return nlp;
+}
+
+/**
+ * wink keeps every out-of-vocabulary word it has seen in a process-wide cache, and its tokenizer
+ * asks that cache whether a string is a known word before splitting it (a possessive, a hyphenated
+ * or dotted word). So after "the year’s, not the decade’s" the "year" of "this year’s event" came
+ * out PROPN instead of NOUN: tokens and POS depended on which texts the process had read before
+ * (303 of 800 triplet articles differed when read in reverse order). The model wrapper below
+ * hides words added at run time from those lookups, so the tokenizer sees only the model's own
+ * lexicon, as a fresh process would; wink still finds them when it stores a token, so the cache
+ * does not grow twice. What it keeps for such a word (shape, affixes, a guessed POS) is computed
+ * from the word and its token category alone, so reusing it is safe; the determinism test checks
+ * the whole chain in every order.
+ */
+let cacheIsolated = false;
+let revealing = 0;
+
+/** wink's cache, as far as this adapter touches it. */
+interface WinkCache {
+  lookup(text: string): number[] | null;
+  intrinsicSize(): number;
+}
+type FeatureFn = (config: unknown) => Record<string, (word: string, category: number, cache: WinkCache) => unknown>;
+
+function historyFreeModel(): typeof model {
+  const base = model as unknown as { featureFn: FeatureFn };
+  const featureFn: FeatureFn = (config) => {
+    const features = base.featureFn(config);
+    const pos = features['pos'];
+    if (pos) {
+      // The POS feature of a new word looks up its lower-cased form, which wink has just added:
+      // that lookup must see run-time words.
+      features['pos'] = (word, category, cache) => {
+        isolate(cache);
+        revealing++;
+        try {
+          return pos(word, category, cache);
+        } finally {
+          revealing--;
+        }
+      };
+    }
+    return features;
+  };
+  return { ...(model as object), featureFn } as unknown as typeof model;
+}
+
+function isolate(cache: WinkCache): void {
+  if (cacheIsolated) return;
+  cacheIsolated = true;
+  const lookup = cache.lookup;
+  const intrinsic = cache.intrinsicSize();
+  cache.lookup = (text) => {
+    const found = lookup(text);
+    if (revealing === 0 && found !== null && found.length === 1 && (found[0] ?? 0) >= intrinsic) return null;
+    return found;
+  };
 }
 
 /** Tokenize, tag and sentence-split `text` with wink-nlp. */
@@ -57,6 +119,9 @@ export function winkAnalyze(text: string): WinkAnalysis {
     if (possessive?.[1] && possessive[2] && !CONTRACTIONS.has(value.toLowerCase().replace('’', "'"))) {
       rows.push({ ...row, value: possessive[1], lemma: possessive[1].toLowerCase() });
       rows.push({ value: possessive[2], precedingSpaces: '', pos: 'PART', lemma: "'s" });
+    } else if (row.pos === 'PART' && /^['’][sS]$/u.test(value)) {
+      // wink's own split gives "’s" the lemma "’s"; ours gives "'s": one lemma for both.
+      rows.push({ ...row, lemma: "'s" });
     } else {
       rows.push(row);
     }

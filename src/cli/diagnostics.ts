@@ -6,8 +6,9 @@ import type { Diagnostic } from '../types/index.js';
  */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = [diagnostic.file, diagnostic.line].filter((part) => part !== undefined).join(':');
-  const field = diagnostic.field ? ` field "${diagnostic.field}":` : '';
-  return `narrascope: ${diagnostic.severity}: ${where ? `${where}:` : ''}${field} ${diagnostic.message} [${diagnostic.code}]`;
+  const field = diagnostic.field ? `field "${diagnostic.field}":` : '';
+  const place = [where ? `${where}:` : '', field].filter((part) => part !== '').join(' ');
+  return `narrascope: ${diagnostic.severity}: ${place ? `${place} ` : ''}${diagnostic.message} [${diagnostic.code}]`;
 }
 
 /** Counts diagnostics written to stderr during a run, to choose the exit code. */

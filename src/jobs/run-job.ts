@@ -13,7 +13,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { ingest, type IngestOptions } from '../01-ingest/index.js';
+import { fatalWhenStrict, ingest, type IngestOptions } from '../01-ingest/index.js';
 import { buildReport, rendererFor, type DivergenceReport } from '../08-report/index.js';
 import { groupEvents } from '../events/index.js';
 import { defaultWorkers } from '../pipeline/pool.js';
@@ -149,17 +149,22 @@ async function analyseInputs(job: JobDefinition, store: JobStore, runId: number,
   const groups = new Map<string, string>();
   async function* articles(): AsyncGenerator<Article> {
     const inputs = await expandInputs(job.inputs, report);
+    let found = 0;
     for await (const event of ingest(inputs, ingestOptions)) {
       if (event.kind === 'diagnostic') {
         report(event.diagnostic);
-        if (options.strict && event.diagnostic.severity === 'error') throw new Error(`stopped at the first bad input (strict): ${event.diagnostic.message}`);
+        if (options.strict && fatalWhenStrict(event.diagnostic)) throw new Error(`stopped at the first bad input (strict): ${event.diagnostic.message}`);
         continue;
       }
       const a = event.article;
+      found++;
       read.push({ hash: articleHash(a), id: a.id, outlet: a.outlet, title: a.title, date: a.date });
       if (a.group !== undefined) groups.set(a.id, a.group);
       yield a;
     }
+    // A scheduled run may find nothing (an empty feed folder this hour): it is still a normal,
+    // recorded run, but never a silent one.
+    if (found === 0 && !options.signal?.aborted) report({ severity: 'warning', code: 'input/no-articles', message: `no articles found in ${job.inputs.join(', ')}` });
   }
   const counts: Counts = { articles: 0, analysed: 0, reused: 0, duplicates: 0, failedArticles: 0 };
   const analysed: AnalyzedArticle[] = [];

@@ -1,16 +1,10 @@
-import { clean, DuplicateDetector, type CleanOptions } from '../02-clean/index.js';
+import { clean, DuplicateDetector } from '../02-clean/index.js';
 import type { AnalyzedArticle, Article } from '../types/index.js';
 import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js';
 import { duplicateRecord } from './duplicate-record.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions extends AnalyzeArticleOptions {
-  /**
-   * Clean articles before analysis; `false` reads every character (e.g. for evaluation on
-   * annotated corpora whose offsets must all stay in play).
-   * @default {}
-   */
-  readonly clean?: CleanOptions | false;
   /**
    * Detect exact and near-duplicate articles and list them without analysing them.
    * @default true
@@ -44,6 +38,7 @@ export async function* analyze(
       yield duplicateRecord(article, duplicateOf);
       continue;
     }
-    yield analyzeArticle(article, options);
+    // Cleaned above, before the duplicate check: not again.
+    yield analyzeArticle(article, { ...options, clean: false });
   }
 }

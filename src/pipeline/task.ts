@@ -28,6 +28,7 @@ export interface AnalyzeTaskResult {
  * const { json } = runAnalyzeTask({ article: clean(article), options: { includeTokens: false } });
  */
 export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
-  const result = analyzeArticle(task.article, task.options);
+  // The runner cleaned the article before its duplicate check.
+  const result = analyzeArticle(task.article, { ...task.options, clean: false });
   return { json: JSON.stringify(result), diagnostics: result.diagnostics };
 }

@@ -47,6 +47,8 @@ export interface Diagnostic {
   readonly file?: string;
   readonly line?: number;
   readonly field?: string;
+  /** The id of the article (or input record) the problem is about, when it has one. */
+  readonly id?: string;
 }
 
 /** One news article as ingested. `text` is never modified after ingest. */

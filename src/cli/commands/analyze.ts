@@ -23,6 +23,7 @@ interface AnalyzeFlags extends InputFlags, QueueFlags {
 }
 
 const FAILED = 'analyze/failed';
+const NO_ARTICLES = 'input/no-articles';
 
 /** The diagnostic log of a run, also writing input errors (bad lines) to the failures file. */
 class RunLog extends DiagnosticLog {
@@ -32,9 +33,9 @@ class RunLog extends DiagnosticLog {
 
   override report(diagnostic: Diagnostic): void {
     super.report(diagnostic);
-    // Input errors (a bad line) are failures too; a duplicate warning is not.
-    if (diagnostic.severity !== 'error' || diagnostic.code === FAILED) return;
-    this.failures.record({ id: null, file: diagnostic.file ?? null, line: diagnostic.line ?? null, reason: `${diagnostic.message} [${diagnostic.code}]` });
+    // Input errors (a bad line) are failures too; a duplicate warning is not, nor is "no articles".
+    if (diagnostic.severity !== 'error' || diagnostic.code === FAILED || diagnostic.code === NO_ARTICLES) return;
+    this.failures.record({ id: diagnostic.id ?? null, file: diagnostic.file ?? null, line: diagnostic.line ?? null, reason: `${diagnostic.message} [${diagnostic.code}]` });
     this.progress.tick(true);
   }
 }

@@ -19,6 +19,18 @@ interface CompareFlags extends InputFlags, QueueFlags {
 }
 
 /**
+ * When the report says it was made: now, or `SOURCE_DATE_EPOCH` (seconds since 1970, the
+ * reproducible-builds convention) when set, so the same input gives the same report bytes.
+ */
+function reportTime(): Date {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '') return new Date();
+  const seconds = Number(epoch);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${epoch}"`);
+  return new Date(seconds * 1000);
+}
+
+/**
  * `narrascope compare <inputs...>`: the whole pipeline, then the divergence report. Articles are
  * compared within events: the value of `--group-by FIELD`, or the events `--events auto` finds,
  * or all articles as one event.
@@ -47,8 +59,10 @@ export function registerCompare(program: Command): void {
     const log = new DiagnosticLog(flags.quiet ?? false);
     const ingestOptions = { ...ingestOptionsFrom(flags), ...(flags.groupBy ? { groupField: flags.groupBy } : {}) };
     const groups = new Map<string, string>();
+    let read = 0;
     async function* remembered(): AsyncGenerator<Article> {
       for await (const article of readArticles(inputs, ingestOptions, log, flags.strict ?? false)) {
+        read++;
         if (article.group !== undefined) groups.set(article.id, article.group);
         yield article;
       }
@@ -71,6 +85,13 @@ export function registerCompare(program: Command): void {
     } finally {
       await producer?.close();
     }
+    // Nothing to compare is an error, not an empty report ("Divergence: 0"): readArticles has
+    // already said "no articles found"; articles that all failed are said here.
+    if (results.length === 0) {
+      if (read > 0) log.report({ severity: 'error', code: 'compare/nothing-analysed', message: `none of the ${read} articles read could be analysed; no report written` });
+      process.exitCode = 1;
+      return;
+    }
     let eventOf: (article: AnalyzedArticle) => string | undefined;
     if (flags.events === 'auto') {
       const assigned = new Map(groupEvents(results).map((e) => [e.id, e.event]));
@@ -80,7 +101,7 @@ export function registerCompare(program: Command): void {
     } else {
       eventOf = () => undefined;
     }
-    const report = buildReport(results, { eventOf });
+    const report = buildReport(results, { eventOf, now: reportTime() });
     for (const event of report.events) {
       if (event.skippedClaims) log.report({ severity: 'warning', code: 'narratives/event-too-large', message: `event "${event.name}" has ${event.articleIds.length} articles: ${event.skippedClaims} of its claims were left out of the narratives; group articles into events (--events auto or --group-by)` });
     }

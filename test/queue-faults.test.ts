@@ -98,7 +98,8 @@ describe.skipIf(!REDIS_SERVER)('queue faults (real redis-server, real worker pro
 
   it('Redis restarted mid-run (empty): producer and workers reconnect, lost jobs are sent again', async () => {
     const out = outFile();
-    const producer = spawnCli(['analyze', input, '--queue', redis.url, ...QUEUE_FLAGS, '--out', out]);
+    // More jobs outstanding (12) than the workers hold (2 x 2): some wait in Redis and are lost.
+    const producer = spawnCli(['analyze', input, '--queue', redis.url, '--queue-batch', '8', '--queue-jobs', '12', '--out', out]);
     await waitFor(() => linesOf(out) >= 30, 30_000, 'the first results');
     await redis.restart(1000);
     expect(await producer.exited).toBe(0);

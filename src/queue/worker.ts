@@ -5,13 +5,15 @@
  *
  * Crashes: BullMQ's stalled-job check gives the job of a worker that died (kill -9, out of
  * memory) to another worker. A job that has stalled before is run carefully: one article at a
- * time, each counted in Redis before it starts, so the article that kills workers is known; on
- * its third crash it becomes a per-article failure and the rest of the batch is analysed.
+ * time and alone in its process, each article counted in Redis before it starts, so the article
+ * that kills workers is known; on its third crash it becomes a per-article failure and the rest
+ * of the batch is analysed.
  */
 import { Worker, type Job } from 'bullmq';
 import { encodeOutcomes, type TaskOutcome } from './codec.js';
 import { checkReachable, openRedis, type QueueUrl } from './connection.js';
 import { analysisQueueName, QueueKeys } from './keys.js';
+import { ShareLock } from './share-lock.js';
 import { TASK_KINDS, taskArticleId, type BatchJob, type TaskRunner } from './tasks.js';
 
 /** Options of {@link startQueueWorker}. */
@@ -62,6 +64,7 @@ export async function startQueueWorker(url: QueueUrl, options: QueueWorkerOption
   const ttl = options.resultTtlSeconds ?? 600;
   const say = options.onEvent ?? (() => undefined);
   let finished = 0;
+  const lock = new ShareLock();
 
   const runnerOf = (kind: string): TaskRunner | null => {
     const make = TASK_KINDS[kind];
@@ -111,10 +114,10 @@ export async function startQueueWorker(url: QueueUrl, options: QueueWorkerOption
     if (!runner) {
       outcomes = tasks.map(() => ({ ok: false, reason: `this worker does not know task kind "${kind}" (is narrascope on this machine up to date?)` }));
     } else if (job.stalledCounter > 0) {
-      say(`job ${job.id ?? ''} stalled ${job.stalledCounter} time(s) before: analysing its articles one at a time`);
-      outcomes = await runCarefully(runner, job);
+      say(`job ${job.id ?? ''} stalled ${job.stalledCounter} time(s) before: analysing its articles one at a time, alone`);
+      outcomes = await lock.exclusive(() => runCarefully(runner, job));
     } else {
-      outcomes = await Promise.all(tasks.map((task) => runTask(runner, task)));
+      outcomes = await lock.shared(() => Promise.all(tasks.map((task) => runTask(runner, task))));
     }
     // Result and announcement in one transaction, so a producer never sees one without the other.
     await redis.multi()

@@ -64,6 +64,17 @@ describe.skipIf(!REDIS_SERVER)('queue mode (real redis-server)', () => {
     expect(stamp(queued.stdout)).toBe(stamp(local.stdout));
   });
 
+  it('track --queue writes the rows of a local track', () => {
+    const corpus = join(ROOT, 'corpora', 'crocus-outlets');
+    const claim = ['--claim', 'Islamic State claimed responsibility for the attack'];
+    const local = runCli(['track', ...claim, corpus, '--workers', '1', '--quiet']);
+    const queued = runCli(['track', ...claim, corpus, '--queue', redis.url, '--quiet']);
+    expect(local.status).toBe(0);
+    expect(queued.status).toBe(0);
+    expect(queued.stdout.split('\n').length).toBeGreaterThan(4);
+    expect(queued.stdout).toBe(local.stdout);
+  });
+
   it('an unreachable queue: a clear error within seconds, exit 1, no output file', async () => {
     const port = await freePort(); // nothing listens there
     const out = join(dir, 'never.jsonl');

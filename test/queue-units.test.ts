@@ -28,10 +28,11 @@ describe('the results wire format', () => {
     { ok: true, json: JSON.stringify({ id: 'a1', text: 'line one\nline two "quoted"' }), diagnostics: [] },
     { ok: false, reason: 'the worker process died 3 times\nwhile analysing this article' },
     { ok: true, json: '{"id":"a3"}', diagnostics: [{ severity: 'warning', code: 'clean/duplicate', message: 'x' }] },
+    { ok: true, json: '{"id":"a4"}', diagnostics: [], track: '{"claim":"c1","verdict":"supports"}\n{"claim":"c2","verdict":"unaddressed"}' },
   ];
 
-  it('round-trips results, failures and diagnostics, in order', () => {
-    expect(decodeOutcomes(encodeOutcomes(outcomes), 3)).toEqual(outcomes);
+  it('round-trips results, failures, diagnostics and track rows, in order', () => {
+    expect(decodeOutcomes(encodeOutcomes(outcomes), 4)).toEqual(outcomes);
   });
 
   it('refuses a payload with fewer outcomes than tasks', () => {

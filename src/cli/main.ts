@@ -8,6 +8,7 @@ import { registerEvents } from './commands/events.js';
 import { registerHistory } from './commands/history.js';
 import { registerRun } from './commands/run.js';
 import { registerSchedule } from './commands/schedule.js';
+import { registerTrack } from './commands/track.js';
 import { registerWorker } from './commands/worker.js';
 import { UsageError } from './input-options.js';
 import { QueueStop } from './queue-options.js';
@@ -34,6 +35,7 @@ registerRun(program);
 registerSchedule(program);
 registerHistory(program);
 registerDrift(program);
+registerTrack(program);
 registerWorker(program);
 
 // Exit codes: 0 ok, 1 some inputs failed, 2 usage error (or a bad job file), 75 job already

@@ -234,7 +234,7 @@ export class QueueProducer<T = unknown> {
     }
     outstanding.entries.forEach((entry, i) => {
       const outcome = outcomes[i];
-      if (outcome?.ok) entry.resolve({ json: outcome.json, diagnostics: outcome.diagnostics });
+      if (outcome?.ok) entry.resolve({ json: outcome.json, diagnostics: outcome.diagnostics, ...(outcome.track !== undefined ? { track: outcome.track } : {}) });
       else entry.reject(new Error(outcome?.reason ?? 'no result'));
     });
   }

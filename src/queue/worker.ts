@@ -77,8 +77,8 @@ export async function startQueueWorker(url: QueueUrl, options: QueueWorkerOption
   const runTask = async (runner: TaskRunner, task: unknown): Promise<TaskOutcome> => {
     if (crashTest !== undefined && taskArticleId(task) === crashTest) process.kill(process.pid, 'SIGKILL');
     try {
-      const { json, diagnostics } = await runner.run(task);
-      return { ok: true, json, diagnostics };
+      const { json, diagnostics, track } = await runner.run(task);
+      return { ok: true, json, diagnostics, ...(track !== undefined ? { track } : {}) };
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }

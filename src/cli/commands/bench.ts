@@ -4,6 +4,7 @@ import { ingestArticles } from '../../01-ingest/index.js';
 import { benchmark, formatBench } from '../../bench/bench.js';
 import { benchmarkCompare, formatCompare } from '../../bench/compare.js';
 import { benchmarkRunner, formatRunner, type RunnerTiming } from '../../bench/parallel.js';
+import { benchmarkRelations, formatRelations } from '../../bench/relations.js';
 import { syntheticArticles } from '../../bench/synthetic.js';
 import { readTriplets, TRIPLETS, tripletEvents } from '../../bench/triplets.js';
 import { defaultWorkers } from '../../pipeline/pool.js';
@@ -23,6 +24,7 @@ interface BenchFlags {
   readonly compare?: boolean;
   readonly compareEvents?: string;
   readonly queue?: string;
+  readonly relations?: boolean;
 }
 
 /** `narrascope bench`: articles/s and words/s per stage, next to the wink tokenizer alone. */
@@ -39,6 +41,7 @@ export function registerBench(program: Command): void {
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
     .option('--queue <url>', 'also stream the articles through the queue at this Redis URL with 1 and 2 worker processes started here (threads split between them), against the most workers listed')
     .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
+    .option('--no-relations', 'skip the claim-relation timing (pairs/s on one core)')
     .action(async (flags: BenchFlags) => {
       const input = flags.file ?? (existsSync(TRIPLETS) ? TRIPLETS : existsSync(POLNEAR_DEV) ? POLNEAR_DEV : 'corpora');
       const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
@@ -82,7 +85,8 @@ export function registerBench(program: Command): void {
       if (compareEvents !== undefined) compare.push(await benchmarkCompare(tripletEvents(articles, compareEvents), Math.max(...workerCounts), 'group'));
       const localRate = runner.find((r) => r.workers === Math.max(...workerCounts))?.articlesPerSecond ?? 1;
       const queueText = queueRows.length > 0 ? (await import('../../bench/queue.js')).formatQueue(queueRows, localRate) : '';
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(queueRows.length > 0 ? { queue: queueRows } : {}), ...(compare.length > 0 ? { compare } : {}) }, null, 2)}\n`);
-      else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${queueText}${compare.map(formatCompare).join('')}`);
+      const relations = flags.relations === false ? undefined : benchmarkRelations(articles);
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(queueRows.length > 0 ? { queue: queueRows } : {}), ...(compare.length > 0 ? { compare } : {}), ...(relations ? { relations } : {}) }, null, 2)}\n`);
+      else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${queueText}${compare.map(formatCompare).join('')}${relations ? formatRelations(relations) : ''}`);
     });
 }

@@ -9,7 +9,9 @@ import { registerHistory } from './commands/history.js';
 import { registerRun } from './commands/run.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerTrack } from './commands/track.js';
+import { registerWorker } from './commands/worker.js';
 import { UsageError } from './input-options.js';
+import { QueueStop } from './queue-options.js';
 import { StrictStop } from './strict-stop.js';
 
 // `narrascope analyze big.jsonl | head`: the reader closing the pipe is not an error. Stop
@@ -34,6 +36,7 @@ registerSchedule(program);
 registerHistory(program);
 registerDrift(program);
 registerTrack(program);
+registerWorker(program);
 
 // Exit codes: 0 ok, 1 some inputs failed, 2 usage error (or a bad job file), 75 job already
 // running (run), 130/143 interrupted (run).
@@ -46,7 +49,7 @@ try {
   } else if (error instanceof UsageError) {
     process.stderr.write(`narrascope: ${error.message}\n`);
     process.exitCode = 2;
-  } else if (error instanceof StrictStop) {
+  } else if (error instanceof StrictStop || error instanceof QueueStop) {
     process.stderr.write(`narrascope: ${error.message}\n`);
     process.exitCode = 1;
   } else {

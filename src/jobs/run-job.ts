@@ -17,7 +17,7 @@ import { fatalWhenStrict, ingest, type IngestEvent, type IngestOptions } from '.
 import { buildReport, rendererFor, type DivergenceReport } from '../08-report/index.js';
 import { groupEvents } from '../events/index.js';
 import { defaultWorkers } from '../pipeline/pool.js';
-import { runAnalysis } from '../pipeline/run.js';
+import { runAnalysis, type TaskExecutor } from '../pipeline/run.js';
 import { WebSources, zeroCounts, type FetchCounts } from '../sources/index.js';
 import { fromRecord } from '../record/index.js';
 import { JobStore, type LockHolder, type RunArticle } from '../store/store.js';
@@ -46,6 +46,8 @@ export interface RunJobOptions {
   readonly batchSize?: number;
   /** @default new Date() */
   readonly now?: () => Date;
+  /** Analyse elsewhere (queue mode: `schedule --queue`) instead of a local pool. */
+  readonly executor?: TaskExecutor;
 }
 
 /** What a finished run produced. */
@@ -193,6 +195,7 @@ async function analyseInputs(job: JobDefinition, store: JobStore, runId: number,
     // this run's duplicate, whatever it was before.
     skip: (_article, index, duplicateOf) => duplicateOf === null && store.hasAnalysis(read[index]?.hash ?? '', analyzer),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.executor ? { executor: options.executor } : {}),
   });
   for await (const item of stream) {
     const meta = read[item.index];

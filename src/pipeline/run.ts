@@ -6,7 +6,22 @@ import { duplicateRecord } from './duplicate-record.js';
 import { loadEmbeddings } from '../adapters/embeddings.js';
 import { createPool, defaultWorkers, type AnalyzePool } from './pool.js';
 import { toRecord, type RecordField } from '../record/index.js';
-import { fieldsFor, runAnalyzeTask, runPrepareTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask } from './task.js';
+import { fieldsFor, runAnalyzeTask, runPrepareTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask } from './task.js';
+
+/**
+ * Where the runner's tasks are analysed instead of its own pool: e.g. the queue mode's producer
+ * (`src/queue/`), which batches tasks into jobs for worker processes on other machines. The
+ * runner keeps everything else (clean, duplicate check, order, skip, failures) and does not
+ * destroy an executor it was given: the caller owns it.
+ */
+export interface TaskExecutor {
+  /** Tasks the runner hands over at once (it holds the rest of its window back). */
+  readonly concurrency: number;
+  /** Analyse one task; rejects when its analysis fails (a per-article failure). */
+  run(task: AnalyzeTask): Promise<AnalyzeTaskResult>;
+  /** The runner will hand over nothing more until a task finishes: send what is held back. */
+  flush?(): void;
+}
 
 /** Options of {@link runAnalysis}. */
 export interface RunOptions extends AnalyzeOptions {
@@ -45,6 +60,11 @@ export interface RunOptions extends AnalyzeOptions {
    * @example { claims: ['ISIS-K was the sole culprit'] }
    */
   readonly claims?: readonly string[];
+  /**
+   * Analyse elsewhere (e.g. through a queue) instead of in a local pool; `workers` is then unused.
+   * @default a local pool of `workers` threads
+   */
+  readonly executor?: TaskExecutor;
 }
 
 /** The process's word vectors as a SharedArrayBuffer (they are always loaded into one). */
@@ -92,7 +112,8 @@ export async function* runAnalysis(
 ): AsyncGenerator<RunItem> {
   const workers = options.workers ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
-  const maxInFlight = options.maxInFlight ?? workers * 8;
+  const executor = options.executor ?? null;
+  const maxInFlight = options.maxInFlight ?? (executor ? executor.concurrency * 2 : workers * 8);
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new TypeError(`narrascope: maxInFlight must be a positive integer, got ${maxInFlight}`);
   const taskOptions = {
     ...(options.segment ? { segment: options.segment } : {}),
@@ -102,12 +123,19 @@ export async function* runAnalysis(
   const fields = options.fields ?? fieldsFor(taskOptions);
   const claims = options.claims?.length ? { claims: options.claims } : {};
   // Tracking claims: the workers share the main thread's word vectors instead of each reading them.
-  const pool: AnalyzePool | null = workers > 1 ? createPool(workers, options.claims?.length ? { embeddings: sharedEmbeddings() } : {}) : null;
+  const pool: AnalyzePool | null = !executor && workers > 1 ? createPool(workers, options.claims?.length ? { embeddings: sharedEmbeddings() } : {}) : null;
   const analyseOne = async (article: Article): Promise<AnalyzeTaskResult> =>
-    pool ? pool.run({ article, options: taskOptions, fields, ...claims }) : runAnalyzeTask({ article, options: taskOptions, fields, ...claims });
+    executor ? executor.run({ article, options: taskOptions, fields, ...claims })
+      : pool ? pool.run({ article, options: taskOptions, fields, ...claims }) : runAnalyzeTask({ article, options: taskOptions, fields, ...claims });
   // Two tasks per worker keep each one busy while the main thread hands over the next; the rest
   // of the window waits in this queue, as plain articles, not in the pool.
-  const queue = new PQueue({ concurrency: workers * 2 });
+  const queue = new PQueue({ concurrency: executor ? executor.concurrency : workers * 2 });
+  // About to wait for the oldest article: an executor that batches must send what it holds.
+  const full = (): boolean => {
+    if (window.length < maxInFlight) return false;
+    executor?.flush?.();
+    return true;
+  };
   const duplicates = options.deduplicate === false ? null : new DuplicateDetector();
   const prepareTask = (article: Article): PrepareTask => ({ kind: 'prepare', article, clean: options.clean ?? {}, fingerprint: duplicates !== null });
   // Clean rules given as functions cannot cross into a worker: those runs clean in this thread.
@@ -158,7 +186,7 @@ export async function* runAnalysis(
           }
         }) : next)));
         // Full window: wait for the oldest article before reading another (backpressure).
-        while (window.length >= maxInFlight) yield await (window.shift() as Promise<RunItem>);
+        while (full()) yield await (window.shift() as Promise<RunItem>);
       }
     } catch (error) {
       // The input stopped with an error (e.g. `--strict` at a bad line): the articles read
@@ -166,6 +194,7 @@ export async function* runAnalysis(
       inputError = { error };
     }
     // Input done or aborted: what is already in flight is finished and written, in order.
+    executor?.flush?.();
     while (window.length > 0) yield await (window.shift() as Promise<RunItem>);
     if (inputError) throw inputError.error;
   } finally {

@@ -8,8 +8,9 @@ import { FailureLog } from '../failures.js';
 import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
 import type { Progress } from '../progress.js';
+import { openProducer, QueueStop, queueSummary, withQueueOptions, type QueueFlags } from '../queue-options.js';
 
-interface AnalyzeFlags extends InputFlags {
+interface AnalyzeFlags extends InputFlags, QueueFlags {
   readonly out?: string;
   readonly tokens?: boolean;
   readonly fields?: string;
@@ -52,7 +53,7 @@ export function registerAnalyze(program: Command): void {
     .option('--workers <n>', `worker threads analysing articles (1: in the main thread; default: one per core, ${defaultWorkers()} here, or 1 for inputs under ${SMALL_INPUT_BYTES / 1024} KB)`)
     .option('--resume', 'continue an interrupted run where its --out file stops (needs --out)')
     .option('--failures <file>', 'write one JSON line per failed article or input line (id, file, line, reason)');
-  withInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
+  withQueueOptions(withInputOptions(command)).action(async (inputs: string[], flags: AnalyzeFlags) => {
     requireInputs(inputs, flags);
     // Imported here, not at the top: a command loads only what it runs (start-up time).
     const [{ readResumePoint, resumeSkipper }, { runAnalysis }, { Progress }, { countRecords }, { readArticles }] = await Promise.all([
@@ -70,6 +71,8 @@ export function registerAnalyze(program: Command): void {
     if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: it continues the run where that file stops');
     const ingestOptions = ingestOptionsFrom(flags);
     const quiet = flags.quiet ?? false;
+    // Queue mode: Redis must answer before any file is touched (an unreachable URL writes nothing).
+    const producer = await openProducer(flags, quiet);
     const progress = new Progress({ quiet });
     // Counted alongside the run (not awaited): a large file's count must not delay the start.
     if (!quiet && flags.urls === undefined) void countRecords(inputs).then((total) => progress.setTotal(total), () => undefined);
@@ -95,7 +98,10 @@ export function registerAnalyze(program: Command): void {
         deduplicate: flags.dedupe,
         signal: controller.signal,
         ...(point ? { skip: resumeSkipper(point, failed) } : {}),
+        ...(producer ? { executor: producer } : {}),
       })) {
+        // Redis down too long: what is written so far stands; nothing after it (resumable).
+        if (producer?.fatal) break;
         if (item.kind === 'skipped') continue;
         if (item.kind === 'failure') {
           const { id, file, line } = item.article;
@@ -113,7 +119,10 @@ export function registerAnalyze(program: Command): void {
       await writer.close();
       failures.close();
       process.off('SIGINT', stop).off('SIGTERM', stop);
+      await producer?.close();
     }
+    if (producer && !quiet) process.stderr.write(queueSummary(producer));
+    if (producer?.fatal) throw new QueueStop(`${producer.fatal.message}; stopped (continue with --resume)`);
     if (controller.signal.aborted) {
       process.stderr.write('narrascope: interrupted; results written so far are complete lines\n');
       process.exitCode = 130;

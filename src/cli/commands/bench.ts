@@ -4,6 +4,7 @@ import type { RunnerTiming } from '../../bench/parallel.js';
 import { TRIPLETS } from '../../bench/triplets.js';
 import type { Article } from '../../types/index.js';
 import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
+import { queueUrlOf } from '../queue-options.js';
 
 const POLNEAR_DEV = '../shared/corpora/polnear/dev.jsonl';
 
@@ -16,6 +17,7 @@ interface BenchFlags extends InputFlags {
   readonly synthetic?: string;
   readonly compare?: boolean;
   readonly compareEvents?: string;
+  readonly queue?: string;
   readonly relations?: boolean;
 }
 
@@ -31,6 +33,7 @@ export function registerBench(program: Command): void {
     .option('--workers <list>', 'worker counts to time the end-to-end analyze runner with, comma-separated', '1,2')
     .option('--synthetic <n>', 'stream N articles generated from the benchmark texts through the runner (scale runs; skips the per-stage table)')
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
+    .option('--queue <url>', 'also stream the articles through the queue at this Redis URL with 1 and 2 worker processes started here (threads split between them), against the most workers listed')
     .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
     .option('--no-relations', 'skip the claim-relation timing (pairs/s on one core)');
   withInputOptions(command).action(async (flags: BenchFlags) => {
@@ -66,13 +69,24 @@ export function registerBench(program: Command): void {
     for (const workers of workerCounts) {
       runner.push(await benchmarkRunner(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), workers));
     }
+    const queueUrl = await queueUrlOf(flags.queue);
+    const queueRows = [];
+    if (queueUrl) {
+      const { benchmarkQueue } = await import('../../bench/queue.js');
+      const threads = Math.max(...workerCounts);
+      for (const processes of [1, 2]) {
+        queueRows.push(await benchmarkQueue(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), queueUrl, processes, Math.max(1, Math.floor(threads / processes))));
+      }
+    }
     const compareEvents = flags.compareEvents === undefined ? undefined : Number(flags.compareEvents);
     if (compareEvents !== undefined && !(Number.isInteger(compareEvents) && compareEvents > 0)) throw new UsageError('--compare-events must be a positive integer');
     const compare = [];
     if (flags.compare) compare.push(await benchmarkCompare(articles, Math.max(...workerCounts)));
     if (compareEvents !== undefined) compare.push(await benchmarkCompare(tripletEvents(articles, compareEvents), Math.max(...workerCounts), 'group'));
+    const localRate = runner.find((r) => r.workers === Math.max(...workerCounts))?.articlesPerSecond ?? 1;
+    const queueText = queueRows.length > 0 ? (await import('../../bench/queue.js')).formatQueue(queueRows, localRate) : '';
     const relations = flags.relations === false ? undefined : benchmarkRelations(articles);
-    if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(compare.length > 0 ? { compare } : {}), ...(relations ? { relations } : {}) }, null, 2)}\n`);
-    else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${formatRatios(result, runner)}${compare.map(formatCompare).join('')}${relations ? formatRelations(relations) : ''}`);
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(queueRows.length > 0 ? { queue: queueRows } : {}), ...(compare.length > 0 ? { compare } : {}), ...(relations ? { relations } : {}) }, null, 2)}\n`);
+    else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${formatRatios(result, runner)}${queueText}${compare.map(formatCompare).join('')}${relations ? formatRelations(relations) : ''}`);
   });
 }

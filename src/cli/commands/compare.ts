@@ -5,8 +5,9 @@ import { inputBytes } from '../input-size.js';
 import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
+import { openProducer, QueueStop, withQueueOptions, type QueueFlags } from '../queue-options.js';
 
-interface CompareFlags extends InputFlags {
+interface CompareFlags extends InputFlags, QueueFlags {
   readonly out?: string;
   readonly format: string;
   readonly groupBy?: string;
@@ -41,7 +42,7 @@ export function registerCompare(program: Command): void {
     .option('--group-by <field>', 'compare within groups (events) given by this JSONL field or front-matter key')
     .option('--events <mode>', '"auto": group articles into events by content and date before comparing')
     .option('--workers <n>', 'worker threads for the analysis (default: one per core, or 1 for inputs under 256 KB)');
-  withInputOptions(command).action(async (inputs: string[], flags: CompareFlags) => {
+  withQueueOptions(withInputOptions(command)).action(async (inputs: string[], flags: CompareFlags) => {
     requireInputs(inputs, flags);
     // Imported here, not at the top: a command loads only what it runs (start-up time).
     const [{ buildReport, rendererFor }, { groupEvents }, { runAnalysis }, { readArticles }, { fromRecord }] = await Promise.all([
@@ -68,16 +69,23 @@ export function registerCompare(program: Command): void {
         yield article;
       }
     }
+    // Queue mode distributes the per-article analysis; events are then built here.
+    const producer = await openProducer(flags, flags.quiet ?? false);
     const results: AnalyzedArticle[] = [];
-    for await (const item of runAnalysis(remembered(), { workers })) {
-      if (item.kind === 'failure') {
-        log.report({ severity: 'error', code: 'pipeline/failed', message: `article "${item.article.id}" failed: ${item.reason}` });
-        continue;
+    try {
+      for await (const item of runAnalysis(remembered(), { workers, ...(producer ? { executor: producer } : {}) })) {
+        if (producer?.fatal) throw new QueueStop(`${producer.fatal.message}; stopped`);
+        if (item.kind === 'failure') {
+          log.report({ severity: 'error', code: 'pipeline/failed', message: `article "${item.article.id}" failed: ${item.reason}` });
+          continue;
+        }
+        if (item.kind !== 'result') continue;
+        for (const diagnostic of item.diagnostics) log.report(diagnostic);
+        // Tokens are not kept (the report needs sentences and spans only).
+        results.push(fromRecord(JSON.parse(item.json)));
       }
-      if (item.kind !== 'result') continue;
-      for (const diagnostic of item.diagnostics) log.report(diagnostic);
-      // Tokens are not kept (the report needs sentences and spans only).
-      results.push(fromRecord(JSON.parse(item.json)));
+    } finally {
+      await producer?.close();
     }
     // Nothing to compare is an error, not an empty report ("Divergence: 0"): readArticles has
     // already said "no articles found"; articles that all failed are said here.

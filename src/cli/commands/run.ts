@@ -3,8 +3,9 @@ import type { RunOutcome } from '../../jobs/index.js';
 import type { FetchCounts } from '../../sources/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { positiveInteger, withJobErrors } from '../job-errors.js';
+import { openProducer, withQueueOptions, type QueueFlags } from '../queue-options.js';
 
-interface RunFlags {
+interface RunFlags extends QueueFlags {
   readonly workers?: string;
   readonly strict?: boolean;
   readonly quiet?: boolean;
@@ -30,20 +31,21 @@ function fetchLine(f: FetchCounts): string {
 
 /** `narrascope run <job>`: one run of a job now. */
 export function registerRun(program: Command): void {
-  program
+  withQueueOptions(program
     .command('run')
     .description('run a job of pipelines/ once now: analyse new or changed articles (reuse the rest from the store), report, and drift since the previous run')
     .argument('<job>', 'job file (pipelines/default.json) or job name (default)')
     .option('--workers <n>', 'worker threads (default: the job\'s, else one per core)')
     .option('--strict', 'fail the run at the first bad input record')
     .option('--quiet', 'print errors only')
-    .option('--json', 'print the outcome as one JSON object on stdout')
+    .option('--json', 'print the outcome as one JSON object on stdout'))
     .action((argument: string, flags: RunFlags) => withJobErrors(async () => {
       // Imported here, not at the top: a command loads only what it runs (start-up time).
       const { jobFileOf, loadJob, RunInterruptedError, runJob } = await import('../../jobs/index.js');
       const job = loadJob(jobFileOf(argument));
       const workers = positiveInteger(flags.workers, '--workers');
       const log = new DiagnosticLog(flags.quiet ?? false);
+      const producer = await openProducer(flags, flags.quiet ?? false);
       const controller = new AbortController();
       let signalName: NodeJS.Signals | null = null;
       const stop = (name: NodeJS.Signals): void => {
@@ -59,6 +61,7 @@ export function registerRun(program: Command): void {
           onDiagnostic: (d) => log.report(d),
           ...(workers !== undefined ? { workers } : {}),
           ...(flags.strict ? { strict: true } : {}),
+          ...(producer ? { executor: producer } : {}),
         });
         if (flags.json) {
           const { report: _report, ...rest } = outcome;
@@ -74,6 +77,7 @@ export function registerRun(program: Command): void {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        await producer?.close();
       }
     }));
 }

@@ -6,8 +6,9 @@ import type { AnalyzedArticle } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
+import { openProducer, QueueStop, withQueueOptions, type QueueFlags } from '../queue-options.js';
 
-interface TrackFlags extends InputFlags {
+interface TrackFlags extends InputFlags, QueueFlags {
   readonly claim?: string[];
   readonly claims?: string;
   readonly format: string;
@@ -51,7 +52,7 @@ export function registerTrack(program: Command): void {
     .option('--format <name>', `output format: ${FORMATS.join(', ')}`, 'jsonl')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--workers <n>', 'worker threads analysing articles (1: in the main thread)', String(defaultWorkers()));
-  withInputOptions(command).action(async (inputs: string[], flags: TrackFlags) => {
+  withQueueOptions(withInputOptions(command)).action(async (inputs: string[], flags: TrackFlags) => {
     requireInputs(inputs, flags);
     // Imported here, not at the top: a command loads only what it runs (start-up time).
     const [{ runAnalysis }, { fromRecord }, { loadRelationModel }, { prepareClaims, trackArticle }, { renderTrackHtml, renderTrackMarkdown }, { readArticles }] = await Promise.all([
@@ -70,6 +71,8 @@ export function registerTrack(program: Command): void {
     }
     const log = new DiagnosticLog(flags.quiet ?? false);
     const articles = readArticles(inputs, ingestOptionsFrom(flags), log, flags.strict ?? false, webOptionsFrom(flags));
+    // Queue mode: analysis and claim scoring on `narrascope worker` processes; checked before writing.
+    const producer = await openProducer(flags, flags.quiet ?? false);
     const writer = new LineWriter(flags.out);
     const rows: TrackRow[] = [];
     const byId = new Map<string, readonly TrackRow[]>();
@@ -77,7 +80,8 @@ export function registerTrack(program: Command): void {
     try {
       // Articles are analysed, and scored against the claims, in the worker pool (as `analyze`
       // does); a duplicate is not analysed again: it carries what its original carries, and says so.
-      for await (const item of runAnalysis(articles, { workers, includeTokens: false, clean: {}, deduplicate: true, claims: claims.map((c) => c.text) })) {
+      for await (const item of runAnalysis(articles, { workers, includeTokens: false, clean: {}, deduplicate: true, claims: claims.map((c) => c.text), ...(producer ? { executor: producer } : {}) })) {
+        if (producer?.fatal) throw new QueueStop(`${producer.fatal.message}; stopped`);
         if (item.kind === 'skipped') continue;
         if (item.kind === 'failure') {
           const { id, file, line } = item.article;
@@ -107,6 +111,7 @@ export function registerTrack(program: Command): void {
       if (flags.format === 'html') await writer.write(renderTrackHtml(rows).trimEnd());
     } finally {
       await writer.close();
+      await producer?.close();
     }
     if (analysed === 0) {
       process.stderr.write('narrascope: no article was read from the inputs\n');

@@ -13,6 +13,7 @@
  * relative clause instead ("the claim that he made"): accepted, the cost of a lexical rule.
  */
 import type { PredicateKind } from './model.js';
+import { ADJECTIVE_PREDICATES, NOUN_PREDICATES } from './inventory.js';
 import type { Segmented, Token } from '../../types/index.js';
 
 /** One predicate occurrence and the token range of its clause. */
@@ -49,8 +50,12 @@ export function findPredicates(segmented: Segmented, kindOf: (lemma: string) => 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const lemma = lemmaOf(t, kindOf);
-    const kind = lemma === undefined ? undefined : kindOf(lemma);
-    if (lemma === undefined || kind === undefined || !KIND_POS[kind].has(t.pos)) continue;
+    if (lemma === undefined) continue;
+    // A lemma listed as a verb may also be a noun ("the claim that") or an adjective predicate.
+    const kind = t.pos === 'NOUN' && NOUN_PREDICATES.has(lemma) ? 'noun'
+      : t.pos === 'ADJ' && ADJECTIVE_PREDICATES.has(lemma) ? 'adjective'
+      : kindOf(lemma);
+    if (kind === undefined || !KIND_POS[kind].has(t.pos)) continue;
     const sentence = sentences[t.sentence];
     if (!sentence) continue;
     const end = sentence.endToken;
@@ -80,8 +85,15 @@ function lemmaOf(t: Token, kindOf: (lemma: string) => PredicateKind | undefined)
   return undefined;
 }
 
+/**
+ * True when a verb follows within 8 tokens, before any "that": "she knew the plan had failed"
+ * opens a clause; "he repeated the claim that ..." does not (the noun takes the clause).
+ */
 function hasVerb(tokens: readonly Token[], from: number, end: number): boolean {
-  for (let i = from; i < end && i < from + 8; i++) if (['VERB', 'AUX'].includes(tokens[i]?.pos ?? '')) return true;
+  for (let i = from; i < end && i < from + 8; i++) {
+    if (tokens[i]?.lower === 'that') return false;
+    if (['VERB', 'AUX'].includes(tokens[i]?.pos ?? '')) return true;
+  }
   return false;
 }
 

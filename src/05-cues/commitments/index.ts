@@ -25,7 +25,7 @@ export function tagCommitments(segmented: Segmented, cues: readonly Cue[], model
     const last = tokens[m.clauseEnd - 1]!;
     const env = cueEnvironment(segmented, { head: m.head, last: m.head, key: m.lemma });
     const environment = { ...env, ...tenseAndPerson(segmented, m.head, env.firstPerson) };
-    const { writer, subject } = scoreCommitment(model, m.lemma, m.complement, env);
+    const { writer, subject } = scoreCommitment(model, m.lemma, m.complement, env, m.kind);
     const cue = cues.find((c) => c.spans.some((s) => s.start <= head.start && head.end <= s.end));
     return {
       id: `p${i + 1}`,

@@ -85,6 +85,8 @@ export const CLASSES = [
 export const VECTOR_DIM = 100;
 /** Features of the predicate, before crossing with the frame. */
 const BASE_SIZE = 3 + CLASSES.length + VECTOR_DIM; // bias, "to", neighbour, classes, vector
+/** Positions (within each half) of the frame features ridge does not shrink. */
+const UNPENALISED = new Set([0, 1, 2]);
 /** Total feature count: base features, and each again when negated. */
 export const FEATURE_COUNT = 2 * BASE_SIZE;
 
@@ -142,14 +144,15 @@ export function gram(rows: readonly Float64Array[], targets: readonly number[]):
 }
 
 /**
- * Closed-form ridge regression: w = (XᵀX + λI)⁻¹ Xᵀy, the bias left unpenalised. Solved by
+ * Closed-form ridge regression: w = (XᵀX + λI)⁻¹ Xᵀy, the frame features left unpenalised. Solved by
  * Gauss-Jordan elimination with partial pivoting (the system is 240 x 240): deterministic.
  */
 export function solveRidge(g: Gram, lambda: number): number[] {
   const n = g.size;
   const a = g.rows.map((row) => Float64Array.from(row));
-  for (let i = 1; i < n; i++) a[i]![i]! += lambda;
-  a[0]![0]! += 1e-9;
+  // The frame features (bias, "to", neighbour rating, and their negated copies) are not penalised:
+  // only the many lexical features (classes, vector) are shrunk.
+  for (let i = 0; i < n; i++) a[i]![i]! += UNPENALISED.has(i % BASE_SIZE) ? 1e-6 : lambda;
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;

@@ -25,11 +25,12 @@ let cached: CommitmentModel | undefined;
 const ratedMaps = new WeakMap<CommitmentModel, Map<string, RatedFrame>>();
 
 /** The model's prediction for a predicate in a frame (negation, complement type), before the rules. */
-export function frameScore(model: CommitmentModel, lemma: string, frame: Omit<Frame, 'neighbour'>): number {
+export function frameScore(model: CommitmentModel, lemma: string, frame: Omit<Frame, 'neighbour'>, kind?: PredicateKind): number {
   let rated = ratedMaps.get(model);
   if (!rated) { rated = new Map(Object.entries(model.rated)); ratedMaps.set(model, rated); }
   const neighbour = neighbourRating(rated, model.inventory, lemma, frame, model.k);
-  return predict(model.weights, features(model.inventory[lemma], { ...frame, neighbour }));
+  const entry = model.inventory[lemma];
+  return predict(model.weights, features(entry && kind && kind !== entry.kind ? { ...entry, kind } : entry, { ...frame, neighbour }));
 }
 
 /** Load the bundled model once (or the file at `path`). */
@@ -58,10 +59,11 @@ export function scoreCommitment(
   lemma: string,
   complement: 'that' | 'to',
   environment: CueEnvironment,
+  kind?: PredicateKind,
 ): { writer: number; subject: number } {
   const entry = model.inventory[lemma];
   const factive = entry?.classes.includes('factive') ?? false;
-  let writer = frameScore(model, lemma, { negated: environment.negated, complement });
+  let writer = frameScore(model, lemma, { negated: environment.negated, complement }, kind);
   if (environment.question && !factive) writer *= QUESTION_SHRINK;
   if (environment.modal) writer *= MODAL_SHRINK;
   if (environment.conditional) writer *= CONDITIONAL_SHRINK;
@@ -70,7 +72,7 @@ export function scoreCommitment(
   const cue = lookupCue(lemma, defaultStanceLexicon());
   const base = cue
     ? { sourceCommitment: cue.sourceCommitment, reporterCommitment: writer, factive: cue.factive }
-    : { sourceCommitment: Math.max(0, frameScore(model, lemma, { negated: false, complement })), reporterCommitment: writer, factive };
+    : { sourceCommitment: Math.max(0, frameScore(model, lemma, { negated: false, complement }, kind)), reporterCommitment: writer, factive };
   const subject = adjustCommitment(base, { ...environment, firstPerson: false }).sourceCommitment;
   // "I don't think that P": the writer is the subject.
   if (environment.firstPerson) writer = subject;

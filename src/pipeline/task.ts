@@ -1,4 +1,6 @@
 import type { Article, Diagnostic } from '../types/index.js';
+import { loadRelationModel } from '../relations/model.js';
+import { prepareClaims, trackArticle } from '../relations/track.js';
 import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js';
 
 /**
@@ -8,6 +10,8 @@ import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js
 export interface AnalyzeTask {
   readonly article: Article;
   readonly options: AnalyzeArticleOptions;
+  /** Claims to track (`narrascope track`): the worker also scores the article against each. */
+  readonly claims?: readonly string[];
 }
 
 /**
@@ -18,6 +22,8 @@ export interface AnalyzeTask {
 export interface AnalyzeTaskResult {
   readonly json: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** With `claims`: one JSON line (a TrackRow) per claim, joined by newlines. */
+  readonly track?: string;
 }
 
 /**
@@ -30,5 +36,9 @@ export interface AnalyzeTaskResult {
 export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
   // The runner cleaned the article before its duplicate check.
   const result = analyzeArticle(task.article, { ...task.options, clean: false });
-  return { json: JSON.stringify(result), diagnostics: result.diagnostics };
+  if (!task.claims?.length) return { json: JSON.stringify(result), diagnostics: result.diagnostics };
+  // Claims are checked by the caller; preparing a few short claims per article costs microseconds.
+  const model = loadRelationModel();
+  const rows = trackArticle(model, prepareClaims(model, task.claims, (i) => `claim ${i + 1}`), result);
+  return { json: JSON.stringify(result), diagnostics: result.diagnostics, track: rows.map((row) => JSON.stringify(row)).join('\n') };
 }

@@ -3,7 +3,13 @@
  * `dist/pipeline/worker.js`). Each worker imports the stages once, so the wink-nlp model is
  * loaded once per worker (lazily, on its first article) and reused for every later task.
  */
+import { workerData } from 'node:worker_threads';
+import { useSharedEmbeddings } from '../adapters/embeddings.js';
 import { runAnalyzeTask, type AnalyzeTask, type AnalyzeTaskResult } from './task.js';
+
+// Word vectors shared by the main thread (claim tracking): wrap its buffer, never read the file.
+const shared: unknown = (workerData as { embeddings?: unknown } | null)?.embeddings;
+if (shared instanceof SharedArrayBuffer) useSharedEmbeddings(shared);
 
 /** Analyse one article; a throw here becomes a per-article failure in the main thread. */
 export default function analyzeInWorker(task: AnalyzeTask): AnalyzeTaskResult {

@@ -4,6 +4,7 @@ import { ingestArticles } from '../../01-ingest/index.js';
 import { benchmark, formatBench } from '../../bench/bench.js';
 import { benchmarkCompare, formatCompare } from '../../bench/compare.js';
 import { benchmarkRunner, formatRunner, type RunnerTiming } from '../../bench/parallel.js';
+import { benchmarkRelations, formatRelations } from '../../bench/relations.js';
 import { syntheticArticles } from '../../bench/synthetic.js';
 import { readTriplets, TRIPLETS, tripletEvents } from '../../bench/triplets.js';
 import { defaultWorkers } from '../../pipeline/pool.js';
@@ -21,6 +22,7 @@ interface BenchFlags {
   readonly synthetic?: string;
   readonly compare?: boolean;
   readonly compareEvents?: string;
+  readonly relations?: boolean;
 }
 
 /** `narrascope bench`: articles/s and words/s per stage, next to the wink tokenizer alone. */
@@ -36,6 +38,7 @@ export function registerBench(program: Command): void {
     .option('--synthetic <n>', 'stream N articles generated from the benchmark texts through the runner (scale runs; skips the per-stage table)')
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
     .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
+    .option('--no-relations', 'skip the claim-relation timing (pairs/s on one core)')
     .action(async (flags: BenchFlags) => {
       const input = flags.file ?? (existsSync(TRIPLETS) ? TRIPLETS : existsSync(POLNEAR_DEV) ? POLNEAR_DEV : 'corpora');
       const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
@@ -68,7 +71,8 @@ export function registerBench(program: Command): void {
       const compare = [];
       if (flags.compare) compare.push(await benchmarkCompare(articles, Math.max(...workerCounts)));
       if (compareEvents !== undefined) compare.push(await benchmarkCompare(tripletEvents(articles, compareEvents), Math.max(...workerCounts), 'group'));
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(compare.length > 0 ? { compare } : {}) }, null, 2)}\n`);
-      else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${compare.map(formatCompare).join('')}`);
+      const relations = flags.relations === false ? undefined : benchmarkRelations(articles);
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(compare.length > 0 ? { compare } : {}), ...(relations ? { relations } : {}) }, null, 2)}\n`);
+      else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${compare.map(formatCompare).join('')}${relations ? formatRelations(relations) : ''}`);
     });
 }

@@ -5,6 +5,9 @@ import { evaluateEvents, formatEventsReport } from '../../eval/events.js';
 import { evaluateBasil, formatBasilReport } from '../../eval/basil.js';
 import { evaluateCofenetBio, formatCofenetReport } from '../../eval/cofenet-bio.js';
 import { evaluateVeridicality, formatVeridicalityReport } from '../../eval/veridicality.js';
+import { evaluateFnc1 } from '../../eval/fnc1.js';
+import { Fnc1Error } from '../../eval/fnc1-read.js';
+import { formatFnc1Scores } from '../../eval/fnc1-score.js';
 import { UsageError } from '../input-options.js';
 
 const SPLITS: Readonly<Record<string, string>> = {
@@ -27,6 +30,9 @@ interface EvalFlags {
   readonly limit?: string;
   readonly json?: boolean;
   readonly bio?: boolean;
+  readonly bodies?: string;
+  readonly stances?: string;
+  readonly out?: string;
 }
 
 /** Ross & Pavlick (2019) veridicality ratings: commitment of clause-embedding predicates. */
@@ -39,14 +45,21 @@ const COFENET_DEV = '../shared/corpora/polnear/cofenet_bio/valid.jsonl';
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping), veridicality (commitment of clause-embedding predicates on held-out verbs)')
-    .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), basil (divergence vs media bias) or veridicality (writer commitment, Ross & Pavlick 2019)')
+    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping), fnc1 (claim relations), veridicality (commitment of clause-embedding predicates on held-out verbs)')
+    .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), basil (divergence vs media bias), fnc1 (claim relations) or veridicality (writer commitment, Ross & Pavlick 2019)')
     .option('--split <name>', `PolNeAR split under ../shared/corpora/polnear: ${Object.keys(SPLITS).join(', ')}`, 'dev')
     .option('--file <path>', 'any JSONL file in the PolNeAR format (overrides --split)')
     .option('--limit <n>', 'score only the first N primary articles')
     .option('--json', 'print the scores as JSON')
     .option('--bio', `polnear: score on CofeNet's BIO units (${COFENET_DEV}), the metric of the published tables`)
+    .option('--bodies <file>', 'fnc1: bodies CSV (Body ID, articleBody)')
+    .option('--stances <file>', 'fnc1: stances CSV (Headline, Body ID[, Stance]); without Stance it only predicts')
+    .option('--out <file>', 'fnc1: write predictions as Headline,Body ID,Stance in input order')
     .action(async (dataset: string, flags: EvalFlags) => {
+      if (dataset === 'fnc1') {
+        runFnc1(flags);
+        return;
+      }
       if (dataset === 'basil') {
         const file = flags.file ?? BASIL_FILE;
         requireFile(file);
@@ -73,7 +86,7 @@ export function registerEval(program: Command): void {
         process.stdout.write(flags.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatEventsReport).join('\n'));
         return;
       }
-      if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events, basil or veridicality`);
+      if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events, basil, fnc1 or veridicality`);
       if (flags.bio) {
         const file = flags.file ?? COFENET_DEV;
         requireFile(file);
@@ -89,6 +102,28 @@ export function registerEval(program: Command): void {
       const report = await evaluatePolnear({ file, ...(limit !== undefined ? { limit } : {}) });
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatPolnearReport(report));
     });
+}
+
+/** `eval fnc1`: bad CSVs are usage errors naming file, line and field. */
+function runFnc1(flags: EvalFlags): void {
+  if (!flags.bodies || !flags.stances) throw new UsageError('eval fnc1 needs --bodies FILE and --stances FILE');
+  requireFile(flags.bodies);
+  requireFile(flags.stances);
+  const limit = limitOf(flags);
+  let report;
+  try {
+    report = evaluateFnc1({ bodies: flags.bodies, stances: flags.stances, ...(flags.out ? { out: flags.out } : {}), ...(limit !== undefined ? { limit } : {}) });
+  } catch (error) {
+    if (error instanceof Fnc1Error) throw new UsageError(error.message);
+    throw error;
+  }
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ pairs: report.pairs, scores: report.scores ?? null, pairsPerSecond: Math.round(report.pairsPerSecond) }, null, 2)}\n`);
+  } else if (report.scores) {
+    process.stdout.write(formatFnc1Scores(report.scores));
+  } else {
+    process.stdout.write(`predicted ${report.pairs} pairs (no Stance column: nothing to score)${flags.out ? `; wrote ${flags.out}` : ''}\n`);
+  }
 }
 
 /** The `--limit` flag as a positive integer, or undefined when absent. */

@@ -23,14 +23,23 @@ export interface CommitmentModel {
 const DEFAULT_PATH = new URL('../../../data/commitments/predicates.json', import.meta.url);
 let cached: CommitmentModel | undefined;
 const ratedMaps = new WeakMap<CommitmentModel, Map<string, RatedFrame>>();
+const scoreMemo = new WeakMap<CommitmentModel, Map<string, number>>();
 
 /** The model's prediction for a predicate in a frame (negation, complement type), before the rules. */
 export function frameScore(model: CommitmentModel, lemma: string, frame: Omit<Frame, 'neighbour'>, kind?: PredicateKind): number {
+  // Memoised per model: the score depends only on these four values (a predicate recurs often).
+  let memo = scoreMemo.get(model);
+  if (!memo) { memo = new Map(); scoreMemo.set(model, memo); }
+  const key = `${lemma}|${kind ?? ''}|${frame.complement}|${frame.negated ? 1 : 0}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   let rated = ratedMaps.get(model);
   if (!rated) { rated = new Map(Object.entries(model.rated)); ratedMaps.set(model, rated); }
   const neighbour = neighbourRating(rated, model.inventory, lemma, frame, model.k);
   const entry = model.inventory[lemma];
-  return predict(model.weights, features(entry && kind && kind !== entry.kind ? { ...entry, kind } : entry, { ...frame, neighbour }));
+  const score = predict(model.weights, features(entry && kind && kind !== entry.kind ? { ...entry, kind } : entry, { ...frame, neighbour }));
+  memo.set(key, score);
+  return score;
 }
 
 /** Load the bundled model once (or the file at `path`). */

@@ -53,6 +53,10 @@ export {
 export type { DriftOptions, JobDefinition, JobFile, JobFormat, RunJobOptions, RunOutcome, SchedulerEvent, SchedulerOptions, KeyedNarrative, MatchOptions } from './jobs/index.js';
 export { JobStore, type RunRecord, type RunStatus, type RunArticle, type ArticleOutcome, type LockHolder, type StoreOptions } from './store/store.js';
 export { MIGRATIONS, SCHEMA_VERSION, type Migration } from './store/migrations.js';
+export { FetchLog, type FetchRecord, type FetchKind } from './store/fetch-log.js';
+// web inputs of jobs and commands: feeds and URL lists, fetched politely and incrementally
+export { WebSources, MemoryFetchState, parseFeedText, readUrlList, userAgent, zeroCounts } from './sources/index.js';
+export type { WebSourcesOptions, FetchOptions, FetchState, HostLimits, SourceInput, FetchCounts, FeedEntry, ParsedFeed } from './sources/index.js';
 // the chain
 export { analyze, type AnalyzeOptions } from './pipeline/analyze.js';
 export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-article.js';

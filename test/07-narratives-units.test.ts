@@ -12,7 +12,7 @@ function f(over: Partial<Omit<ClaimFeatures, 'entities' | 'culprits' | 'nameWord
   return {
     claim, words: over.words ?? [], entities: new Set(over.entities ?? []), agency: over.agency ?? false,
     culprits: new Set(over.culprits ?? []), exclusive: over.exclusive ?? false, openQuestion: over.openQuestion ?? false,
-    polarity: over.polarity ?? 1, nameWords: new Set(),
+    polarity: over.polarity ?? 1, nameWords: new Set(), question: over.question ?? (over.agency ? 'responsibility' : 'truth'), numbers: [],
   };
 }
 
@@ -72,8 +72,8 @@ describe('7.5 contradiction signals', () => {
     ['"Kyiv denied any involvement" vs "Ukraine may be linked"', kyivDenies, ukraineLinked, 'denial'],
     ['"true mastermind yet to be established" vs "ISIS-K was the sole culprit"', mastermindOpen, isisAlone, 'open-question'],
   ])('%s', (_, a, b, signal) => {
-    expect(contradiction(a, b, 0.1)?.signal).toBe(signal);
-    expect(contradiction(b, a, 0.1)?.signal).toBe(signal);
+    expect(contradiction(a, b, 0.35)?.signal).toBe(signal);
+    expect(contradiction(b, a, 0.35)?.signal).toBe(signal);
   });
 
   it.each([
@@ -86,14 +86,16 @@ describe('7.5 contradiction signals', () => {
 
   it('rival agents only on the same question and deed', () => {
     expect(rivalAgent(isisClaimed, ukraineLinked, false)).toBeNull();
-    expect(rivalAgent(isisClaimed, ukraineLinked, true, 0.05)).toBeNull();
+    expect(rivalAgent(isisClaimed, ukraineLinked, true, 0.2)).toBeNull(); // different deeds in few shared words
+    expect(rivalAgent(isisClaimed, ukraineLinked, true, 0.35)?.signal).toBe('rival-agent');
     expect(rivalAgent(isisAlone, ukraineLinked, true, 0.05)?.signal).toBe('exclusivity');
   });
   it('denial strength grows with similarity', () => expect(denial(iranWarned, peskov, 0.4)).toBeGreaterThan(denial(iranWarned, peskov, 0.1)));
   it('an open question does not doubt a hedged answer', () => expect(openQuestion(mastermindOpen, ukraineLinked)).toBe(0));
-  it('agreement: same answer, same polarity', () => {
+  it('agreement: same answer, same polarity; ruling out a rival agrees, denying one\'s own role does not', () => {
     expect(agreement(isisClaimed, isisAlone)).toBeGreaterThan(0);
-    expect(agreement(kyivDenies, isisAlone)).toBeGreaterThan(0); // ruling out a rival
+    expect(agreement(f({ agency: true, culprits: ['Ukraine'], polarity: -1 }), isisAlone)).toBeGreaterThan(0); // "no indication that Ukraine was involved"
+    expect(agreement(kyivDenies, isisAlone)).toBe(0); // "Kyiv denied any involvement"
     expect(agreement(isisClaimed, ukraineLinked)).toBe(0);
   });
 });
@@ -114,7 +116,7 @@ describe('7.7 correlation clustering', () => {
   });
 });
 
-describe('7.8 labels', () => {
+describe('7.9 labels', () => {
   it.each([
     ['that ISIS-K was the sole culprit behind the Crocus City Hall attack', 'ISIS-K was the sole culprit behind the Crocus City Hall attack'],
     ['"ISIS-K alone bears responsibility,"', 'ISIS-K alone bears responsibility'],

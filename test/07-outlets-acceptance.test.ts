@@ -1,5 +1,6 @@
-// Acceptance of issue 5 on the illustrative multi-outlet corpus (corpora/crocus-outlets): the
-// competing narratives across outlets, an omission, and two outlets framing one actor differently.
+// Acceptance on the illustrative multi-outlet corpus (corpora/crocus-outlets): the two contested
+// questions across outlets (who was behind the attack; did Iran warn Russia), their answers,
+// backers and disputers by name, background, omissions, and two outlets framing one actor differently.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { DivergenceReport } from '../src/08-report/index.js';
@@ -20,47 +21,90 @@ const outlet = (name: string) => {
   return found;
 };
 
-describe('crocus-outlets: narratives across outlets', () => {
+describe('crocus-outlets: who was behind the attack', () => {
   it('merges "ISIS-K alone" and "the Islamic State was behind it" across outlets, backed by the US side', () => {
     const isis = l.holding('ISIS-K alone bears responsibility');
+    expect(isis.answer).toBe('ISIS-K alone');
     expect(isis.claims.some((c) => c.text.includes('Islamic State was behind the massacre'))).toBe(true);
     expect(isis.outlets.length).toBeGreaterThanOrEqual(3);
-    expect(l.backers(isis)).toEqual(expect.arrayContaining(['John Kirby', 'United States']));
+    expect(l.backers(isis)).toEqual(expect.arrayContaining(['John Kirby', 'United States', 'ISIS-K']));
   });
 
-  it('finds the Ukraine narrative carried by two outlets, in conflict with ISIS-K alone', () => {
+  it('finds the rival answer "Ukraine was involved", told by Bortnikov and Putin in two outlets', () => {
     const isis = l.holding('ISIS-K alone bears responsibility');
     const ukraine = l.holding('prepared with the help of Ukrainian special services');
     expect(ukraine.claims.some((c) => c.text.includes('may all be linked'))).toBe(true);
     expect(ukraine.outlets).toEqual(expect.arrayContaining(['Atlantic Courier', 'Eastern Herald']));
-    expect(l.backers(ukraine)).toContain('Aleksandr Bortnikov');
+    expect(l.backers(ukraine)).toEqual(expect.arrayContaining(['Aleksandr Bortnikov', 'Vladimir Putin']));
     expect(l.conflict(isis, ukraine)).toBeDefined();
+    const q = l.question(/^Who was behind/);
+    expect(q.narratives.slice(0, 2).sort()).toEqual([isis.id, ukraine.id].sort());
   });
 
-  it('finds Zakharova disputing the Western claim and Peskov denying the Iranian warning', () => {
+  it('makes Zakharova\'s dismissal a disputing claim of "ISIS-K alone", not a narrative', () => {
     const isis = l.holding('ISIS-K alone bears responsibility');
+    expect(l.holding('Western statements that ISIS-K alone').id).toBe(isis.id);
+    expect(l.role('Western statements that ISIS-K alone')).toBe('disputes');
     expect(l.disputers(isis)).toContain('Maria Zakharova');
-    const denial = l.holding('not aware of any warnings from Iran');
-    expect(l.backers(denial)).toEqual(['Dmitry Peskov']);
+  });
+
+  it('makes Kyiv\'s denials ("denied any involvement", "rejected the accusations") dispute the Ukraine answer, not back ISIS-K', () => {
+    const ukraine = l.holding('prepared with the help of Ukrainian special services');
+    expect(l.holding('any involvement in the attack').id).toBe(ukraine.id);
+    expect(l.role('any involvement in the attack')).toBe('disputes');
+    expect(l.role('the accusations as absurd')).toBe('disputes');
+    expect(l.disputers(ukraine)).toContain('Ukraine');
+    expect(l.backers(l.holding('ISIS-K alone bears responsibility'))).not.toContain('Ukraine');
+  });
+
+  it('counts "We have no reason to doubt the claim" as backing the claim it refers to', () => {
+    expect(l.holding('no reason to doubt the claim').id).toBe(l.holding('ISIS-K alone bears responsibility').id);
+    expect(l.role('no reason to doubt the claim')).toBe('tells');
+  });
+});
+
+describe('crocus-outlets: did Iran warn Russia', () => {
+  it('is one narrative told by three sources and disputed by Peskov, whose denial joins it', () => {
     const warned = l.holding('about a major terrorist operation days before');
-    expect(l.conflict(warned, denial)?.reason).toContain('denial');
+    expect(l.backers(warned)).toContain('three sources familiar with the matter');
+    expect(l.backers(warned)).not.toContain('Iran');
+    expect(l.holding('not aware of any warnings from Iran').id).toBe(warned.id);
+    expect(l.role('not aware of any warnings from Iran')).toBe('disputes');
+    expect(l.disputers(warned)).toEqual(['Dmitry Peskov']);
+    expect(report.questions.find((q) => q.id === warned.question)?.text).toMatch(/^Did Iran warn Russia/);
   });
 });
 
 describe('crocus-outlets: known misses', () => {
-  // "Kyiv denied any involvement" agrees with "ISIS-K alone" (it rules out a rival), so it joins
-  // that narrative and Ukraine is listed among its backers, though it only denies its own role.
-  it('does not count Kyiv denying its own involvement as backing "ISIS-K alone"', () => {
-    expect(l.backers(l.holding('ISIS-K alone bears responsibility'))).not.toContain('Ukraine');
+  // "US intelligence officials ... said they had warned Moscow of a planned attack" answers "did
+  // the US warn Russia?", not "did Iran warn Russia?"; "they" is not resolved to the speaker, so
+  // nothing tells the two warners apart and the relation model reads the two as agreeing.
+  it.fails('keeps the US warning apart from the Iranian one', () => {
+    expect(l.holding('they had warned Moscow').id).not.toBe(l.holding('about a major terrorist operation days before').id);
+  });
+});
+
+describe('crocus-outlets: background', () => {
+  it('lists the uncontested death toll as background, not as a narrative', () => {
+    const background = report.background.flatMap((b) => b.claims.map((c) => c.text));
+    expect(background).toContain('The attack killed at least 133 people');
+    expect(report.narratives.some((n) => n.claims.some((c) => c.text.includes('killed at least 133')))).toBe(false);
+  });
+
+  it('never counts an outlet as backing or disputing what it only reports', () => {
+    const outlets = new Set(['Atlantic Courier', 'Eastern Herald', 'Gulf Monitor', 'Northern Ledger']);
+    for (const n of report.narratives) for (const who of [...l.backers(n), ...l.disputers(n)]) expect(outlets.has(who)).toBe(false);
   });
 });
 
 describe('crocus-outlets: divergence', () => {
-  it('marks the Ukraine narrative as omitted by the Northern Ledger', () => {
+  it('marks the Ukraine answer omitted by the Gulf Monitor only: the Northern Ledger reports Kyiv denying it', () => {
     const ukraine = l.holding('prepared with the help of Ukrainian special services');
-    expect(outlet('Northern Ledger').omitted).toContain(ukraine.id);
-    expect(outlet('Eastern Herald').omitted).not.toContain(ukraine.id);
-    expect(outlet('Northern Ledger').shares[ukraine.id]).toBe(0);
+    expect(outlet('Gulf Monitor').omitted).toContain(ukraine.id);
+    expect(outlet('Gulf Monitor').coverage[ukraine.id]).toBe('omits');
+    expect(outlet('Eastern Herald').coverage[ukraine.id]).toBe('tells');
+    expect(outlet('Northern Ledger').omitted).not.toContain(ukraine.id);
+    expect(['tells', 'disputes']).toContain(outlet('Northern Ledger').coverage[ukraine.id]);
   });
 
   it('shows two outlets framing the same actor with different cue classes', () => {

@@ -1,5 +1,5 @@
-// Acceptance of issue 5 on the seed article (corpora/seed): the competing narratives of the
-// Crocus City Hall attack, their conflicts, backers and disputers.
+// Acceptance on the seed article (corpora/seed): the two contested questions of the Crocus City
+// Hall attack (who was behind it; did Iran warn Russia), their answers, backers and disputers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DivergenceReport } from '../src/08-report/index.js';
 import type { AnalyzedArticle } from '../src/types/index.js';
@@ -15,21 +15,29 @@ beforeAll(async () => {
   l = lookups(report);
 });
 
-describe('seed: who is behind the attack', () => {
-  it('finds "ISIS-K alone is responsible", backed by ISIS-K, the US and the EU', () => {
+describe('seed: who was behind the attack', () => {
+  it('asks the question, with two rival answers', () => {
+    const q = l.question(/^Who was behind the (attack|massacre)\?$/);
+    expect(q.contested).toBe(true);
+    expect(q.narratives).toEqual(expect.arrayContaining([l.holding('sole culprit').id, l.holding('Ukraine may all be linked').id]));
+    expect(q.label).toMatch(/ISIS-K alone \(.*\) vs .*Ukraine.*\(.*Aleksandr Bortnikov.*\)/);
+  });
+
+  it('answers "ISIS-K alone", backed by ISIS-K, the US and the EU', () => {
     const isis = l.holding('sole culprit');
+    expect(isis.answer).toBe('ISIS-K alone');
     expect(isis.claims.some((c) => c.text.includes('responsibility for the massacre'))).toBe(true);
     expect(l.backers(isis)).toEqual(expect.arrayContaining(['ISIS-K', 'United States', 'European Union']));
   });
 
-  it('finds "Ukraine and/or the West were involved", backed by Bortnikov and top officials', () => {
+  it('answers "Ukraine and the West were involved", backed by Bortnikov and top officials', () => {
     const west = l.holding('Ukraine may all be linked');
+    expect(west.answer).toMatch(/Ukraine/);
     expect(west.claims.some((c) => c.text.includes('might have been involved'))).toBe(true);
     expect(l.backers(west)).toEqual(expect.arrayContaining(['Aleksandr Bortnikov', 'top officials']));
-    expect(l.holding('sole culprit').id).not.toBe(west.id);
   });
 
-  it('makes the two conflict, each side disputing the other', () => {
+  it('makes the two answers conflict, each side disputing the other', () => {
     const isis = l.holding('sole culprit');
     const west = l.holding('Ukraine may all be linked');
     expect(l.conflict(isis, west)?.reason).toMatch(/exclusivity|rival-agent/);
@@ -37,32 +45,44 @@ describe('seed: who is behind the attack', () => {
     expect(l.disputers(isis)).toEqual(expect.arrayContaining(['Aleksandr Bortnikov', 'Russia']));
   });
 
-  it('does not count Putin\'s "true mastermind is yet to be established" as backing ISIS-K alone', () => {
+  it('joins Putin\'s "true mastermind is yet to be established" to "ISIS-K alone" as a disputer, not a backer', () => {
     const isis = l.holding('sole culprit');
-    const putin = l.holding('true mastermind');
-    expect(putin.id).not.toBe(isis.id);
+    expect(l.holding('true mastermind').id).toBe(isis.id);
+    expect(l.role('true mastermind')).toBe('disputes');
     expect(l.backers(isis)).not.toContain('Vladimir Putin');
     expect(l.disputers(isis)).toContain('Vladimir Putin');
   });
 });
 
-describe('seed: the Iranian warning', () => {
-  it('finds "Iran warned Russia" (Reuters, citing sources) and "the Kremlin knew of no warning" (Peskov), in conflict', () => {
+describe('seed: did Iran warn Russia', () => {
+  it('asks it, answered by Reuters citing three sources and disputed by Peskov\'s denial', () => {
     const warned = l.holding('Iran had tipped Russia off');
-    const denied = l.holding('warnings coming from Iran');
-    expect(warned.id).not.toBe(denied.id);
+    const q = report.questions.find((x) => x.id === warned.question);
+    expect(q?.text).toMatch(/^(Had|Did) Iran (tipped|tip|warn) Russia/);
+    expect(q?.contested).toBe(true);
+    expect(q?.narratives).toEqual([warned.id]);
     expect(l.backers(warned)).toEqual(expect.arrayContaining(['Reuters', 'three sources familiar with the matter']));
-    expect(l.backers(denied)).toEqual(['Dmitry Peskov']);
-    expect(l.conflict(warned, denied)?.reason).toContain('denial');
-    expect(l.disputers(warned)).toContain('Dmitry Peskov');
+    expect(l.disputers(warned)).toEqual(['Dmitry Peskov']);
   });
 
-  it('keeps Peskov\'s "I do not know anything about this" with his denial', () => {
-    expect(l.holding('I do not know anything').id).toBe(l.holding('warnings coming from Iran').id);
+  it('keeps Peskov\'s denials with the warning as its disputing claims, not as a narrative of their own', () => {
+    const warned = l.holding('Iran had tipped Russia off');
+    expect(l.holding('warnings coming from Iran').id).toBe(warned.id);
+    expect(l.holding('I do not know anything').id).toBe(warned.id);
+    expect(l.role('warnings coming from Iran')).toBe('disputes');
+    expect(l.role('I do not know anything')).toBe('disputes');
   });
 });
 
-describe('seed: spans and teasers', () => {
+describe('seed: spans, background and teasers', () => {
+  it('has the two contested questions and no other', () => {
+    expect(report.questions.filter((q) => q.contested)).toHaveLength(2);
+  });
+
+  it('puts the reporter\'s own uncontested statement in the background', () => {
+    expect(report.background[0]?.claims.map((c) => c.text)).toEqual([expect.stringContaining('Tehran detained some 35 suspected members')]);
+  });
+
   it('puts no teaser line in any narrative', () => {
     const dropped = results[0]?.dropped ?? [];
     expect(dropped.filter((d) => d.reason === 'teaser')).toHaveLength(6);
@@ -71,13 +91,18 @@ describe('seed: spans and teasers', () => {
     }
   });
 
-  it('gives every claim as a span of the original text', () => {
+  it('gives every claim as a span of the original text, and each negation inside its claim', () => {
     const text = results[0]?.text ?? '';
-    for (const n of report.narratives) for (const c of n.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+    for (const n of report.narratives) {
+      for (const c of n.claims) {
+        expect(text.slice(c.start, c.end)).toBe(c.text);
+        if (c.negation) expect(text.slice(c.negation.start, c.negation.end)).toBe(c.negation.text);
+      }
+    }
+    expect(l.holding('warnings coming from Iran').claims.find((c) => c.text.includes('warnings coming'))?.polarity).toBe(-1);
   });
 
   it('reports a single article with its narratives but no outlet pairs', () => {
-    expect(report.narratives.length).toBeGreaterThanOrEqual(4);
     expect(report.divergence.pairs).toEqual([]);
     expect(report.divergence.overall).toBe(0);
   });

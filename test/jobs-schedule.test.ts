@@ -41,11 +41,15 @@ describe('narrascope schedule', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'corpus'));
     copyFileSync(join(ROOT, 'corpora', 'seed', 'crocus-city-hall-attack.txt'), join(dir, 'corpus', 'seed.txt'));
+    // The failing job reads its own article: with one shared article, whichever job fired first
+    // would analyse it, and the good job's first run would sometimes only reuse it.
+    mkdirSync(join(dir, 'corpus-bad'));
+    copyFileSync(join(ROOT, 'corpora', 'crocus-outlets', 'gulf-monitor.txt'), join(dir, 'corpus-bad', 'gulf.txt'));
     writeFileSync(join(dir, 'blocked'), 'a file where an output folder should be');
     const jobs = join(dir, 'pipelines');
     mkdirSync(jobs);
     writeFileSync(join(jobs, 'good.json'), JSON.stringify({ name: 'good', inputs: ['../corpus'], outputs: { directory: '../out', formats: ['json'] }, schedule: EVERY_SECOND, store: '../store.db' }));
-    writeFileSync(join(jobs, 'bad.json'), JSON.stringify({ name: 'bad', inputs: ['../corpus'], outputs: { directory: '../blocked/out', formats: ['json'] }, schedule: EVERY_SECOND, store: '../store.db' }));
+    writeFileSync(join(jobs, 'bad.json'), JSON.stringify({ name: 'bad', inputs: ['../corpus-bad'], outputs: { directory: '../blocked/out', formats: ['json'] }, schedule: EVERY_SECOND, store: '../store.db' }));
     writeFileSync(join(jobs, 'manual.json'), JSON.stringify({ name: 'manual', inputs: ['../corpus'], outputs: { directory: '../out' }, store: '../store.db' }));
     const store = join(dir, 'store.db');
     const scheduler = schedule(jobs);

@@ -25,9 +25,10 @@ describe('stable narrative ids', () => {
 
   it('renames narrative ids everywhere a report uses them', () => {
     const report = {
+      questions: [{ id: 'e1.q1', narratives: ['e1.n1', 'e1.n2'] }],
       narratives: [{ id: 'e1.n1' }, { id: 'e1.n2' }],
       conflicts: [{ a: 'e1.n1', b: 'e1.n2', reason: 'denial', evidence: [] }],
-      outlets: [{ outlet: 'A', shares: { 'e1.n1': 1, 'e1.n2': 0 }, omitted: ['e1.n2'], voice: { 'e1.n1': { own: 1, attributed: 0, hedged: 0, distanced: 0 } } }],
+      outlets: [{ outlet: 'A', shares: { 'e1.n1': 1, 'e1.n2': 0 }, omitted: ['e1.n2'], coverage: { 'e1.n1': 'tells', 'e1.n2': 'omits' }, voice: { 'e1.n1': { own: 1, attributed: 0, hedged: 0, distanced: 0 } } }],
     } as unknown as DivergenceReport;
     const renamed = renameNarratives(report, new Map([['e1.n1', 'N7'], ['e1.n2', 'N3']]));
     expect(renamed.narratives.map((x) => x.id)).toEqual(['N7', 'N3']);
@@ -35,6 +36,8 @@ describe('stable narrative ids', () => {
     expect(renamed.outlets[0]?.shares).toEqual({ N7: 1, N3: 0 });
     expect(renamed.outlets[0]?.omitted).toEqual(['N3']);
     expect(Object.keys(renamed.outlets[0]?.voice ?? {})).toEqual(['N7']);
+    expect(renamed.outlets[0]?.coverage).toEqual({ N7: 'tells', N3: 'omits' });
+    expect(renamed.questions[0]?.narratives).toEqual(['N7', 'N3']);
     expect(report.narratives[0]?.id).toBe('e1.n1');
   });
 });

@@ -16,15 +16,21 @@ export async function* readHtml(file: string, id: string, options: IngestOptions
     yield problem('html/not-utf8', 'file is not valid UTF-8', { file, line: firstInvalidLine(bytes) });
     return;
   }
+  yield* htmlToArticle(html, id, file, options);
+}
+
+/**
+ * One HTML page's text (a file's, or a fetched page's: `file` is then its URL) as an article,
+ * through the reader view; a page without an article body is a diagnostic.
+ */
+export function htmlToArticle(html: string, id: string, file: string, options: IngestOptions = {}): IngestEvent[] {
   const view = readerView(html);
   if (!view || view.text.trim() === '') {
-    yield problem('html/no-article', 'reader view found no article body in this page', { file });
-    return;
+    return [problem('html/no-article', 'reader view found no article body in this page', { file })];
   }
   if (!isProse(view.text)) {
     const shown = view.text.replace(/\s+/g, ' ').trim();
-    yield problem('html/no-article', `reader view found no article body in this page, only "${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown}"`, { file });
-    return;
+    return [problem('html/no-article', `reader view found no article body in this page, only "${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown}"`, { file })];
   }
   const record = {
     id,
@@ -35,7 +41,7 @@ export async function* readHtml(file: string, id: string, options: IngestOptions
     url: view.url,
   };
   // Field mapping applies to JSONL only: here the record already uses the default names.
-  yield* recordToArticle(record, { file }, id, { ...options, fields: {} });
+  return recordToArticle(record, { file }, id, { ...options, fields: {} });
 }
 
 /**

@@ -112,18 +112,28 @@ function citedActors(article: AnalyzedArticle, attribution: Attribution): string
 }
 
 /**
- * True when an attribution's content is mostly another attribution: "Washington claimed that
- * the Islamic State was behind it, she said". The inner claim carries the proposition with its
- * own speaker and cue; the outer speaker only reports it and does not back it.
+ * The attribution an outer one reports, when its content is mostly that other attribution.
+ * "Washington claimed that the Islamic State was behind it, she said": the inner claim carries the
+ * proposition with its own speaker and cue; the outer speaker only reports it and does not back
+ * it. But when the inner cue's verb is part of the proposition and takes no clause ("Iran warned
+ * Russia about a major terrorist operation, three sources said"), the outer speaker asserts the
+ * whole event and backs it; the inner fragment is then no claim of its own.
  */
-function reportsAnother(outer: Attribution, all: readonly Attribution[]): boolean {
+function reportedInner(outer: Attribution, all: readonly Attribution[]): Attribution | undefined {
   const content = outer.content;
-  if (content.length === 0) return false;
+  if (content.length === 0) return undefined;
   const length = content.reduce((n, c) => n + c.end - c.start, 0);
-  return all.some((inner) => inner !== outer &&
+  return all.find((inner) => inner !== outer &&
     inner.cue.spans.every((s) => content.some((c) => s.start >= c.start && s.end <= c.end)) &&
     inner.content.reduce((n, c) => n + c.end - c.start, 0) >= length / 2);
 }
+
+/** True when the inner attribution's verb belongs to the proposition (see {@link reportedInner}). */
+const eventLike = (inner: Attribution): boolean => !SPEECH_ONLY.has(inner.cue.lemma) && !REPORTING.has(inner.cue.lemma) &&
+  !/^(that|whether|if)\b|^[“"‘']/i.test(inner.content[0]?.text ?? '');
+
+// Attitude and claim verbs whose content is the proposition even without "that": "claimed responsibility" is ISIS-K's claim.
+const REPORTING = new Set(['claim', 'allege', 'insist', 'suggest', 'believe', 'deny', 'reject', 'dismiss', 'accuse', 'blame', 'assert', 'argue', 'maintain']);
 
 // Cues whose verb is part of the proposition: "Iran warned Russia ...", "Tehran attributed the threat to ...".
 const SPEECH_ONLY = new Set(['say', 'tell', 'state', 'report', 'according to', 'add', 'note', 'write', 'cite', 'quote', 'announce', 'explain']);
@@ -163,9 +173,16 @@ export function claimsOf(article: AnalyzedArticle, actors: CrossActors, options:
   const contents = kept.flatMap((a) => a.content);
   const busySentences = new Set<number>();
   const relays = relaysOf(kept);
+  // Inner event-like attributions whose outer speaker asserts the whole event (see reportedInner).
+  const absorbed = new Set(kept.flatMap((outer) => {
+    const inner = reportedInner(outer, kept);
+    return inner && eventLike(inner) ? [inner.id] : [];
+  }));
   for (const attribution of kept) {
     busySentences.add(attribution.cue.sentence);
-    if (relays.outer.has(attribution.id) || reportsAnother(attribution, kept)) continue;
+    if (relays.outer.has(attribution.id) || absorbed.has(attribution.id)) continue;
+    const inner = reportedInner(attribution, kept);
+    if (inner && !eventLike(inner)) continue;
     const explicit = cover(article, attribution.content);
     const span = explicit && wordCount(explicit.text) >= MIN_WORDS ? explicit : attribution.content.length === 0 ? residualContent(article, attribution, contents) : null;
     if (!span) continue;

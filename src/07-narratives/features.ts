@@ -4,10 +4,12 @@
  * that answer is exclusive, left open, or negated.
  */
 import { stem } from '../adapters/natural.js';
-import type { AnalyzedArticle } from '../types/index.js';
-import type { CrossActor, NarrativeClaim } from '../types/narratives.js';
+import type { AnalyzedArticle, Span } from '../types/index.js';
+import type { ClaimProposition, CrossActor, NarrativeClaim, QuestionKind } from '../types/narratives.js';
 import type { CrossActors } from './cross-actors.js';
-import { AGENCY_WORDS, DOUBT_WORDS, EMPTY_CUES, EXCLUSIVE_WORDS, NEGATORS, OPEN_QUESTION_PHRASES, STOPWORDS } from './lexicon.js';
+import { AGENCY_WORDS, EMPTY_CUES, EXCLUSIVE_WORDS, NEGATORS, OPEN_QUESTION_PHRASES, STOPWORDS } from './lexicon.js';
+import { polarityOf } from './polarity.js';
+import { numbersOf, questionKind } from './question.js';
 
 /** The features of one claim. */
 export interface ClaimFeatures {
@@ -26,13 +28,28 @@ export interface ClaimFeatures {
   readonly polarity: 1 | -1;
   /** Stems of words inside actor mentions (names, not topic words). */
   readonly nameWords: ReadonlySet<string>;
+  /** The question the claim answers. */
+  readonly question: QuestionKind;
+  /** Numbers it gives. */
+  readonly numbers: readonly number[];
+  /** The negation that made the clause negative, in the article's offsets. */
+  readonly negation?: Span;
+  /** The sentence the claim stands in, with its speaker and cue: what the relation model reads. */
+  readonly sentence?: string;
+}
+
+/** The proposition of a claim, as the report gives it (see `ClaimProposition`). */
+export function propositionOf(f: ClaimFeatures): ClaimProposition {
+  return {
+    question: f.question, polarity: f.polarity, ...(f.negation ? { negation: f.negation } : {}),
+    actors: [...(f.question === 'responsibility' ? f.culprits : f.entities)].sort(), numbers: f.numbers, exclusive: f.exclusive, open: f.openQuestion,
+  };
 }
 
 const AGENCY = new Set(AGENCY_WORDS.map(stem));
 const EXCLUSIVE = new Set(EXCLUSIVE_WORDS);
 const NEGATOR = new Set(NEGATORS);
 const STOP = new Set(STOPWORDS);
-const DOUBT = new Set(DOUBT_WORDS);
 const EMPTY = new Set(EMPTY_CUES);
 // "attributed to X", "carried out by X", "with the help of X": the agent follows these words.
 const AGENT_AFTER = new Set(['by', 'of', 'to', 'from']);
@@ -70,6 +87,8 @@ export interface FeatureContext {
   readonly demonyms: readonly { readonly prefix: string; readonly id: string }[];
   /** Groups related by name, the parent listed for each offshoot ("ISIS-K" -> "Islamic State"). */
   readonly kin: ReadonlyMap<string, string>;
+  /** The kind of each of the event's cross-actors. */
+  readonly kinds: ReadonlyMap<string, CrossActor['kind']>;
 }
 
 /** Initials of a multi-word name: "Islamic State" -> "IS". */
@@ -101,7 +120,7 @@ export function featureContext(articles: readonly AnalyzedArticle[], actors: Cro
     const prefix = demonymPrefix(a);
     return prefix ? [{ prefix, id: a.id }] : [];
   });
-  return { actors, articles: new Map(articles.map((a) => [a.id, a])), demonyms, kin: kinOf(local) };
+  return { actors, articles: new Map(articles.map((a) => [a.id, a])), demonyms, kin: kinOf(local), kinds: new Map(local.map((a) => [a.id, a.kind])) };
 }
 
 /** The features of one claim (see {@link ClaimFeatures}). */
@@ -128,8 +147,13 @@ export function featuresOf(claim: NarrativeClaim, context: FeatureContext): Clai
 
   const cueLemma = claim.cueLemma ?? '';
   const accusation = claim.cueClass === 'accusation';
-  const agencyAt = words.findIndex((w) => AGENCY.has(w.stem));
-  const agency = accusation || agencyAt >= 0;
+  // "intelligence pointed to ISIS-K": a pointing phrase names the agent after it.
+  const agencyAt = words.findIndex((w, i) => AGENCY.has(w.stem) || (/^point(s|ed|ing)?$/.test(w.lower) && words[i + 1]?.lower === 'to'));
+  // "blamed Israel and the United States for supporting extremist groups": responsibility for
+  // another deed (a gerund that is no agency word) answers another question than the event's.
+  const otherDeed = /\bfor\s+([a-z]+ing)\b/i.exec(claim.text);
+  const elsewhere = otherDeed !== null && !AGENCY.has(stem((otherDeed[1] ?? '').toLowerCase()));
+  const agency = (accusation || agencyAt >= 0) && !elsewhere;
   const culprits = new Set<string>();
   if (accusation) {
     // "Tehran attributed the threat to ISIS-K", "blamed Israel": the content names the culprit.
@@ -139,10 +163,14 @@ export function featuresOf(claim: NarrativeClaim, context: FeatureContext): Clai
     // "ISIS-K was the sole culprit": the agent comes before the predicate, unless it is a place
     // ("travel to Afghanistan", "the attack near Moscow") ...
     const locative = (start: number): boolean => /\b(to|in|at|from|near|into|toward|towards|across|inside)\s+(the\s+)?$/i.test(claim.text.slice(Math.max(0, start - claim.start - 12), start - claim.start));
-    for (const m of mentions) if (m.start < pivot && !locative(m.start)) culprits.add(m.id);
+    // ... and after the last complementiser before it ("Russian officials have alleged that Kyiv
+    // helped the gunmen": Kyiv, not Russia, is the agent).
+    const frame = [...claim.text.slice(0, pivot - claim.start).matchAll(/\b(that|whether)\b/gi)].pop();
+    const from = claim.start + (frame ? (frame.index ?? 0) + frame[0].length : 0);
+    for (const m of mentions) if (m.start < pivot && m.start >= from && !locative(m.start)) culprits.add(m.id);
     // ... or after "by/of/to" within a few words ("prepared with the help of Ukrainian services").
     for (let i = agencyAt + 1; i < Math.min(words.length, agencyAt + 6); i++) {
-      if (!AGENT_AFTER.has(words[i]?.lower ?? '')) continue;
+      if (!AGENT_AFTER.has(words[i]?.lower ?? '') && !/^point/.test(words[agencyAt]?.lower ?? '')) continue;
       const from = words[i]?.start ?? 0;
       const to = words[Math.min(words.length - 1, i + 4)]?.start ?? from;
       for (const m of mentions) if (m.start > from && m.start <= to) culprits.add(m.id);
@@ -153,15 +181,20 @@ export function featuresOf(claim: NarrativeClaim, context: FeatureContext): Clai
     if (culprits.size === 0 && leading && claim.actorId) culprits.add(claim.actorId);
   }
 
+  // Only someone can be the answer to "who did it": not "preliminary findings" (a document) nor
+  // a newspaper or an unnamed source.
+  for (const id of [...culprits]) {
+    const kind = context.kinds.get(id);
+    if (kind === 'document' || kind === 'media' || kind === 'anonymous') culprits.delete(id);
+  }
   // An offshoot answers for its parent group too: "ISIS-K" and "Islamic State's affiliate" agree.
   for (const id of [...culprits]) {
     const parent = context.kin.get(id);
     if (parent) culprits.add(parent);
   }
-  const negations = words.filter((w) => NEGATOR.has(w.lower) || DOUBT.has(w.lower)).length + (/n't\b/.test(lowerText) ? 1 : 0);
-  // In a long quote a negator rarely negates the proposition as a whole ("How come his own
-  // family doesn't know which hospital ...?"): polarity then comes from the cue alone.
-  const negated = negations % 2 === 1 && words.length <= 25;
+  // Polarity from the clause that carries the claim, never a count of negators over the span.
+  const clause = polarityOf(claim.text);
+  const negated = clause.value < 0 && !clause.question;
   const openQuestion = OPEN_QUESTION_PHRASES.some((p) => lowerText.includes(p));
   const doubted = claim.stance === 'denies' || claim.stance === 'doubts';
   // Denial verbs and negators do not cancel out: "rejected the accusations as absurd" is still a denial.
@@ -178,6 +211,10 @@ export function featuresOf(claim: NarrativeClaim, context: FeatureContext): Clai
     exclusive: words.some((w) => EXCLUSIVE.has(w.lower)),
     openQuestion,
     polarity,
+    question: questionKind(claim.statement ?? claim.text, agency),
+    ...(article?.sentences[claim.sentence] ? { sentence: article.sentences[claim.sentence]?.text ?? '' } : {}),
+    numbers: numbersOf(claim.text),
+    ...(negated && clause.cue ? { negation: { start: claim.start + clause.cue.start, end: claim.start + clause.cue.end, text: clause.cue.text } } : {}),
     nameWords: new Set(words.filter((w) => mentions.some((m) => m.start === w.start) || /^\p{Lu}/u.test(claim.text.slice(w.start - claim.start))).map((w) => w.stem)),
   };
 }

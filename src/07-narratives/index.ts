@@ -1,15 +1,22 @@
 /**
- * Stage 7, narratives: cross-article actors, claims, similarity, contradiction signals, a signed
- * graph and its correlation clustering into competing narratives.
+ * Stage 7, narratives: cross-article actors, claims read as propositions (polarity, question,
+ * answer), similarity and the claim-relation model, a signed graph and its correlation clustering
+ * into the sides of contested questions, with backers, disputers and the event's background.
  */
 export { mergeActors, nameKey, speakersOf, type CrossActors } from './cross-actors.js';
 export { claimsOf, stanceOf, trimSpan, type ClaimOptions } from './claims.js';
-export { featureContext, featuresOf, type ClaimFeatures, type FeatureContext } from './features.js';
+export { polarityOf, type Polarity } from './polarity.js';
+export { numbersOf, questionKind } from './question.js';
+export { featureContext, featuresOf, propositionOf, type ClaimFeatures, type FeatureContext } from './features.js';
 export { cosine, vectorize, type Vector } from './similarity.js';
 export { agreement, contradiction, denial, openQuestion, rivalAgent, type Contradiction } from './signals.js';
+export { addresses, pairRelation, type ClaimRelationModel, type RelationProbabilities } from './relation.js';
+export { claimRelations } from './relation-model.js';
 export { buildGraph, type GraphOptions, type SignedGraph } from './graph.js';
 export { correlationClusters } from './cluster.js';
-export { labelOf, shorten } from './label.js';
+export { sidesOf, type Side, type Sides } from './sides.js';
+export { answerOf, centralClaim, listOf, shorten } from './label.js';
+export { questionText, responsibilityQuestion, yesNoQuestion } from './questions.js';
 export { buildNarratives, type NarrativeOptions } from './build.js';
 export { sentenceDivergence, type SentenceDivergence } from './sentence-divergence.js';
 export { contentStems } from './features.js';

@@ -1,8 +1,11 @@
 /**
- * Step 7.8: a short readable label for a narrative, made from its own words: the claim most
- * connected to the others (the medoid of its positive edges), cut to a dozen words.
+ * Step 7.9b: the answer a narrative gives, in a few words, built from its propositions rather
+ * than from the first words of a sentence: the culprits of a responsibility answer ("ISIS-K
+ * alone", "United States, United Kingdom and Ukraine"), otherwise the statement of its most
+ * central telling claim, shortened.
  */
 import type { NarrativeClaim } from '../types/narratives.js';
+import type { ClaimFeatures } from './features.js';
 
 const MAX_WORDS = 12;
 
@@ -18,14 +21,19 @@ export function shorten(text: string, maxWords = MAX_WORDS): string {
   return cut.charAt(0).toUpperCase() + cut.slice(1);
 }
 
+/** "A", "A and B", "A, B and C". */
+export function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 /**
- * The label of a cluster: its most central claim shortened, preferring claims with a named
- * backer over the reporter's own voice on ties, marked "Denied:" or "Doubted:" when that claim
- * denies or doubts its content.
- * @param members indices of the cluster's claims in `claims`
+ * The claim most connected to the others of its narrative (the medoid of its positive edges),
+ * preferring a named speaker and a positive, unhedged statement on ties.
+ * @param members indices of the narrative's telling claims in `claims`
  * @param weight edge weight between two claim indices
  */
-export function labelOf(members: readonly number[], claims: readonly NarrativeClaim[], weight: (i: number, j: number) => number): string {
+export function centralClaim(members: readonly number[], claims: readonly NarrativeClaim[], features: readonly ClaimFeatures[], weight: (i: number, j: number) => number): number {
   let best = members[0] ?? 0;
   let bestScore = -Infinity;
   for (const i of members) {
@@ -33,18 +41,44 @@ export function labelOf(members: readonly number[], claims: readonly NarrativeCl
     for (const j of members) if (j !== i) score += Math.max(0, weight(i, j));
     const claim = claims[i];
     if (claim?.actorId) score += 0.05;
-    if (claim && claim.stance === 'hedges') score -= 0.02;
+    if (claim?.stance === 'hedges') score -= 0.02;
+    if ((features[i]?.polarity ?? 1) < 0) score -= 0.1;
     if (score > bestScore + 1e-9) {
       bestScore = score;
       best = i;
     }
   }
-  const claim = claims[best];
-  const text = shorten(claim?.statement ?? claim?.text ?? '');
-  // A statement says who denies ("Moscow appears to be skeptical about ..."); a bare content
-  // says so with a mark: "Doubted: any warnings coming from Iran ahead of the attack".
-  if (claim?.statement) return text;
-  if (claim?.stance === 'denies') return `Denied: ${text}`;
-  if (claim?.stance === 'doubts') return `Doubted: ${text}`;
-  return text;
+  return best;
+}
+
+/**
+ * The answer of a narrative. For "who is responsible?", the actors its positive claims name
+ * (most named first, three at most; an offshoot stands for its parent group), "alone" when one
+ * of them says so; otherwise the central
+ * claim's statement, shortened.
+ */
+export function answerOf(members: readonly number[], claims: readonly NarrativeClaim[], features: readonly ClaimFeatures[], central: number, nameOf: (id: string) => string, kin: ReadonlyMap<string, string> = new Map()): string {
+  const counts = new Map<string, number>();
+  let exclusive = false;
+  let responsibility = 0;
+  for (const i of members) {
+    const f = features[i];
+    if (!f || f.question !== 'responsibility' || f.polarity < 0) continue;
+    responsibility++;
+    if (f.exclusive) exclusive = true;
+    for (const id of f.culprits) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  // "ISIS-K" and its parent "Islamic State" are one answer: name the offshoot only.
+  for (const [child, parent] of kin) {
+    if (counts.has(child) && counts.has(parent)) {
+      counts.set(child, (counts.get(child) ?? 0) + (counts.get(parent) ?? 0));
+      counts.delete(parent);
+    }
+  }
+  if (responsibility * 2 >= members.length && counts.size > 0) {
+    const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([id]) => nameOf(id));
+    return `${listOf([...new Set(top)])}${exclusive ? ' alone' : ''}`;
+  }
+  const claim = claims[central];
+  return shorten(claim?.statement ?? claim?.text ?? '');
 }

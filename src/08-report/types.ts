@@ -2,7 +2,7 @@
  * The divergence report written by `narrascope compare` (the JSON contract of issue 5). Plain,
  * JSON-serialisable data; every span is `{start, end, text}` in its article's original text.
  */
-import type { ActorKind, ClaimStance, ContradictionSignal, DropReason, StanceClass } from '../types/index.js';
+import type { ActorKind, ClaimStance, ContradictionSignal, DropReason, QuestionKind, StanceClass } from '../types/index.js';
 import type { ConflictingFigure } from './figures.js';
 import type { Prominence } from './prominence.js';
 
@@ -45,7 +45,7 @@ export interface ReportAttribution {
   readonly content: { readonly start: number; readonly end: number; readonly text: string };
 }
 
-/** A claim of a narrative. */
+/** A claim of a narrative (or of an event's background). */
 export interface ReportClaim {
   readonly id: string;
   readonly articleId: string;
@@ -56,20 +56,63 @@ export interface ReportClaim {
   readonly stance: ClaimStance;
   readonly voice: 'attributed' | 'own';
   readonly cueClass?: StanceClass;
+  /** `tells`: it states the narrative (asserted or hedged); `disputes`: it denies or doubts it. */
+  readonly role: 'tells' | 'disputes';
+  /** +1 when its clause holds the proposition true, -1 when it negates it. */
+  readonly polarity: 1 | -1;
+  /** The negation that made the clause negative ("not", "no evidence"), in the article's offsets. */
+  readonly negation?: { readonly start: number; readonly end: number; readonly text: string };
 }
 
-/** A narrative: claims telling the same story, who backs it and who disputes it. */
+/** A narrative: one answer to a question, the claims that tell and dispute it, its backers and disputers. */
 export interface ReportNarrative {
   readonly id: string;
   readonly event: string;
+  /** Id of the question it answers (see `DivergenceReport.questions`). */
+  readonly question: string;
+  /** Its answer in a few words: "ISIS-K alone". */
+  readonly answer: string;
+  /** Question and answer: "Who was behind the attack? ISIS-K alone". */
   readonly label: string;
+  /** Claims telling it, then claims disputing it (see `ReportClaim.role`). */
   readonly claims: readonly ReportClaim[];
-  /** Actor ids. */
+  /** Actor ids of those who assert, endorse or hedge it (an outlet reporting it is no backer). */
   readonly backers: readonly string[];
-  /** Actor ids. */
+  /** Actor ids of those who deny or doubt it, or give a rival answer. */
   readonly disputers: readonly string[];
   readonly outlets: readonly string[];
+  /** Actor ids of speakers who both back and dispute it (a self-contradiction, flagged). */
+  readonly selfContradicted?: readonly string[];
 }
+
+/** A question of an event and its competing answers. */
+export interface ReportQuestion {
+  readonly id: string;
+  readonly event: string;
+  readonly kind: QuestionKind;
+  /** "Who was behind the attack?" */
+  readonly text: string;
+  /** "Who was behind the attack? ISIS-K alone (US, EU) vs Ukraine and the West (FSB, Russian officials)" */
+  readonly label: string;
+  /** True when it has rival answers or disputers. */
+  readonly contested: boolean;
+  /** Narrative ids, the most backed answer first. */
+  readonly narratives: readonly string[];
+}
+
+/** An event's background: statements outlets make in their own voice that no one contests. */
+export interface ReportBackground {
+  readonly event: string;
+  readonly claims: readonly Omit<ReportClaim, 'role'>[];
+}
+
+/**
+ * How an outlet covers a narrative: it `tells` it (its claims state it, or the claim-relation
+ * model finds one of its articles supporting it), `disputes` it (only its disputing claims, or an
+ * article the model finds disputing it), `discusses` it (one of its claims says much the same in
+ * other words, or the model reads it as discussing it), or `omits` it.
+ */
+export type Coverage = 'tells' | 'disputes' | 'discusses' | 'omits';
 
 /** Two narratives that cannot both be true. */
 export interface ReportConflict {
@@ -87,10 +130,13 @@ export interface ReportOutlet {
   /** Share of the outlet's narrative claims in each narrative of the event (sums to 1, or all 0). */
   readonly shares: Readonly<Record<string, number>>;
   /**
-   * Narratives of the event other outlets carry and this one does not, among those that matter:
-   * carried by two outlets or more, or in conflict with another narrative.
+   * Narratives of the event other outlets carry and this one does not address at all: none of its
+   * claims tells, disputes or (by the claim-relation model) discusses them. Only narratives that
+   * matter count: carried by two outlets or more, or contested.
    */
   readonly omitted: readonly string[];
+  /** How the outlet covers each narrative of its event (see {@link Coverage}). */
+  readonly coverage: Readonly<Record<string, Coverage>>;
   /** Per actor, the cue classes the outlet uses for what the actor says. */
   readonly framing: readonly { readonly actorId: string; readonly class: StanceClass; readonly count: number }[];
   /**
@@ -128,7 +174,11 @@ export interface DivergenceReport {
   readonly articles: readonly ReportArticle[];
   readonly actors: readonly ReportActor[];
   readonly attributions: readonly ReportAttribution[];
+  /** The questions of each event, contested ones first, each with its competing narratives. */
+  readonly questions: readonly ReportQuestion[];
   readonly narratives: readonly ReportNarrative[];
+  /** Per event, the uncontested own-voice statements (context, not narratives). */
+  readonly background: readonly ReportBackground[];
   readonly conflicts: readonly ReportConflict[];
   /** Quantities the outlets of an event report with different numbers (death tolls, amounts). */
   readonly figures: readonly ConflictingFigure[];

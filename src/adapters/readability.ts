@@ -3,7 +3,7 @@
  * It returns the article body as plain text with one paragraph per block element, separated by a
  * blank line, plus the metadata a page declares.
  */
-import { Readability } from '@mozilla/readability';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
 /** What reader view found in a page. */
@@ -46,4 +46,13 @@ export function readerView(html: string): ReaderView | null {
     publishedTime: parsed.publishedTime?.trim() || published,
     url: canonical ?? null,
   };
+}
+
+/**
+ * Whether a page looks like it holds an article: Readability's own pre-check (the one Firefox
+ * uses to offer reader view), so a section front or a menu page is not read as "Home News Sport".
+ */
+export function looksLikeArticle(html: string): boolean {
+  const { document } = parseHTML(html);
+  return isProbablyReaderable(document as unknown as Parameters<typeof isProbablyReaderable>[0]);
 }

@@ -22,6 +22,8 @@ export interface InputFlags {
   readonly maxChars: string;
   readonly strict?: boolean;
   readonly quiet?: boolean;
+  readonly urls?: string;
+  readonly contact?: string;
 }
 
 /** Add the input options to a command. */
@@ -29,6 +31,8 @@ export function withInputOptions(command: Command): Command {
   for (const [flags, description, fallback] of INPUT_OPTIONS) command.option(flags, description, fallback);
   return command
     .option('--max-chars <n>', 'reject article texts longer than this many characters', '2000000')
+    .option('--urls <file>', 'also read the article pages listed in this file (one http(s) URL per line)')
+    .option('--contact <url>', 'URL or e-mail of whoever runs narrascope, sent in the User-Agent when fetching feeds and pages')
     .option('--strict', 'stop at the first bad input instead of reporting it and going on')
     .option('--quiet', 'print errors only, not warnings');
 }
@@ -49,6 +53,22 @@ export function ingestOptionsFrom(flags: InputFlags, signal?: AbortSignal): Inge
     maxTextLength: max,
     ...(signal ? { signal } : {}),
   };
+}
+
+/** The web side of the inputs: `--urls FILE` and `--contact`. */
+export function webOptionsFrom(flags: InputFlags): WebFlags {
+  return { ...(flags.urls !== undefined ? { urls: flags.urls } : {}), ...(flags.contact !== undefined ? { contact: flags.contact } : {}) };
+}
+
+/** Where the web inputs of a command come from besides its URL arguments. */
+export interface WebFlags {
+  readonly urls?: string;
+  readonly contact?: string;
+}
+
+/** Throw a usage error when a command was given nothing to read. */
+export function requireInputs(inputs: readonly string[], flags: InputFlags): void {
+  if (inputs.length === 0 && flags.urls === undefined) throw new UsageError("missing required argument 'inputs': give at least one input (file, folder, feed URL or -) or --urls FILE");
 }
 
 /** A mistake in how the command was called: exit code 2. */

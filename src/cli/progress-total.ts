@@ -5,7 +5,7 @@ import { formatOf } from '../01-ingest/index.js';
 
 /**
  * How many records the inputs hold, for the progress bar's ETA, or null when that cannot be told
- * cheaply: standard input, or gzipped JSONL (which would have to be decompressed twice). A JSONL
+ * cheaply: standard input, a feed URL, or gzipped JSONL (which would have to be decompressed twice). A JSONL
  * file counts its newlines (a byte scan, ~1 GB/s, run alongside the analysis); any other article
  * file counts one. The count includes bad and blank lines, so it is an upper bound.
  *
@@ -15,7 +15,8 @@ import { formatOf } from '../01-ingest/index.js';
 export async function countRecords(inputs: readonly string[]): Promise<number | null> {
   let total = 0;
   for (const input of inputs) {
-    if (input === '-') return null;
+    // Standard input, and a feed (its entries are known only once it is fetched).
+    if (input === '-' || /^https?:\/\//i.test(input)) return null;
     const count = await countPath(input);
     if (count === null) return null;
     total += count;

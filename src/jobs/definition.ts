@@ -11,11 +11,21 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import type { LexiconChoice } from '../05-cues/index.js';
 import type { NarrativeOptions } from '../07-narratives/index.js';
+import type { FetchOptions, SourceInput } from '../sources/index.js';
 import type { DriftOptions } from './drift.js';
 
 const STANCE_CLASSES = ['neutral', 'endorsing', 'distancing', 'insistence', 'hedging', 'denial', 'accusation', 'doubt'] as const;
 const FORMATS = ['json', 'markdown', 'md', 'html'] as const;
 const unit = z.number().min(0).max(1);
+const WEB = /^https?:\/\//i;
+const webUrl = z.string().regex(WEB, 'an http:// or https:// URL');
+const outlet = z.string().min(1).optional();
+/** A path or glob; an http(s) URL is a feed. */
+const inputSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ feed: webUrl, outlet }),
+  z.strictObject({ urls: z.string().min(1), outlet }),
+]);
 
 const cronExpression = z.string().min(1).superRefine((expression, context) => {
   try {
@@ -30,8 +40,8 @@ export const jobFileSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'letters, digits, ".", "_" and "-" only, starting with a letter or digit'),
   description: z.string().optional(),
-  /** Files, folders or glob patterns ("corpora/**\/*.txt"). */
-  inputs: z.array(z.string().min(1)).min(1),
+  /** Files, folders or glob patterns ("corpora/**\/*.txt"), feed URLs, `{feed, outlet}` or `{urls: FILE, outlet}`. */
+  inputs: z.array(inputSchema).min(1),
   /** JSONL field names, when they differ from id/text/title/outlet/date/url. */
   fields: z.strictObject({
     id: z.string().min(1), text: z.string().min(1), title: z.string().min(1), outlet: z.string().min(1),
@@ -69,6 +79,18 @@ export const jobFileSchema = z.strictObject({
   /** SQLite file of the job's store (shared by jobs is fine: every row names its job). */
   store: z.string().min(1).default('.narrascope/store.db'),
   workers: z.number().int().min(1).optional(),
+  /** How feeds and URL lists are fetched (see src/sources/options.ts for each key). */
+  fetch: z.strictObject({
+    contact: z.string().min(1).optional(),
+    timeoutMs: z.number().int().positive().optional(),
+    maxBytes: z.number().int().positive().optional(),
+    maxRedirects: z.number().int().min(0).max(20).optional(),
+    perHost: z.strictObject({ concurrency: z.number().int().min(1).optional(), intervalMs: z.number().int().min(0).optional() }).optional(),
+    hosts: z.array(z.string().min(1)).optional(),
+    maxEntries: z.number().int().positive().optional(),
+    refetch: z.boolean().optional(),
+    robots: z.boolean().optional(),
+  }).optional(),
 });
 
 /** A job file as written (after defaults). */
@@ -85,6 +107,10 @@ export interface JobDefinition {
   readonly file: string;
   /** Absolute paths or glob patterns. */
   readonly inputs: readonly string[];
+  /** Feeds and URL lists (files absolute), read after `inputs`, in the job's order. */
+  readonly sources: readonly SourceInput[];
+  /** How `sources` are fetched. */
+  readonly fetch: FetchOptions;
   readonly fields: Readonly<Partial<Record<'id' | 'text' | 'title' | 'outlet' | 'date' | 'url', string>>>;
   readonly maxChars?: number;
   readonly grouping: 'none' | 'auto' | { readonly field: string };
@@ -169,7 +195,13 @@ function toDefinition(data: JobFile, file: string): JobDefinition {
     name: data.name,
     ...(data.description !== undefined ? { description: data.description } : {}),
     file,
-    inputs: data.inputs.map(at),
+    inputs: data.inputs.filter((input): input is string => typeof input === 'string' && !WEB.test(input)).map(at),
+    sources: data.inputs.flatMap((input): SourceInput[] => {
+      if (typeof input === 'string') return WEB.test(input) ? [{ kind: 'feed', url: input }] : [];
+      const named = input.outlet !== undefined ? { outlet: input.outlet } : {};
+      return 'feed' in input ? [{ kind: 'feed', url: input.feed, ...named }] : [{ kind: 'urls', file: at(input.urls), ...named }];
+    }),
+    fetch: fetchOptions(data.fetch),
     fields: compact(data.fields ?? {}),
     ...(data.maxChars !== undefined ? { maxChars: data.maxChars } : {}),
     grouping: data.grouping,
@@ -184,6 +216,12 @@ function toDefinition(data: JobFile, file: string): JobDefinition {
     store: at(data.store),
     ...(data.workers !== undefined ? { workers: data.workers } : {}),
   };
+}
+
+function fetchOptions(fetch: JobFile['fetch']): FetchOptions {
+  if (fetch === undefined) return {};
+  const { perHost, ...rest } = fetch;
+  return { ...compact(rest), ...(perHost !== undefined ? { perHost: compact(perHost) } : {}) };
 }
 
 /**

@@ -13,11 +13,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { fatalWhenStrict, ingest, type IngestOptions } from '../01-ingest/index.js';
+import { fatalWhenStrict, ingest, type IngestEvent, type IngestOptions } from '../01-ingest/index.js';
 import { buildReport, rendererFor, type DivergenceReport } from '../08-report/index.js';
 import { groupEvents } from '../events/index.js';
 import { defaultWorkers } from '../pipeline/pool.js';
 import { runAnalysis } from '../pipeline/run.js';
+import { WebSources, zeroCounts, type FetchCounts } from '../sources/index.js';
 import { JobStore, type LockHolder, type RunArticle } from '../store/store.js';
 import type { AnalyzedArticle, Article, Diagnostic } from '../types/index.js';
 import type { DriftReport, RunSnapshot } from '../types/drift.js';
@@ -55,6 +56,8 @@ export interface RunOutcome {
   readonly reused: number;
   readonly duplicates: number;
   readonly failedArticles: number;
+  /** What the job's feeds and URL lists cost: feeds fetched or unchanged (304), pages fetched or taken from the store. */
+  readonly fetched: FetchCounts;
   readonly narratives: number;
   readonly report: DivergenceReport;
   readonly drift: DriftReport;
@@ -104,7 +107,8 @@ export async function runJob(job: JobDefinition, options: RunJobOptions = {}): P
     heartbeat = setInterval(() => store.heartbeat(id), 15_000);
     heartbeat.unref();
     const startedAt = store.run(job.name, id)?.startedAt ?? new Date().toISOString();
-    const { results, counts } = await analyseInputs(job, store, id, analyzer, options);
+    const { results, counts, fetched } = await analyseInputs(job, store, id, analyzer, options);
+    if (job.sources.length > 0) store.recordFetched(id, fetched);
     if (options.signal?.aborted) throw new RunInterruptedError(id, counts.articles);
 
     const report = identify(buildJobReport(job, results.articles, results.groups, options.now?.() ?? new Date()), job.name, store);
@@ -117,7 +121,7 @@ export async function runJob(job: JobDefinition, options: RunJobOptions = {}): P
     const drift = computeDrift(history.at(-1) ?? null, snapshot, [...history, snapshot], job.drift);
     const files = writeOutputs(job, id, report, drift);
     store.completeRun(id, snapshot, JSON.stringify(report), files);
-    return { runId: id, job: job.name, ...counts, narratives: snapshot.narratives.length, report, drift, files };
+    return { runId: id, job: job.name, ...counts, fetched, narratives: snapshot.narratives.length, report, drift, files };
   } catch (error) {
     if (runId !== null) store.failRun(runId, error instanceof Error ? error.message : String(error));
     throw error;
@@ -134,7 +138,7 @@ export async function runJob(job: JobDefinition, options: RunJobOptions = {}): P
 interface Counts { articles: number; analysed: number; reused: number; duplicates: number; failedArticles: number }
 
 /** Stream the inputs through the analysis, reusing stored analyses, recording batches as they complete. */
-async function analyseInputs(job: JobDefinition, store: JobStore, runId: number, analyzer: string, options: RunJobOptions): Promise<{ results: { articles: AnalyzedArticle[]; groups: Map<string, string> }; counts: Counts }> {
+async function analyseInputs(job: JobDefinition, store: JobStore, runId: number, analyzer: string, options: RunJobOptions): Promise<{ results: { articles: AnalyzedArticle[]; groups: Map<string, string> }; counts: Counts; fetched: FetchCounts }> {
   const report = options.onDiagnostic ?? (() => {});
   const ingestOptions: IngestOptions = {
     fields: job.fields,
@@ -145,10 +149,17 @@ async function analyseInputs(job: JobDefinition, store: JobStore, runId: number,
   // Per input index: the article's hash and what is needed to record it without its text.
   const read: { hash: string; id: string; outlet: string | null; title: string | null; date: string | null }[] = [];
   const groups = new Map<string, string>();
+  // Feeds and URL lists: pages already read come from the store's fetch records, not the web.
+  const web = job.sources.length > 0
+    ? new WebSources(job.sources, { ...job.fetch, state: store.fetches, ingest: ingestOptions, ...(options.signal ? { signal: options.signal } : {}) })
+    : null;
+  async function* events(): AsyncGenerator<IngestEvent> {
+    if (job.inputs.length > 0) yield* ingest(await expandInputs(job.inputs, report), ingestOptions);
+    if (web) yield* web.events();
+  }
   async function* articles(): AsyncGenerator<Article> {
-    const inputs = await expandInputs(job.inputs, report);
     let found = 0;
-    for await (const event of ingest(inputs, ingestOptions)) {
+    for await (const event of events()) {
       if (event.kind === 'diagnostic') {
         report(event.diagnostic);
         if (options.strict && fatalWhenStrict(event.diagnostic)) throw new Error(`stopped at the first bad input (strict): ${event.diagnostic.message}`);
@@ -162,7 +173,7 @@ async function analyseInputs(job: JobDefinition, store: JobStore, runId: number,
     }
     // A scheduled run may find nothing (an empty feed folder this hour): it is still a normal,
     // recorded run, but never a silent one.
-    if (found === 0 && !options.signal?.aborted) report({ severity: 'warning', code: 'input/no-articles', message: `no articles found in ${job.inputs.join(', ')}` });
+    if (found === 0 && !options.signal?.aborted) report({ severity: 'warning', code: 'input/no-articles', message: `no articles found in ${[...job.inputs, ...job.sources.map((source) => (source.kind === 'feed' ? source.url : source.file))].join(', ')}` });
   }
   const counts: Counts = { articles: 0, analysed: 0, reused: 0, duplicates: 0, failedArticles: 0 };
   const analysed: AnalyzedArticle[] = [];
@@ -214,7 +225,7 @@ async function analyseInputs(job: JobDefinition, store: JobStore, runId: number,
     options.onArticle?.(counts.articles);
   }
   flush();
-  return { results: { articles: analysed, groups }, counts };
+  return { results: { articles: analysed, groups }, counts, fetched: web ? { ...web.counts } : zeroCounts() };
 }
 
 /** The warning for an event too large to cluster whole. */

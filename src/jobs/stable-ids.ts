@@ -4,7 +4,7 @@
  * narrative takes the stable id of the earlier narrative it shares most claims with.
  */
 import { createHash } from 'node:crypto';
-import type { DivergenceReport, ReportConflict, ReportNarrative, ReportOutlet } from '../08-report/index.js';
+import type { DivergenceReport, ReportConflict, ReportNarrative, ReportOutlet, ReportQuestion } from '../08-report/index.js';
 
 /**
  * The key of a claim: its outlet and its text with case, spacing and quote marks folded. A claim
@@ -85,7 +85,8 @@ export function idOrder(a: string, b: string): number {
 
 /**
  * The report with every narrative id replaced through `ids` (report id -> stable id): narratives,
- * conflicts, and the outlets' shares, omissions and voice. Ids not in `ids` stay as they are.
+ * questions, conflicts, and the outlets' shares, omissions, coverage and voice. Ids not in `ids`
+ * stay as they are.
  */
 export function renameNarratives(report: DivergenceReport, ids: ReadonlyMap<string, string>): DivergenceReport {
   const to = (id: string): string => ids.get(id) ?? id;
@@ -93,6 +94,7 @@ export function renameNarratives(report: DivergenceReport, ids: ReadonlyMap<stri
     Object.fromEntries(Object.entries(record).map(([k, v]) => [to(k), v]));
   const narratives = report.narratives.map((n): ReportNarrative => ({ ...n, id: to(n.id) }));
   const conflicts = report.conflicts.map((c): ReportConflict => ({ ...c, a: to(c.a), b: to(c.b) }));
-  const outlets = report.outlets.map((o): ReportOutlet => ({ ...o, shares: rekey(o.shares), omitted: o.omitted.map(to), voice: rekey(o.voice) }));
-  return { ...report, narratives, conflicts, outlets };
+  const outlets = report.outlets.map((o): ReportOutlet => ({ ...o, shares: rekey(o.shares), omitted: o.omitted.map(to), coverage: rekey(o.coverage), voice: rekey(o.voice) }));
+  const questions = report.questions.map((q): ReportQuestion => ({ ...q, narratives: q.narratives.map(to) }));
+  return { ...report, questions, narratives, conflicts, outlets };
 }

@@ -102,6 +102,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'fetches: what was fetched from the web when (feeds, pages, robots.txt), for polite incremental runs',
+    sql: `
+      -- One row per URL fetched for a job input of kind feed or urls. Times live here only: an
+      -- article's analysis never depends on when its page was fetched. A failed fetch keeps the
+      -- last good validators and body (a feed's last entries, a page's article) and is retried.
+      CREATE TABLE fetches (
+        url TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('feed', 'page', 'robots')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'failed')),
+        status INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        fetched_at TEXT NOT NULL,
+        content_hash TEXT,
+        article_id TEXT,
+        error TEXT,
+        body BLOB
+      ) WITHOUT ROWID;
+      -- What each run fetched (JSON counts: feeds read, unchanged, failed; pages fetched, stored, failed, skipped).
+      ALTER TABLE runs ADD COLUMN fetched TEXT;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { RunSnapshot } from '../types/drift.js';
+import { FetchLog } from './fetch-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** What a run did with one article. */
@@ -54,6 +55,8 @@ export interface RunRecord {
   readonly analyzer: string;
   readonly pid: number;
   readonly host: string;
+  /** What the run fetched for its feeds and URL lists (counts by kind), or null when it read none. */
+  readonly fetched: Readonly<Record<string, number>> | null;
 }
 
 /** Who holds a job's lock. */
@@ -79,7 +82,7 @@ export interface StoreOptions {
 interface RunRow {
   id: number; job: string; status: RunStatus; started_at: string; finished_at: string | null; articles: number;
   analysed: number; reused: number; duplicates: number; failed_articles: number; narratives: number | null;
-  error: string | null; analyzer: string; pid: number; host: string;
+  error: string | null; analyzer: string; pid: number; host: string; fetched: string | null;
 }
 interface LockRow { owner: string; run_id: number | null; pid: number; host: string; acquired_at: string; heartbeat_at: string }
 
@@ -88,6 +91,7 @@ const toRun = (r: RunRow): RunRecord => ({
   id: r.id, job: r.job, status: r.status, startedAt: r.started_at, finishedAt: r.finished_at, articles: r.articles,
   analysed: r.analysed, reused: r.reused, duplicates: r.duplicates, failedArticles: r.failed_articles,
   narratives: r.narratives, error: r.error, analyzer: r.analyzer, pid: r.pid, host: r.host,
+  fetched: r.fetched === null ? null : (JSON.parse(r.fetched) as Record<string, number>),
 });
 
 /**
@@ -99,6 +103,7 @@ const toRun = (r: RunRow): RunRecord => ({
  */
 export class JobStore {
   private readonly statements;
+  private fetchLog: FetchLog | undefined;
 
   private constructor(private readonly db: Database.Database, readonly path: string, private readonly staleLockMs: number) {
     this.statements = {
@@ -145,6 +150,12 @@ export class JobStore {
     if (this.db.open) this.db.close();
   }
 
+  /** What was fetched from the web for job inputs of kind feed or urls, and when. */
+  get fetches(): FetchLog {
+    this.fetchLog ??= new FetchLog(this.db);
+    return this.fetchLog;
+  }
+
   /** Whether `hash` has an analysis by `analyzer`. */
   hasAnalysis(hash: string, analyzer: string): boolean {
     return this.statements.hasAnalysis.get(hash, analyzer) !== undefined;
@@ -188,6 +199,11 @@ export class JobStore {
       s.countRun.run(batch.length, counts.analysed, counts.reused, counts.duplicate, counts.failed, at, runId);
       this.db.prepare('UPDATE locks SET heartbeat_at = ? WHERE run_id = ?').run(at, runId);
     })();
+  }
+
+  /** Record what a run fetched for its feeds and URL lists. */
+  recordFetched(runId: number, counts: { readonly [kind: string]: number } | object): void {
+    this.db.prepare('UPDATE runs SET fetched = ? WHERE id = ?').run(JSON.stringify(counts), runId);
   }
 
   /** Mark a run alive (and its lock), for long stretches without a batch (report building). */

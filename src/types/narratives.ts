@@ -14,6 +14,41 @@ import type { ActorKind, Span, StanceClass } from './index.js';
  */
 export type ClaimStance = 'asserts' | 'hedges' | 'denies' | 'doubts';
 
+/**
+ * The kind of question a claim answers. Claims conflict only when they answer the same question
+ * differently (or one denies the other).
+ * - `responsibility`: who is behind it? ("ISIS-K claimed responsibility", "Kyiv helped the gunmen")
+ * - `knowledge`: did X know, was X warned? ("Iran had tipped Russia off", "he was not aware")
+ * - `count`: how many? ("the attack killed at least 133 people")
+ * - `origin`: where from, where to? ("the attackers had tried to escape toward Ukraine")
+ * - `prescription`: should X happen? ("the US must send more aid")
+ * - `truth`: is X true? (any other proposition)
+ */
+export type QuestionKind = 'responsibility' | 'knowledge' | 'count' | 'origin' | 'prescription' | 'truth';
+
+/**
+ * What a claim asserts, as a proposition: the question it answers and its answer, with the
+ * polarity of the clause that carries it. Computed by the narratives stage from the claim's text.
+ */
+export interface ClaimProposition {
+  readonly question: QuestionKind;
+  /** +1 when the speaker holds the proposition true; -1 when it is negated, denied or doubted. */
+  readonly polarity: 1 | -1;
+  /** The negation that made the polarity negative ("not", "no evidence", "cannot"), if any. */
+  readonly negation?: Span;
+  /**
+   * Cross-actor ids the claim gives as its answer: the culprits of a "who is responsible?", the
+   * actors it names otherwise ("Iran warned Russia": Iran, Russia).
+   */
+  readonly actors: readonly string[];
+  /** Numbers it gives ("at least 133 people" -> 133). */
+  readonly numbers: readonly number[];
+  /** True when the answer is exclusive ("ISIS-K alone", "the sole culprit"). */
+  readonly exclusive: boolean;
+  /** True when it leaves the question open ("its true mastermind is yet to be established"). */
+  readonly open: boolean;
+}
+
 /** One actor merged across the articles of a comparison. */
 export interface CrossActor {
   /** Comparison-wide id, e.g. `A3`. */
@@ -56,24 +91,53 @@ export interface NarrativeClaim extends Span {
    * (content: "Russia about a major terrorist operation"). Used for labels.
    */
   readonly statement?: string;
+  /** The proposition the claim asserts (set once the narratives stage has read the claim). */
+  readonly proposition?: ClaimProposition;
 }
 
-/** A group of claims telling the same story. */
+/**
+ * One side of a question: claims that give the same answer to the same question (or tell the
+ * same story), with the claims that deny or doubt it attached as its disputing claims.
+ */
 export interface Narrative {
   /** Comparison-wide id, e.g. `n2` (prefixed by the event when grouped: `e1.n2`). */
   readonly id: string;
   /** Event (group) the narrative belongs to. */
   readonly event: string;
-  /** A short readable label made from its own claims' words. */
+  /** Id of the question it answers (see `NarrativeQuestion.id`). */
+  readonly question: string;
+  /** Its answer, built from its propositions: "ISIS-K alone", "Iran warned Russia before the attack". */
+  readonly answer: string;
+  /** The question and the answer: "Who was behind the attack? ISIS-K alone". */
   readonly label: string;
-  /** Ids of its claims (see `NarrativeClaim.id`). */
+  /** Ids of the claims that tell it (asserted or hedged; see `NarrativeClaim.id`). */
   readonly claimIds: readonly string[];
-  /** Cross-actor ids of those who assert (or hedge) it. */
+  /** Ids of the claims that deny or doubt it without asserting an alternative ("Kyiv denied any involvement"). */
+  readonly disputingClaimIds: readonly string[];
+  /** Cross-actor ids of those who assert, endorse or hedge it (never an outlet for reporting it). */
   readonly backers: readonly string[];
-  /** Cross-actor ids of those who deny or doubt it. */
+  /** Cross-actor ids of those who deny or doubt it, or assert a rival answer to its question. */
   readonly disputers: readonly string[];
-  /** Outlets carrying at least one of its claims. */
+  /** Outlets carrying at least one of its claims (telling or disputing it). */
   readonly outlets: readonly string[];
+  /** Speakers who both back and dispute it: a real self-contradiction, flagged, not a conflict. */
+  readonly selfContradicted?: readonly string[];
+}
+
+/** A question of an event and its competing answers (narratives). */
+export interface NarrativeQuestion {
+  /** Comparison-wide id, e.g. `e1.q1`. */
+  readonly id: string;
+  readonly event: string;
+  readonly kind: QuestionKind;
+  /** The question in words: "Who was behind the attack?", "Did Iran warn Russia?". */
+  readonly text: string;
+  /** The question with its answers and their backers: "Who was behind the attack? ISIS-K alone (US, EU) vs ...". */
+  readonly label: string;
+  /** True when it has rival answers, or an answer someone denies or doubts. */
+  readonly contested: boolean;
+  /** Narrative ids, most backed first. */
+  readonly narratives: readonly string[];
 }
 
 /** Why two claims cannot both be true. */
@@ -106,8 +170,15 @@ export interface NarrativeConflict {
 export interface NarrativeAnalysis {
   readonly event: string;
   readonly claims: readonly NarrativeClaim[];
+  /** The questions of the event, contested ones first, each with its competing narratives. */
+  readonly questions: readonly NarrativeQuestion[];
   readonly narratives: readonly Narrative[];
   readonly conflicts: readonly NarrativeConflict[];
+  /**
+   * Ids of the claims that are the event's background: asserted in an outlet's own voice (or by a
+   * lone source) and contested by no one, so they belong to no narrative.
+   */
+  readonly background: readonly string[];
   /** Claims left out because the event had more than `maxClaims` (0 normally). */
   readonly skippedClaims: number;
 }

@@ -17,10 +17,20 @@ export function lookups(report: DivergenceReport) {
     if (!found) throw new Error(`no narrative holds a claim with "${fragment}"`);
     return found;
   };
+  /** The role of the claim holding `fragment` in its narrative ('tells' or 'disputes'). */
+  const role = (fragment: string) => holding(fragment).claims.find((c) => c.text.includes(fragment))?.role;
+  /** The question whose text matches `pattern`. */
+  const question = (pattern: RegExp) => {
+    const found = report.questions.find((q) => pattern.test(q.text));
+    if (!found) throw new Error(`no question matches ${pattern}: ${report.questions.map((q) => q.text).join(' | ')}`);
+    return found;
+  };
   const conflict = (a: ReportNarrative, b: ReportNarrative) =>
     report.conflicts.find((c) => (c.a === a.id && c.b === b.id) || (c.a === b.id && c.b === a.id));
   return {
     holding,
+    role,
+    question,
     conflict,
     backers: (n: ReportNarrative) => n.backers.map(name),
     disputers: (n: ReportNarrative) => n.disputers.map(name),

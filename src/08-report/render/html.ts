@@ -1,8 +1,8 @@
-import type { DivergenceReport, ReportArticle } from '../types.js';
+import type { DivergenceReport, ReportArticle, ReportNarrative } from '../types.js';
 import { renderDriftHtmlSection } from './drift.js';
 import { esc } from './escape.js';
 import type { RenderOptions, Renderer } from './renderer.js';
-import { groupByEvent, namesOf, percent, sectionsOf, type Section } from './sections.js';
+import { coverageCell, groupByEvent, namesOf, sectionsOf, type Section } from './sections.js';
 import { STYLE } from './style.js';
 
 export { esc } from './escape.js';
@@ -13,25 +13,41 @@ function table(section: Section): string {
   return `<section id="${esc(section.id)}"><h2>${esc(section.title)}</h2>\n<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></section>`;
 }
 
-/** Narratives side by side, each a card that highlights its claims in the articles when clicked. */
-function cards(report: DivergenceReport): string {
+/** One narrative as a card that highlights its claims in the articles when clicked. */
+function card(report: DivergenceReport, n: ReportNarrative, title: string): string {
   const names = namesOf(report);
-  const rivals = new Map<string, string[]>();
-  for (const c of report.conflicts) {
-    rivals.set(c.a, [...(rivals.get(c.a) ?? []), c.b]);
-    rivals.set(c.b, [...(rivals.get(c.b) ?? []), c.a]);
-  }
   const people = (ids: readonly string[], cls: string): string => ids.map((id) => `<span class="${cls}">${esc(names.actor(id))}</span>`).join(' ') || '<span class="none">none</span>';
-  const items = report.narratives.map((n) => `<button type="button" class="card" data-id="${esc(n.id)}" aria-pressed="false">
-<span class="nid">${esc(n.id)}</span> <strong class="label">${esc(n.label)}</strong>
+  const tells = n.claims.filter((c) => c.role === 'tells').length;
+  const coverage = report.outlets.filter((o) => o.event === n.event).map((o) => `${o.outlet}: ${coverageCell(o, n.id)}`).join(' · ');
+  return `<button type="button" class="card" data-id="${esc(n.id)}" aria-pressed="false">
+<span class="nid">${esc(n.id)}</span> <strong class="label">${esc(title)}</strong>
 <span class="row">backed by ${people(n.backers, 'backer')}</span>
-<span class="row">disputed by ${people(n.disputers, 'disputer')}</span>
-<span class="row small">${esc(n.claims.length)} claim(s) in ${esc(n.outlets.join(', '))}${rivals.has(n.id) ? ` · conflicts with ${esc((rivals.get(n.id) ?? []).join(', '))}` : ''}</span>
-</button>`);
-  return `<section id="narrative-cards"><h2>Narratives</h2><p class="small">Click a narrative to highlight its claims in the articles below.</p><div class="cards">${items.join('\n')}</div></section>`;
+<span class="row">disputed by ${people(n.disputers, 'disputer')}</span>${n.selfContradicted?.length ? `\n<span class="row">contradicts self: ${people(n.selfContradicted, 'disputer')}</span>` : ''}
+<span class="row small">${esc(tells)} claim(s) telling it, ${esc(n.claims.length - tells)} disputing it</span>
+<span class="row small">${esc(coverage)}</span>
+</button>`;
 }
 
-/** Outlet x narrative matrix per event, omissions marked. */
+/**
+ * The page's lead: each contested question with its competing answers side by side, backers and
+ * disputers under each, and each outlet's coverage; then the uncontested narratives.
+ */
+function questionsSection(report: DivergenceReport): string {
+  const names = namesOf(report);
+  const contested = report.questions.filter((q) => q.contested);
+  const blocks = contested.map((q) => {
+    const answers = q.narratives.map((id) => names.narrativeOf(id)).filter((n): n is ReportNarrative => n !== undefined);
+    return `<section class="question" id="question-${esc(q.id)}"><h3>${esc(q.text)}</h3>
+<div class="answers">${answers.map((n) => card(report, n, n.answer)).join('\n')}</div></section>`;
+  });
+  const others = report.questions.filter((q) => !q.contested).flatMap((q) => q.narratives)
+    .map((id) => names.narrativeOf(id)).filter((n): n is ReportNarrative => n !== undefined);
+  const rest = others.length === 0 ? '' : `<h2>Other narratives (told by several voices, contested by none)</h2><div class="cards">${others.map((n) => card(report, n, n.label)).join('\n')}</div>`;
+  const lead = contested.length === 0 ? '<p class="none">No contested question found.</p>' : blocks.join('\n');
+  return `<section id="narrative-cards"><h2>Contested questions</h2><p class="small">Click an answer to highlight its claims in the articles below.</p>${lead}${rest}</section>`;
+}
+
+/** Outlet x narrative matrix per event: tells / disputes (with the share of the outlet's claims), discusses, omitted. */
 function matrix(report: DivergenceReport): string {
   const byEvent = groupByEvent(report);
   const parts = report.events.map((event) => {
@@ -41,12 +57,13 @@ function matrix(report: DivergenceReport): string {
     const rows = outlets.map((o) => `<tr><th>${esc(o.outlet)}</th>${narratives.map((n) => {
       if (o.omitted.includes(n.id)) return '<td class="omitted">omitted</td>';
       const share = o.shares[n.id] ?? 0;
-      if (share === 0) return '<td class="absent">—</td>';
-      return `<td style="background:rgba(40,90,200,${(share * 0.8).toFixed(2)})">${esc(percent(share))}</td>`;
+      const cell = coverageCell(o, n.id);
+      if (share === 0) return `<td class="absent">${esc(cell)}</td>`;
+      return `<td style="background:rgba(40,90,200,${(share * 0.6).toFixed(2)})">${esc(cell)}</td>`;
     }).join('')}</tr>`).join('\n');
     return `<h3>${esc(event.name)}</h3><table class="matrix"><thead><tr><th>outlet</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
   });
-  return `<section id="matrix"><h2>Coverage matrix (share of each outlet's claims)</h2>${parts.join('\n')}</section>`;
+  return `<section id="matrix"><h2>Coverage: how each outlet covers each narrative</h2>${parts.join('\n')}</section>`;
 }
 
 /** Pairwise divergence as an inline SVG bar chart. */
@@ -91,10 +108,10 @@ function render(report: DivergenceReport, options: RenderOptions = {}): string {
 <p>Generated ${esc(report.generatedAt)}.</p>
 <p class="score">Divergence: <strong id="divergence-score">${esc(report.divergence.overall)}</strong></p>
 <p class="small">${esc(report.divergence.method)}</p>
-${cards(report)}
+${questionsSection(report)}
 ${matrix(report)}
 ${chart(report)}
-${options.drift ? `${renderDriftHtmlSection(options.drift)}\n` : ''}${sectionsOf(report).filter((s) => s.id !== 'narratives' && s.rows.length > 0).map(table).join('\n')}
+${options.drift ? `${renderDriftHtmlSection(options.drift)}\n` : ''}${sectionsOf(report).filter((s) => s.id !== 'narratives' && s.id !== 'questions' && !s.id.startsWith('coverage-') && s.rows.length > 0).map(table).join('\n')}
 <section id="articles-text"><h2>Articles</h2>${texts}</section>
 <script>${SCRIPT}</script>
 </body></html>
@@ -103,7 +120,8 @@ ${options.drift ? `${renderDriftHtmlSection(options.drift)}\n` : ''}${sectionsOf
 
 /**
  * The report as one self-contained HTML page (inline CSS, JS and SVG; a CSP forbids any network
- * access): narrative cards with backers and disputers, the coverage matrix, pair divergence,
+ * access): the contested questions with their competing answers side by side (backers,
+ * disputers and each outlet's coverage under each), the other narratives, the coverage matrix, pair divergence,
  * what changed since the previous run (when `options.drift` is given), framing and label tables,
  * and the articles with a clicked narrative's claims highlighted.
  */

@@ -12,6 +12,8 @@ function render(report: DivergenceReport, options: RenderOptions = {}): string {
   const names = namesOf(report);
   const lines: string[] = ['# narrascope divergence report', '', `Generated ${mdText(report.generatedAt)}.`, ''];
   lines.push(`**Divergence: ${report.divergence.overall}** (${mdText(report.divergence.method)}).`);
+  const contested = report.questions.filter((q) => q.contested);
+  if (contested.length > 0) lines.push('', ...contested.map((q) => `- **${mdText(q.text)}** ${mdText(q.label.slice(q.text.length).trim())}`));
   for (const section of sectionsOf(report)) {
     if (section.rows.length === 0) continue;
     lines.push('', `## ${mdText(section.title)}`, '', row(section.head), `|${section.head.map(() => ' --- |').join('')}`, ...section.rows.map(row));
@@ -22,11 +24,11 @@ function render(report: DivergenceReport, options: RenderOptions = {}): string {
     lines.push('', `### ${mdText(n.id)} ${mdText(n.label)}`, '');
     for (const c of n.claims) {
       const who = c.actorId ? names.actor(c.actorId) : c.voice === 'own' ? '(own voice)' : '(unnamed source)';
-      lines.push(`- ${mdText(who)} (${mdText(c.stance)}${c.cueClass ? `, ${mdText(c.cueClass)}` : ''}), ${mdText(c.articleId)} ${c.start}–${c.end}: “${mdText(c.text)}”`);
+      lines.push(`- ${c.role === 'disputes' ? 'disputes: ' : ''}${mdText(who)} (${mdText(c.stance)}${c.cueClass ? `, ${mdText(c.cueClass)}` : ''}), ${mdText(c.articleId)} ${c.start}–${c.end}: “${mdText(c.text)}”`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The report as GitHub-flavoured Markdown: tables, what changed since the previous run (with `options.drift`), then each narrative's claims. */
+/** The report as GitHub-flavoured Markdown: the contested questions with their answers, tables, what changed since the previous run (with `options.drift`), then each narrative's claims. */
 export const markdownRenderer: Renderer = { name: 'markdown', extension: 'md', render };

@@ -42,6 +42,15 @@ export function groupByEvent(report: DivergenceReport): Map<string, { narratives
   return groups;
 }
 
+/** One outlet's coverage of one narrative in words: "tells 40%", "disputes 20%", "discusses", "omitted", "—". */
+export function coverageCell(o: ReportOutlet, id: string): string {
+  if (o.omitted.includes(id)) return 'omitted';
+  const share = o.shares[id] ?? 0;
+  const how = o.coverage[id];
+  if (how === 'tells' || how === 'disputes') return `${how} ${percent(share)}`;
+  return how === 'discusses' ? 'discusses' : '—';
+}
+
 /** Share as a percentage string ("33%"). */
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
@@ -50,12 +59,28 @@ export function sectionsOf(report: DivergenceReport): Section[] {
   const names = namesOf(report);
   const list = (ids: readonly string[]): string => ids.map(names.actor).join(', ') || '—';
   const byEvent = groupByEvent(report);
+  const tells = (n: ReportNarrative): number => n.claims.filter((c) => c.role === 'tells').length;
   return [
+    {
+      id: 'questions',
+      title: 'Contested questions and their competing answers',
+      head: ['question', 'answer', 'backed by', 'disputed by', 'outlets'],
+      rows: report.questions.filter((q) => q.contested).flatMap((q) => q.narratives.map((id, i) => {
+        const n = names.narrativeOf(id);
+        return [i === 0 ? q.text : '', `${id} ${n?.answer ?? ''}`, list(n?.backers ?? []), list(n?.disputers ?? []), n?.outlets.join(', ') ?? ''];
+      })),
+    },
     {
       id: 'narratives',
       title: 'Narratives',
-      head: ['id', 'narrative', 'backers', 'disputers', 'outlets', 'claims'],
-      rows: report.narratives.map((n) => [n.id, n.label, list(n.backers), list(n.disputers), n.outlets.join(', '), n.claims.length]),
+      head: ['id', 'narrative', 'backers', 'disputers', 'outlets', 'claims telling / disputing'],
+      rows: report.narratives.map((n) => [n.id, n.label, list(n.backers), list(n.disputers), n.outlets.join(', '), `${tells(n)} / ${n.claims.length - tells(n)}`]),
+    },
+    {
+      id: 'self-contradictions',
+      title: 'Speakers who contradict themselves',
+      head: ['narrative', 'speakers'],
+      rows: report.narratives.filter((n) => (n.selfContradicted?.length ?? 0) > 0).map((n) => [names.narrative(n.id), list(n.selfContradicted ?? [])]),
     },
     {
       id: 'conflicts',
@@ -73,14 +98,20 @@ export function sectionsOf(report: DivergenceReport): Section[] {
       head: ['event', 'quantity', 'outlet', 'figure', 'article'],
       rows: report.figures.flatMap((f) => f.mentions.map((m) => [f.event, f.quantity, m.outlet, m.text, m.articleId])),
     },
+    {
+      id: 'background',
+      title: 'Background: what outlets state in their own voice that no one contests',
+      head: ['event', 'article', 'statement'],
+      rows: report.background.flatMap((b) => b.claims.map((c) => [b.event, c.articleId, c.text])),
+    },
     ...report.events.flatMap((event): Section[] => {
       const { narratives, outlets } = byEvent.get(event.id) ?? { narratives: [], outlets: [] };
       if (narratives.length === 0 || outlets.length === 0) return [];
       return [{
         id: `coverage-${event.id}`,
-        title: `Coverage of ${event.name}: share of each outlet's claims per narrative (omitted: carried by other outlets only)`,
+        title: `Coverage of ${event.name}: how each outlet covers each narrative (share of its narrative claims; omitted: it does not address it at all)`,
         head: ['outlet', ...narratives.map((n) => n.id)],
-        rows: outlets.map((o) => [o.outlet, ...narratives.map((n) => (o.omitted.includes(n.id) ? 'omitted' : (o.shares[n.id] ?? 0) > 0 ? percent(o.shares[n.id] ?? 0) : '—'))]),
+        rows: outlets.map((o) => [o.outlet, ...narratives.map((n) => coverageCell(o, n.id))]),
       }];
     }),
     {

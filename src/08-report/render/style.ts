@@ -14,4 +14,5 @@ th{background:#f0f2f7}.score{font-size:1.4rem}.small{font-size:.85rem;color:#555
 .disputer{background:#fbe3e3;padding:0 .25rem;border-radius:.2rem}.none{color:#999}
 .omitted{background:#fde8e8;color:#a00;font-weight:600}.matrix td{text-align:center}
 .text .body{white-space:pre-wrap;border-left:3px solid #ccd;padding-left:.8rem}
+.answers{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.8rem}.question h3{margin:.8rem 0 .4rem}
 .claim{border-bottom:1px dotted #999}.claim.on{background:#ffd966;border-bottom:2px solid #d98b00}`;

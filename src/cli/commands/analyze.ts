@@ -5,7 +5,7 @@ import { runAnalysis } from '../../pipeline/run.js';
 import type { Article, Diagnostic } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { FailureLog } from '../failures.js';
-import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
+import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
 import { Progress } from '../progress.js';
 import { countRecords } from '../progress-total.js';
@@ -44,7 +44,7 @@ export function registerAnalyze(program: Command): void {
   const command = program
     .command('analyze')
     .description('run the per-article stages (clean, segment, actors, cues, attributions) and write one JSON object per article (JSONL)')
-    .argument('<inputs...>', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin')
+    .argument('[inputs...]', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin, or feed URLs (http(s)://...: RSS, Atom or JSON Feed)')
     .option('-o, --out <file>', 'write JSONL to this file instead of stdout')
     .option('--tokens', 'include the tokens (POS, lemma, offsets) of each article')
     .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')
@@ -53,6 +53,7 @@ export function registerAnalyze(program: Command): void {
     .option('--resume', 'continue an interrupted run where its --out file stops (needs --out)')
     .option('--failures <file>', 'write one JSON line per failed article or input line (id, file, line, reason)');
   withInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
+    requireInputs(inputs, flags);
     const workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
     if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: it continues the run where that file stops');
@@ -60,7 +61,7 @@ export function registerAnalyze(program: Command): void {
     const quiet = flags.quiet ?? false;
     const progress = new Progress({ quiet });
     // Counted alongside the run (not awaited): a large file's count must not delay the start.
-    if (!quiet) void countRecords(inputs).then((total) => progress.setTotal(total), () => undefined);
+    if (!quiet && flags.urls === undefined) void countRecords(inputs).then((total) => progress.setTotal(total), () => undefined);
     const failures = new FailureLog(flags.failures, flags.resume ?? false);
     const log = new RunLog(quiet, failures, progress);
     const point = flags.resume && flags.out ? await readResumePoint(flags.out) : null;
@@ -72,7 +73,7 @@ export function registerAnalyze(program: Command): void {
     const stop = (): void => controller.abort();
     process.once('SIGINT', stop).once('SIGTERM', stop);
     const writer = new LineWriter(flags.out, point !== null);
-    const articles = readArticles(inputs, { ...ingestOptions, signal: controller.signal }, log, flags.strict ?? false);
+    const articles = readArticles(inputs, { ...ingestOptions, signal: controller.signal }, log, flags.strict ?? false, webOptionsFrom(flags));
     const failed = (article: Article): boolean => failures.has({ id: article.id, file: article.origin?.file ?? null, line: article.origin?.line ?? null });
     try {
       for await (const item of runAnalysis(articles, {

@@ -6,7 +6,7 @@ import { defaultWorkers } from '../../pipeline/pool.js';
 import { runAnalysis } from '../../pipeline/run.js';
 import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
-import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
+import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { readArticles } from '../read-articles.js';
 
 interface CompareFlags extends InputFlags {
@@ -38,13 +38,14 @@ export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
     .description('run the whole pipeline over a corpus and write the divergence report: competing narratives, backers and disputers, per-outlet coverage, omissions and framing')
-    .argument('<inputs...>', '.txt, .jsonl or .html files, or folders of them')
+    .argument('[inputs...]', '.txt, .jsonl or .html files, or folders of them, or feed URLs (http(s)://...: RSS, Atom or JSON Feed)')
     .option('-f, --format <format>', 'report format: json, md (markdown) or html', 'markdown')
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .option('--group-by <field>', 'compare within groups (events) given by this JSONL field or front-matter key')
     .option('--events <mode>', '"auto": group articles into events by content and date before comparing')
     .option('--workers <n>', 'worker threads for the analysis (default: available cores)');
   withInputOptions(command).action(async (inputs: string[], flags: CompareFlags) => {
+    requireInputs(inputs, flags);
     let renderer;
     try {
       renderer = rendererFor(flags.format);
@@ -60,7 +61,7 @@ export function registerCompare(program: Command): void {
     const groups = new Map<string, string>();
     let read = 0;
     async function* remembered(): AsyncGenerator<Article> {
-      for await (const article of readArticles(inputs, ingestOptions, log, flags.strict ?? false)) {
+      for await (const article of readArticles(inputs, ingestOptions, log, flags.strict ?? false, webOptionsFrom(flags))) {
         read++;
         if (article.group !== undefined) groups.set(article.id, article.group);
         yield article;

@@ -8,6 +8,7 @@ import { evaluateVeridicality, formatVeridicalityReport } from '../../eval/verid
 import { evaluateFnc1 } from '../../eval/fnc1.js';
 import { Fnc1Error } from '../../eval/fnc1-read.js';
 import { formatFnc1Scores } from '../../eval/fnc1-score.js';
+import { evaluateNarratives, formatNarrativesReport, GOLD_CORPORA, GoldFileError, type CorpusPaths } from '../../eval/narratives/index.js';
 import { UsageError } from '../input-options.js';
 
 const SPLITS: Readonly<Record<string, string>> = {
@@ -33,6 +34,11 @@ interface EvalFlags {
   readonly bodies?: string;
   readonly stances?: string;
   readonly out?: string;
+  readonly gold?: string;
+  readonly input?: string[];
+  readonly format?: string;
+  readonly check?: boolean;
+  readonly event?: string[];
 }
 
 /** Ross & Pavlick (2019) veridicality ratings: commitment of clause-embedding predicates. */
@@ -45,19 +51,44 @@ const COFENET_DEV = '../shared/corpora/polnear/cofenet_bio/valid.jsonl';
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping), fnc1 (claim relations), veridicality (commitment of clause-embedding predicates on held-out verbs)')
-    .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), basil (divergence vs media bias), fnc1 (claim relations) or veridicality (writer commitment, Ross & Pavlick 2019)')
+    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping), fnc1 (claim relations), narratives (a gold folder of events), veridicality (commitment of clause-embedding predicates on held-out verbs)')
+    .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), basil (divergence vs media bias), fnc1 (claim relations), narratives (with --gold DIR) or veridicality (writer commitment, Ross & Pavlick 2019)')
     .option('--split <name>', `PolNeAR split under ../shared/corpora/polnear: ${Object.keys(SPLITS).join(', ')}`, 'dev')
     .option('--file <path>', 'any JSONL file in the PolNeAR format (overrides --split)')
     .option('--limit <n>', 'score only the first N primary articles')
     .option('--json', 'print the scores as JSON')
+    .option('--format <format>', 'text or json (same as --json)', 'text')
+    .option('--gold <dir>', 'narratives: the folder of gold event files (*.json), e.g. data/gold/narratives/dev')
+    .option('--input <kind=path...>', `narratives: corpus files to read instead of the defaults (${Object.entries(GOLD_CORPORA).map(([k, v]) => `${k}=${v}`).join(', ')})`)
+    .option('--check', 'narratives: only check the gold files against the texts (offsets, hints, references); run nothing')
+    .option('--event <name...>', 'narratives: score only these events (event ids or gold file names)')
     .option('--bio', `polnear: score on CofeNet's BIO units (${COFENET_DEV}), the metric of the published tables`)
     .option('--bodies <file>', 'fnc1: bodies CSV (Body ID, articleBody)')
     .option('--stances <file>', 'fnc1: stances CSV (Headline, Body ID[, Stance]); without Stance it only predicts')
     .option('--out <file>', 'fnc1: write predictions as Headline,Body ID,Stance in input order')
     .action(async (dataset: string, flags: EvalFlags) => {
+      if (flags.format !== undefined && flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, got "${flags.format}"`);
       if (dataset === 'fnc1') {
         runFnc1(flags);
+        return;
+      }
+      if (dataset === 'narratives') {
+        if (!flags.gold) throw new UsageError('eval narratives needs --gold DIR (a folder of gold event files)');
+        let report;
+        try {
+          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? []), ...(flags.check ? { checkOnly: true } : {}), ...(flags.event ? { only: flags.event } : {}) });
+        } catch (error) {
+          // A gold folder that cannot be read (or holds no gold file) is a usage error, not a crash.
+          if (error instanceof GoldFileError) throw new UsageError(error.message.replace(/^narrascope: /, ''));
+          throw error;
+        }
+        if (flags.check) {
+          process.stderr.write(report.problems.map((p) => `${p}\n`).join(''));
+          process.stdout.write(`${report.problems.length === 0 ? 'ok' : `${report.problems.length} problem(s)`}: gold files of ${flags.gold} checked\n`);
+        } else {
+          process.stdout.write(flags.json || flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatNarrativesReport(report));
+        }
+        process.exitCode = report.problems.length > 0 ? 1 : 0;
         return;
       }
       if (dataset === 'basil') {
@@ -86,7 +117,7 @@ export function registerEval(program: Command): void {
         process.stdout.write(flags.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatEventsReport).join('\n'));
         return;
       }
-      if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events, basil, fnc1 or veridicality`);
+      if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events, basil, fnc1, narratives or veridicality`);
       if (flags.bio) {
         const file = flags.file ?? COFENET_DEV;
         requireFile(file);
@@ -100,7 +131,7 @@ export function registerEval(program: Command): void {
       requireFile(file);
       const limit = limitOf(flags);
       const report = await evaluatePolnear({ file, ...(limit !== undefined ? { limit } : {}) });
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatPolnearReport(report));
+      process.stdout.write(flags.json || flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPolnearReport(report));
     });
 }
 
@@ -124,6 +155,17 @@ function runFnc1(flags: EvalFlags): void {
   } else {
     process.stdout.write(`predicted ${report.pairs} pairs (no Stance column: nothing to score)${flags.out ? `; wrote ${flags.out}` : ''}\n`);
   }
+}
+
+/** `--input triplets=PATH basil=PATH` as corpus paths. */
+function corpusPaths(inputs: readonly string[]): CorpusPaths {
+  const paths: Record<string, string> = {};
+  for (const input of inputs) {
+    const match = /^(\w+)=(.+)$/.exec(input);
+    if (!match?.[1] || !match[2] || !(match[1] in GOLD_CORPORA)) throw new UsageError(`--input must be KIND=PATH with KIND one of ${Object.keys(GOLD_CORPORA).join(', ')}, got "${input}"`);
+    paths[match[1]] = match[2];
+  }
+  return paths;
 }
 
 /** The `--limit` flag as a positive integer, or undefined when absent. */

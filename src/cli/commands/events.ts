@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { groupEvents, type EventInput } from '../../events/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
-import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
+import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
 import { readArticles } from '../read-articles.js';
 
@@ -18,11 +18,12 @@ export function registerEvents(program: Command): void {
   const command = program
     .command('events')
     .description('group articles that cover the same event (date window, title/lead similarity); one JSON line per article: {id, event[, wireCopyOf]}')
-    .argument('<inputs...>', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin')
+    .argument('[inputs...]', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin, or feed URLs (http(s)://...: RSS, Atom or JSON Feed)')
     .option('-o, --out <file>', 'write JSONL to this file instead of stdout')
     .option('--window <days>', 'articles further apart than this many days are different events', '3')
     .option('--threshold <x>', 'title + lead similarity (0..1) at which articles are the same event', '0.25');
   withInputOptions(command).action(async (inputs: string[], flags: EventsFlags) => {
+    requireInputs(inputs, flags);
     const windowDays = Number(flags.window);
     const threshold = Number(flags.threshold);
     if (!(windowDays >= 0)) throw new UsageError(`--window must be a number of days, got "${flags.window}"`);
@@ -32,7 +33,7 @@ export function registerEvents(program: Command): void {
     // kept: title, date, outlet and the first KEEP_CHARS characters (the lead, and enough text to
     // tell wire copy, which matches from its first paragraph), about 3 KB per article.
     const inputsRead: EventInput[] = [];
-    for await (const article of readArticles(inputs, ingestOptionsFrom(flags), log, flags.strict ?? false)) {
+    for await (const article of readArticles(inputs, ingestOptionsFrom(flags), log, flags.strict ?? false, webOptionsFrom(flags))) {
       inputsRead.push({ id: article.id, outlet: article.outlet, date: article.date, title: article.title, text: article.text.slice(0, KEEP_CHARS) });
     }
     const writer = new LineWriter(flags.out);

@@ -15,7 +15,7 @@ export function registerHistory(program: Command): void {
     .command('history')
     .description('list the runs of a job with their status and counts, oldest first')
     .argument('<job>', 'job file (pipelines/default.json) or job name (default)')
-    .option('--format <format>', 'table or json (an array of {id, status, startedAt, articles, analysed, reused, narratives})', 'table')
+    .option('--format <format>', 'table or json (an array of {id, status, startedAt, articles, analysed, reused, narratives, fetched?})', 'table')
     .option('--limit <n>', 'only the latest N runs')
     .action((argument: string, flags: HistoryFlags) => withJobErrors(async () => {
       if (flags.format !== 'table' && flags.format !== 'json') throw new UsageError(`--format must be table or json, got "${flags.format}"`);
@@ -25,7 +25,7 @@ export function registerHistory(program: Command): void {
       try {
         const runs = store.runs(job.name, limit).reverse();
         if (flags.format === 'json') {
-          const rows = runs.map((r) => ({ id: r.id, status: r.status, startedAt: r.startedAt, articles: r.articles, analysed: r.analysed, reused: r.reused, narratives: r.narratives ?? 0 }));
+          const rows = runs.map((r) => ({ id: r.id, status: r.status, startedAt: r.startedAt, articles: r.articles, analysed: r.analysed, reused: r.reused, narratives: r.narratives ?? 0, ...(r.fetched ? { fetched: r.fetched } : {}) }));
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           return;
         }
@@ -33,8 +33,11 @@ export function registerHistory(program: Command): void {
           process.stdout.write(`no runs of job "${job.name}" yet in ${job.store}\n`);
           return;
         }
-        const head = ['run', 'status', 'started', 'articles', 'analysed', 'reused', 'duplicates', 'failed', 'narratives', 'note'];
-        const rows = runs.map((r) => [String(r.id), r.status, r.startedAt, String(r.articles), String(r.analysed), String(r.reused), String(r.duplicates), String(r.failedArticles), r.narratives === null ? '-' : String(r.narratives), r.error ?? '']);
+        // Jobs over feeds also show what each run fetched: feeds read/304/failed, pages fetched.
+        const web = runs.some((r) => r.fetched !== null);
+        const fetched = (f: Readonly<Record<string, number>> | null): string[] => (!web ? [] : f === null ? ['-'] : [`${f['feedsFetched'] ?? 0}/${f['feedsUnchanged'] ?? 0}/${f['feedsFailed'] ?? 0} ${f['pagesFetched'] ?? 0}`]);
+        const head = ['run', 'status', 'started', 'articles', 'analysed', 'reused', 'duplicates', 'failed', 'narratives', ...(web ? ['feeds 200/304/failed, pages'] : []), 'note'];
+        const rows = runs.map((r) => [String(r.id), r.status, r.startedAt, String(r.articles), String(r.analysed), String(r.reused), String(r.duplicates), String(r.failedArticles), r.narratives === null ? '-' : String(r.narratives), ...fetched(r.fetched), r.error ?? '']);
         const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
         const line = (cells: readonly string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
         process.stdout.write(`${[line(head), ...rows.map(line)].join('\n')}\n`);

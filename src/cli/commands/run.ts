@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { jobFileOf, loadJob, RunInterruptedError, runJob, type RunOutcome } from '../../jobs/index.js';
+import type { FetchCounts } from '../../sources/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { positiveInteger, withJobErrors } from '../job-errors.js';
 
@@ -16,9 +17,15 @@ function summary(outcome: RunOutcome): string {
   const since = d.from ? `since run ${d.from.runId}` : 'first run';
   return [
     `run ${outcome.runId} of ${outcome.job} succeeded: ${outcome.articles} articles (${outcome.analysed} analysed, ${outcome.reused} reused, ${outcome.duplicates} duplicates, ${outcome.failedArticles} failed), ${outcome.narratives} narratives`,
+    ...(outcome.fetched.feedsFetched + outcome.fetched.feedsUnchanged + outcome.fetched.feedsFailed + outcome.fetched.pagesStored + outcome.fetched.pagesFetched + outcome.fetched.pagesFailed > 0 ? [fetchLine(outcome.fetched)] : []),
     `drift (${since}): ${d.new.length} new, ${d.vanished.length} vanished, ${d.growing.length} growing, ${d.shrinking.length} shrinking, ${d.outlets.length} outlet changes, ${d.framing.length} framing changes, ${d.conflicts.length} new conflicts`,
     ...outcome.files.filter((f) => !/-latest\.[a-z]+$/.test(f)).map((f) => `wrote ${f}`),
   ].join('\n');
+}
+
+/** What the job's feeds and URL lists cost this run. */
+function fetchLine(f: FetchCounts): string {
+  return `fetched: ${f.feedsFetched} feeds read, ${f.feedsUnchanged} unchanged (304), ${f.feedsFailed} failed; ${f.pagesFetched} pages fetched, ${f.pagesStored} already in the store, ${f.pagesFailed} failed, ${f.pagesSkipped} not fetched (robots.txt or host not listed)`;
 }
 
 /** `narrascope run <job>`: one run of a job now. */

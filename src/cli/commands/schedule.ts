@@ -18,7 +18,7 @@ function describe(event: SchedulerEvent): string {
     case 'started': return `job ${event.job}: run started`;
     case 'succeeded': {
       const o = event.outcome;
-      return `job ${event.job}: run ${o.runId} succeeded: ${o.articles} articles (${o.analysed} analysed, ${o.reused} reused), ${o.narratives} narratives, ${o.drift.new.length} new; next run ${when(event.next)}`;
+      return `job ${event.job}: run ${o.runId} succeeded: ${o.articles} articles (${o.analysed} analysed, ${o.reused} reused)${o.fetched.feedsFetched + o.fetched.feedsUnchanged + o.fetched.feedsFailed > 0 ? `, feeds ${o.fetched.feedsFetched} read / ${o.fetched.feedsUnchanged} unchanged / ${o.fetched.feedsFailed} failed, ${o.fetched.pagesFetched} pages fetched` : ''}, ${o.narratives} narratives, ${o.drift.new.length} new; next run ${when(event.next)}`;
     }
     case 'failed': return `job ${event.job}: run failed: ${event.error}; next run ${when(event.next)}`;
     case 'skipped': return `job ${event.job}: tick skipped: ${event.reason}`;

@@ -7,7 +7,7 @@ import { prepareClaims, trackArticle, type TrackRow } from '../../relations/trac
 import { renderTrackHtml, renderTrackMarkdown } from '../../relations/track-render.js';
 import type { AnalyzedArticle } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
-import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
+import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { LineWriter } from '../output.js';
 import { readArticles } from '../read-articles.js';
 
@@ -49,13 +49,14 @@ export function registerTrack(program: Command): void {
   const command = program
     .command('track')
     .description('for each article and claim: supports, disputes, discusses or unaddressed, with a confidence, the evidence sentences and who says them')
-    .argument('<inputs...>', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin')
+    .argument('[inputs...]', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin, or feed URLs (http(s)://...: RSS, Atom or JSON Feed)')
     .option('--claim <text>', 'a claim to track (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--claims <file>', 'a file of claims, one per line')
     .option('--format <name>', `output format: ${FORMATS.join(', ')}`, 'jsonl')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--workers <n>', 'worker threads analysing articles (1: in the main thread)', String(defaultWorkers()));
   withInputOptions(command).action(async (inputs: string[], flags: TrackFlags) => {
+    requireInputs(inputs, flags);
     if (!(FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${flags.format}"`);
     const workers = Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
@@ -68,7 +69,7 @@ export function registerTrack(program: Command): void {
       throw new UsageError((error as Error).message.replace(/^narrascope: /, ''));
     }
     const log = new DiagnosticLog(flags.quiet ?? false);
-    const articles = readArticles(inputs, ingestOptionsFrom(flags), log, flags.strict ?? false);
+    const articles = readArticles(inputs, ingestOptionsFrom(flags), log, flags.strict ?? false, webOptionsFrom(flags));
     const writer = new LineWriter(flags.out);
     const rows: TrackRow[] = [];
     const byId = new Map<string, readonly TrackRow[]>();

@@ -1,0 +1,94 @@
+/**
+ * Step 7.9a: a question in words, built from the propositions that answer it. "Who was behind the
+ * attack?" for responsibility; for the others, the yes/no question of the claim that tells the
+ * story, by subject-auxiliary inversion ("Iran warned Russia about a major terrorist operation"
+ * -> "Did Iran warn Russia about a major terrorist operation?").
+ */
+import { winkAnalyze } from '../adapters/wink.js';
+import type { QuestionKind } from '../types/narratives.js';
+
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'shall', 'does', 'do', 'did']);
+const MAX_WORDS = 11;
+// "the attack", "the massacre", "the Crocus City Hall attack": the deed a responsibility claim is about.
+const DEED = /\b(?:for|behind|of|to|in|out|on|over)\s+(?:the|this|that|last\s+\w+'s)\s+((?:[\p{Lu}][\p{L}-]*\s+)*)([\p{Ll}][\p{Ll}-]+)/gu;
+const NOT_DEEDS = new Set(['help', 'group', 'region', 'country', 'city', 'border', 'matter', 'investigation', 'area', 'people', 'government', 'state', 'west', 'war']);
+
+/**
+ * "Who was behind the attack?": the deed is the head noun most often named after the
+ * responsibility words of the claims ("responsibility for the attack", "linked to the massacre").
+ * @example responsibilityQuestion(['ISIS-K claimed responsibility for the attack']) // 'Who was behind the attack?'
+ */
+export function responsibilityQuestion(texts: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const m of text.matchAll(DEED)) {
+      const head = m[2] ?? '';
+      if (NOT_DEEDS.has(head)) continue;
+      counts.set(head, (counts.get(head) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return best ? `Who was behind the ${best}?` : 'Who was behind it?';
+}
+
+/** Cut a clause after `max` words or (with `atComma`) at its first comma, whichever comes first. */
+function clip(words: readonly string[], max = MAX_WORDS, atComma = true): string {
+  const out: string[] = [];
+  for (const w of words) {
+    if (out.length >= max) return `${out.join(' ')}…`;
+    out.push(w);
+    if (atComma && /[,;:]$/.test(w)) break;
+  }
+  return out.join(' ').replace(/[,;:.!]+$/, '');
+}
+
+/**
+ * The yes/no question a statement answers, by inversion: an auxiliary moves before the subject
+ * ("Iran had tipped Russia off" -> "Had Iran tipped Russia off?"), a finite verb takes do-support
+ * ("Iran warned Russia" -> "Did Iran warn Russia?"). Falls back to "Is it true that ...?".
+ * @example yesNoQuestion('the attackers had tried to escape toward Ukraine') // 'Had the attackers tried to escape toward Ukraine?'
+ */
+export function yesNoQuestion(statement: string): string {
+  const text = statement.replace(/[“”"]/g, '').replace(/^(that|whether)\s+/i, '').replace(/\s+/g, ' ').trim();
+  const tokens = winkAnalyze(text).tokens.filter((t) => t.pos !== 'SPACE');
+  const verb = tokens.findIndex((t, i) => i > 0 && (t.pos === 'AUX' || t.pos === 'VERB'));
+  const subject = tokens.slice(0, verb);
+  if (verb < 1 || subject.length > 8 || subject.some((t) => t.pos === 'VERB' || t.pos === 'PUNCT' && t.value !== "'s")) {
+    return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
+  }
+  const join = (ts: typeof tokens): string[] => {
+    const out: string[] = [];
+    for (const t of ts) {
+      if (out.length > 0 && t.precedingSpaces === '') out[out.length - 1] += t.value;
+      else out.push(t.value);
+    }
+    return out;
+  };
+  const head = tokens[verb];
+  if (!head) return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
+  const subjectWords = join(subject);
+  const first = subject[0];
+  if (first && (first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'ADJ' || first.pos === 'NOUN')) subjectWords[0] = (subjectWords[0] ?? '').toLowerCase();
+  // "It doesn't intend to": the negation moves with its auxiliary ("Doesn't it intend to ...?").
+  const negated = /^(n't|not)$/i.test(tokens[verb + 1]?.value ?? '') && head.pos === 'AUX';
+  const rest = join(tokens.slice(verb + (negated ? 2 : 1)));
+  const value = head.value.toLowerCase();
+  let words: string[];
+  if (head.pos === 'AUX' && AUXILIARIES.has(value)) words = [`${capital(value)}${negated ? "n't" : ''}`, ...subjectWords, ...rest];
+  else {
+    const aux = value.endsWith('s') && head.lemma !== value ? 'Does' : value === head.lemma ? 'Do' : 'Did';
+    words = [aux, ...subjectWords, head.lemma, ...rest];
+  }
+  return `${clip(words)}?`;
+}
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The question a group of narratives answers: responsibility questions ask who; the others ask
+ * the yes/no question of the first narrative's leading statement.
+ */
+export function questionText(kind: QuestionKind, statements: readonly string[]): string {
+  if (kind === 'responsibility') return responsibilityQuestion(statements);
+  return yesNoQuestion(statements[0] ?? '');
+}

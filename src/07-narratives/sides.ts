@@ -1,0 +1,166 @@
+/**
+ * Step 7.8: from clusters of claims to the sides of contested questions. A cluster made only of
+ * denials, doubts or open questions asserts no answer of its own: it joins the narrative it
+ * disputes as that narrative's disputing claims ("Kyiv denied any involvement" disputes "Kyiv
+ * helped the gunmen"; "Peskov was not aware of any warnings" disputes "Iran warned Russia").
+ * The other clusters are sides; two sides conflict when their claims contradict each other.
+ */
+import type { ContradictionSignal, NarrativeClaim } from '../types/narratives.js';
+import type { ClaimFeatures } from './features.js';
+import type { Contradiction } from './signals.js';
+
+/** One side: the claims that tell it, those that dispute it, and who disputes it. */
+export interface Side {
+  /** Index of the cluster it was built from. */
+  readonly cluster: number;
+  /** Claim indices that tell it. */
+  readonly telling: number[];
+  /** Claim indices that deny or doubt it (joined denial clusters). */
+  readonly disputing: number[];
+  /** Claim indices whose speakers dispute it (its own disputing claims and rival sides' claims). */
+  readonly disputedBy: Set<number>;
+}
+
+/** A conflict between two sides, with its evidence (claim index pairs). */
+export interface SideConflict {
+  readonly a: number;
+  readonly b: number;
+  total: number;
+  readonly evidence: { signal: ContradictionSignal; i: number; j: number; weight: number }[];
+}
+
+/** What {@link sidesOf} returns: the sides and the conflicts between them (indices into `sides`). */
+export interface Sides {
+  readonly sides: Side[];
+  readonly conflicts: SideConflict[];
+}
+
+/** A claim that denies, doubts or leaves open, and gives no answer of its own. */
+const negative = (f: ClaimFeatures): boolean => f.openQuestion || f.polarity < 0 || f.claim.stance === 'denies' || f.claim.stance === 'doubts';
+
+/**
+ * Build the sides of one event. `clusters` are lists of claim indices; `contradictions` the
+ * negative links by pair key `i,j` (i < j). `minConflict` is the weakest summed contradiction
+ * that makes two sides conflict; `minDispute` the weakest that joins a denial cluster to what it
+ * denies (a lone "not aware of any warnings" against "Iran tipped Russia off").
+ */
+export function sidesOf(clusters: readonly number[][], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, minConflict: number, minDispute = 0.5): Sides {
+  const clusterOf = new Int32Array(features.length);
+  clusters.forEach((members, c) => { for (const i of members) clusterOf[i] = c; });
+  // Cluster-level contradiction totals, and per pair which side disputes which.
+  const between = new Map<string, SideConflict>();
+  const disputes = new Map<string, number>(); // `${from}>${to}` -> summed weight of from disputing to
+  for (const [key, conflict] of contradictions) {
+    const [i = 0, j = 0] = key.split(',').map(Number);
+    const ci = clusterOf[i] ?? 0;
+    const cj = clusterOf[j] ?? 0;
+    if (ci === cj) continue;
+    const [a, b] = ci < cj ? [ci, cj] : [cj, ci];
+    const entry = between.get(`${a},${b}`) ?? { a, b, total: 0, evidence: [] };
+    between.set(`${a},${b}`, entry);
+    entry.total += conflict.weight;
+    entry.evidence.push({ signal: conflict.signal, i, j, weight: conflict.weight });
+    const add = (from: number, to: number): void => { disputes.set(`${from}>${to}`, (disputes.get(`${from}>${to}`) ?? 0) + conflict.weight); };
+    if (conflict.disputing !== 'b') add(ci, cj);
+    if (conflict.disputing !== 'a') add(cj, ci);
+  }
+
+  // Denial clusters join the cluster they dispute most.
+  const joinedTo = new Map<number, number>();
+  clusters.forEach((members, c) => {
+    if (!members.every((i) => features[i] && negative(features[i] as ClaimFeatures))) return;
+    let best = -1;
+    let bestWeight = minDispute - 1e-9;
+    clusters.forEach((target, t) => {
+      if (t === c || target.every((i) => features[i] && negative(features[i] as ClaimFeatures))) return;
+      const w = disputes.get(`${c}>${t}`) ?? 0;
+      if (w > bestWeight) { best = t; bestWeight = w; }
+    });
+    if (best >= 0) joinedTo.set(c, best);
+  });
+
+  const sideIndex = new Map<number, number>();
+  const sides: Side[] = [];
+  clusters.forEach((members, c) => {
+    if (joinedTo.has(c)) return;
+    sideIndex.set(c, sides.length);
+    sides.push({ cluster: c, telling: [...members], disputing: [], disputedBy: new Set() });
+  });
+  for (const [c, target] of joinedTo) {
+    const side = sides[sideIndex.get(target) ?? -1];
+    if (!side) continue;
+    side.disputing.push(...(clusters[c] ?? []));
+  }
+  // A denial or doubt that landed among a rival answer's claims ("Moscow appears skeptical about
+  // the ISIS-K narrative" beside "Ukraine may be linked") disputes the answer it doubts: it moves
+  // there as a disputing claim.
+  const claimSide = new Map<number, number>();
+  sides.forEach((side, s) => { for (const i of side.telling) claimSide.set(i, s); });
+  for (const [key, conflict] of contradictions) {
+    const [i = 0, j = 0] = key.split(',').map(Number);
+    for (const [by, target, side] of [[i, j, conflict.disputing !== 'b'], [j, i, conflict.disputing !== 'a']] as const) {
+      const f = features[by];
+      if (!side || !f || (f.claim.stance !== 'denies' && f.claim.stance !== 'doubts') || f.polarity > 0) continue;
+      const from = claimSide.get(by);
+      const to = claimSide.get(target);
+      if (from === undefined || to === undefined || from === to) continue;
+      const source = sides[from];
+      const dest = sides[to];
+      if (!source || !dest || source.telling.length <= 1) continue;
+      // A speaker who also tells the side it stands in asserts an alternative: it stays.
+      if (source.telling.some((k) => k !== by && features[k]?.claim.actorId === f.claim.actorId)) continue;
+      source.telling.splice(source.telling.indexOf(by), 1);
+      dest.disputing.push(by);
+      claimSide.delete(by);
+    }
+  }
+  for (const side of sides) side.disputing.sort((x, y) => x - y);
+  // The cluster a claim now belongs to, as a side index (joined denials count with their target).
+  const sideOfCluster = (c: number): number => sideIndex.get(joinedTo.get(c) ?? c) ?? -1;
+
+  // Who disputes whom: every contradiction whose disputing claim is outside the disputed side.
+  for (const [key, conflict] of contradictions) {
+    const [i = 0, j = 0] = key.split(',').map(Number);
+    const si = sideOfCluster(clusterOf[i] ?? 0);
+    const sj = sideOfCluster(clusterOf[j] ?? 0);
+    if (si < 0 || sj < 0) continue;
+    // A denial cluster disputes its own target from inside: mark it from its claims' side too.
+    const mark = (by: number, target: number, targetSide: number): void => {
+      const side = sides[targetSide];
+      if (side && (sideOfCluster(clusterOf[by] ?? 0) !== targetSide || side.disputing.includes(by))) side.disputedBy.add(by);
+      void target;
+    };
+    if (conflict.disputing !== 'b') mark(i, j, sj);
+    if (conflict.disputing !== 'a') mark(j, i, si);
+  }
+
+  // Conflicts between sides (joined denials are disputes inside a side, not conflicts).
+  const conflicts: SideConflict[] = [];
+  const merged = new Map<string, SideConflict>();
+  for (const entry of between.values()) {
+    if (joinedTo.has(entry.a) || joinedTo.has(entry.b)) continue;
+    const sa = sideIndex.get(entry.a) ?? -1;
+    const sb = sideIndex.get(entry.b) ?? -1;
+    if (sa < 0 || sb < 0 || sa === sb) continue;
+    const [a, b] = sa < sb ? [sa, sb] : [sb, sa];
+    const m = merged.get(`${a},${b}`) ?? { a, b, total: 0, evidence: [] };
+    merged.set(`${a},${b}`, m);
+    m.total += entry.total;
+    m.evidence.push(...entry.evidence);
+  }
+  for (const m of merged.values()) if (m.total >= minConflict) conflicts.push(m);
+  // Disputes through a weak conflict do not count: drop disputers whose only link is below the bar.
+  for (const side of sides) {
+    for (const by of [...side.disputedBy]) {
+      const from = sideOfCluster(clusterOf[by] ?? 0);
+      const self = sides.indexOf(side);
+      if (from === self) continue;
+      const [a, b] = from < self ? [from, self] : [self, from];
+      if (!conflicts.some((c) => c.a === a && c.b === b)) side.disputedBy.delete(by);
+    }
+  }
+  return { sides, conflicts };
+}
+
+/** Actor ids of a claim: its speaker and co-speakers. */
+export const speakersOfClaim = (claim: NarrativeClaim): string[] => [...(claim.actorId ? [claim.actorId] : []), ...(claim.coActorIds ?? [])];

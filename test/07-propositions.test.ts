@@ -1,0 +1,156 @@
+// Table tests of the narratives stage's proposition layer: polarity on the clause that carries it,
+// the question a claim answers, questions in words, denials joining what they deny as disputers,
+// rival answers, anaphoric denials, and paraphrases grouped in one narrative.
+import { describe, expect, it } from 'vitest';
+import {
+  buildNarratives, mergeActors, numbersOf, polarityOf, questionKind, responsibilityQuestion, sidesOf, yesNoQuestion,
+  type ClaimFeatures, type Contradiction,
+} from '../src/07-narratives/index.js';
+import type { Actor, AnalyzedArticle, Attribution, NarrativeClaim } from '../src/types/index.js';
+
+describe('7.3a polarity is computed on the clause that carries the claim', () => {
+  it.each([
+    ['he was not aware of any warnings coming from Iran', -1],
+    ['there was no indication that Ukraine had been involved', -1],
+    ['there is no evidence that the vote was rigged', -1],
+    ['the report is not accurate', -1],
+    ['the company cannot confirm the figures', -1],
+    ['Kyiv denied any involvement in the attack', -1],
+    ['Ukraine rejected the accusations as absurd', -1],
+    ['the claims are baseless', -1],
+    ['We have no reason to doubt the claim', 1],
+    ['officials who did not attend said the vote was fair', 1],
+    ['the attack was carried out by radical Islamists but its mastermind is not known', 1],
+    ['not only the US but also the EU backed the sanctions', 1],
+    ['there is no doubt that the attack was planned', 1],
+    ['the senator, who never voted for the bill, said it would pass', 1],
+    ['If the talks fail, there will be no deal', -1],
+    ['that Kyiv helped the gunmen', 1],
+  ] as const)('%j -> %i', (text, value) => expect(polarityOf(text).value).toBe(value));
+
+  it('gives the same polarity to a sentence whatever the span around it (no odd count over a window)', () => {
+    const short = 'the minister did not resign';
+    const long = `${short}, according to the statement that the ministry published on its website late on Tuesday after a long meeting of the cabinet in the capital`;
+    expect(polarityOf(short).value).toBe(-1);
+    expect(polarityOf(long).value).toBe(-1);
+  });
+
+  it('points at the negation that decided it', () => {
+    const p = polarityOf('there was no indication that Ukraine had been involved');
+    expect(p.cue).toEqual({ start: 10, end: 12, text: 'no' });
+  });
+
+  it('marks a question', () => expect(polarityOf('How come his family does not know which hospital he is in?').question).toBe(true));
+});
+
+describe('7.3b the question a claim answers', () => {
+  it.each([
+    ['ISIS-K claimed responsibility for the massacre', true, 'responsibility'],
+    ['Iran warned Russia about a major terrorist operation', false, 'knowledge'],
+    ['he was not aware of any warnings', false, 'knowledge'],
+    ['the attack killed at least 133 people', false, 'count'],
+    ['the US must send more aid to Kyiv', false, 'prescription'],
+    ['the attackers had tried to escape toward Ukraine', false, 'origin'],
+    ['the investigation was continuing', false, 'truth'],
+  ] as const)('%j -> %s', (text, agency, kind) => expect(questionKind(text, agency)).toBe(kind));
+
+  it.each([
+    ['killed at least 133 people', [133]],
+    ['more than 1,200 troops and 3 million dollars in 2023', [1200, 3e6]],
+  ] as const)('numbers of %j', (text, numbers) => expect(numbersOf(text)).toEqual(numbers));
+});
+
+describe('7.9 questions in words', () => {
+  it.each([
+    ['Iran warned Russia about a major terrorist operation', 'Did Iran warn Russia about a major terrorist operation?'],
+    ['the attackers had tried to escape toward Ukraine', 'Had the attackers tried to escape toward Ukraine?'],
+    ['The investigation was continuing', 'Was the investigation continuing?'],
+    ['that the vote was rigged', 'Was the vote rigged?'],
+    ["Twitter doesn't intend to remove Trump from the service", "Doesn't Twitter intend to remove Trump from the service?"],
+  ])('yesNoQuestion(%j)', (statement, question) => expect(yesNoQuestion(statement)).toBe(question));
+
+  it('asks who was behind the deed the responsibility claims name most', () => {
+    expect(responsibilityQuestion(['ISIS-K claimed responsibility for the attack', 'Ukraine may be linked to the attack', 'behind the massacre'])).toBe('Who was behind the attack?');
+    expect(responsibilityQuestion(['they did it'])).toBe('Who was behind it?');
+  });
+});
+
+/** Features by hand: only what the sides step reads. */
+function f(stance: NarrativeClaim['stance'], polarity: 1 | -1, open = false): ClaimFeatures {
+  const claim: NarrativeClaim = { id: 'c', articleId: 'a', outlet: null, sentence: 0, start: 0, end: 1, text: 'x', stance, voice: 'attributed', commitment: 1 };
+  return { claim, words: [], entities: new Set(), agency: false, culprits: new Set(), exclusive: false, openQuestion: open, polarity, nameWords: new Set(), question: 'truth', numbers: [] };
+}
+
+describe('7.8 sides: a denial joins what it denies as a disputer', () => {
+  const denial = (disputing: Contradiction['disputing']): Contradiction => ({ signal: 'denial', weight: 0.9, disputing });
+  it.each([
+    ['a lone denial joins the claim it denies', [[0], [1]], [f('asserts', 1), f('asserts', -1)], [['0,1', denial('b')]], 1, [[0]], [[1]], 0],
+    ['a doubt and an open question join too', [[0, 1], [2]], [f('asserts', 1), f('asserts', 1), f('doubts', -1, true)], [['1,2', denial('b')]], 1, [[0, 1]], [[2]], 0],
+    ['a denial that asserts an alternative stays a side and conflicts', [[0], [1, 2]], [f('asserts', 1), f('denies', -1), f('asserts', 1)], [['0,1', denial('b')]], 2, [[0], [1, 2]], [[], []], 1],
+    ['a denial with no target stays on its own', [[0], [1]], [f('asserts', 1), f('denies', -1)], [], 2, [[0], [1]], [[], []], 0],
+  ] as const)('%s', (_, clusters, features, links, sides, telling, disputing, conflicts) => {
+    const result = sidesOf(clusters.map((c) => [...c]), features, new Map(links.map(([k, c]) => [k, c])), 0.5);
+    expect(result.sides).toHaveLength(sides);
+    expect(result.sides.map((s) => s.telling)).toEqual(telling);
+    expect(result.sides.map((s) => s.disputing)).toEqual(disputing);
+    expect(result.conflicts).toHaveLength(conflicts);
+  });
+});
+
+/** A tiny analysed article by hand: sentences, named actors and attributions with contents. */
+function article(id: string, outlet: string, text: string, quotes: { who: string; kind: Actor['kind']; cue: string; cls: 'neutral' | 'denial' | 'hedging'; content: string }[]): AnalyzedArticle {
+  const actors: Actor[] = [];
+  const attributions: Attribution[] = [];
+  const sentences = [...text.matchAll(/[^.]+\./g)].map((m, index) => ({ index, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0], firstToken: 0, endToken: 0, paragraph: index }));
+  quotes.forEach((q, i) => {
+    const at = text.indexOf(q.who);
+    const cueAt = text.indexOf(q.cue, at);
+    const contentAt = text.indexOf(q.content, cueAt);
+    const sentence = sentences.findIndex((s) => at >= s.start && at < s.end);
+    const mention = { start: at, end: at + q.who.length, text: q.who, actorId: `a${i}`, form: 'name' as const };
+    actors.push({ id: `a${i}`, name: q.who, kind: q.kind, aliases: [q.who], roles: [], mentions: [mention] });
+    attributions.push({
+      id: `t${i}`, source: { spans: [{ start: at, end: at + q.who.length, text: q.who }], actorId: `a${i}` },
+      cue: { id: `k${i}`, spans: [{ start: cueAt, end: cueAt + q.cue.length, text: q.cue }], lemma: q.cue, stanceClass: q.cls, sourceCommitment: q.cls === 'hedging' ? 0.5 : 1, reporterCommitment: 0.5, environment: { negated: false, modal: false, question: false, conditional: false, firstPerson: false }, sentence },
+      content: [{ start: contentAt, end: contentAt + q.content.length, text: q.content }],
+    });
+  });
+  return { id, outlet, date: null, title: null, url: null, text, dropped: [], sentences, actors, cues: attributions.map((a) => a.cue), attributions, claims: [], diagnostics: [] };
+}
+
+describe('7.10 narratives end to end on small events', () => {
+  const events = {
+    paraphrase: [
+      article('a', 'A', 'The mayor said the bridge will reopen in May.', [{ who: 'The mayor', kind: 'person', cue: 'said', cls: 'neutral', content: 'the bridge will reopen in May' }]),
+      article('b', 'B', 'City engineer Ann Roe said the bridge would open again in May.', [{ who: 'Ann Roe', kind: 'person', cue: 'said', cls: 'neutral', content: 'the bridge would open again in May' }]),
+    ],
+    denial: [
+      article('a', 'A', 'Police Chief Tom Hale said the protesters started the fire.', [{ who: 'Tom Hale', kind: 'person', cue: 'said', cls: 'neutral', content: 'the protesters started the fire' }]),
+      article('b', 'B', 'Organizer Maya Lin denied that the protesters started the fire.', [{ who: 'Maya Lin', kind: 'person', cue: 'denied', cls: 'denial', content: 'that the protesters started the fire' }]),
+    ],
+  };
+  const run = (articles: AnalyzedArticle[]) => {
+    const actors = mergeActors(articles);
+    const analysis = buildNarratives(articles, actors, 'e1');
+    const name = (id: string) => actors.actors.find((a) => a.id === id)?.name;
+    return { analysis, name };
+  };
+
+  it('groups two outlets\' paraphrases of one claim into one narrative', () => {
+    const { analysis } = run(events.paraphrase);
+    expect(analysis.narratives).toHaveLength(1);
+    expect(analysis.narratives[0]?.claimIds).toHaveLength(2);
+    expect(analysis.narratives[0]?.outlets).toEqual(['A', 'B']);
+  });
+
+  it('makes a denial a disputer of the claim it denies, in one contested question', () => {
+    const { analysis, name } = run(events.denial);
+    expect(analysis.narratives).toHaveLength(1);
+    const n = analysis.narratives[0];
+    expect(n?.backers.map(name)).toEqual(['Tom Hale']);
+    expect(n?.disputers.map(name)).toEqual(['Maya Lin']);
+    expect(n?.disputingClaimIds).toHaveLength(1);
+    expect(analysis.questions[0]?.contested).toBe(true);
+    expect(analysis.conflicts).toEqual([]);
+  });
+});

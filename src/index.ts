@@ -34,6 +34,8 @@ export type {
   CueCandidate, DetectOptions, ClassifyOptions, StanceLexicon, StanceEntry, BaseCommitment, Commitment, LexiconChoice, LexiconOverride, TagCuesOptions,
   CueLocation, AttributionModel, SequenceTagger, LinearModel, CueRates, CueFeatureContext,
 } from './05-cues/index.js';
+export { tagCommitments, findPredicates, scoreCommitment, loadCommitmentModel } from './05-cues/commitments/index.js';
+export type { CommitmentModel, PredicateMatch } from './05-cues/commitments/index.js';
 // 6. attributions
 export { extractAttributions } from './06-attributions/index.js';
 export type { AttributionOptions, AttributionResult } from './06-attributions/index.js';

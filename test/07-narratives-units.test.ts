@@ -127,7 +127,7 @@ describe('7.9 labels', () => {
 describe('7.1 merging actors across articles', () => {
   const actor = (id: string, name: string, kind: Actor['kind'], aliases: string[] = [name]): Actor => ({ id, name, kind, aliases, roles: [], mentions: [] });
   const article = (id: string, actors: Actor[]): AnalyzedArticle => ({
-    id, outlet: id, date: null, title: null, url: null, text: '', dropped: [], sentences: [], actors, cues: [], attributions: [], claims: [], diagnostics: [],
+    id, outlet: id, date: null, title: null, url: null, text: '', dropped: [], sentences: [], actors, cues: [], attributions: [], claims: [], commitments: [], diagnostics: [],
   });
   const merged = mergeActors([
     article('a', [actor('a1', 'Dmitry Peskov', 'person'), actor('a2', 'Russia', 'state', ['Kremlin', 'Moscow']), actor('a3', 'Qassem Soleimani', 'person')]),

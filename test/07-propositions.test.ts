@@ -115,7 +115,7 @@ function article(id: string, outlet: string, text: string, quotes: { who: string
       content: [{ start: contentAt, end: contentAt + q.content.length, text: q.content }],
     });
   });
-  return { id, outlet, date: null, title: null, url: null, text, dropped: [], sentences, actors, cues: attributions.map((a) => a.cue), attributions, claims: [], diagnostics: [] };
+  return { id, outlet, date: null, title: null, url: null, text, dropped: [], sentences, actors, cues: attributions.map((a) => a.cue), attributions, claims: [], commitments: [], diagnostics: [] };
 }
 
 describe('7.10 narratives end to end on small events', () => {

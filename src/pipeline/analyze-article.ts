@@ -3,6 +3,7 @@ import { segment, type SegmentOptions } from '../03-segment/index.js';
 import { tagActors } from '../04-actors/index.js';
 import { tagCues, type TagCuesOptions } from '../05-cues/index.js';
 import { extractAttributions } from '../06-attributions/index.js';
+import { tagCommitments } from '../05-cues/commitments/index.js';
 import type { AnalyzedArticle, Article, Diagnostic } from '../types/index.js';
 
 /** Options of {@link analyzeArticle}. */
@@ -29,7 +30,7 @@ export interface AnalyzeArticleOptions {
 
 /**
  * Run the per-article stages on one article: clean (unless `clean: false`) -> segment -> actors
- * -> cues -> attributions. Pure and synchronous; safe to call in a worker. The result is the same
+ * -> cues -> attributions, and the commitment of every clause-embedding predicate. Pure and synchronous; safe to call in a worker. The result is the same
  * as `analyze` gives for the article (without the duplicate check, which needs the other articles).
  *
  * @example
@@ -46,6 +47,7 @@ export function analyzeArticle(
   const actors = tagActors(segmented);
   const cues = tagCues(segmented, options.cues);
   const { attributions, claims } = extractAttributions(segmented, actors, cues);
+  const commitments = tagCommitments(segmented, cues);
   return {
     id: article.id,
     outlet: article.outlet,
@@ -60,6 +62,7 @@ export function analyzeArticle(
     cues,
     attributions,
     claims,
+    commitments,
     diagnostics,
   };
 }

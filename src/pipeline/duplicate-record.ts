@@ -19,7 +19,7 @@ export function duplicateRecord(article: Article, duplicateOf: DuplicateOf): Ana
   return {
     id: article.id, outlet: article.outlet, date: article.date, title: article.title, url: article.url,
     text: article.text, dropped: article.dropped,
-    sentences: [], actors: [], cues: [], attributions: [], claims: [],
+    sentences: [], actors: [], cues: [], attributions: [], claims: [], commitments: [],
     diagnostics: [diagnostic],
     duplicateOf,
   };

@@ -14,7 +14,7 @@
  * `formatVersion` is 2; records without it are the version-1 layout (the in-memory shape,
  * written before issue 14) and are still read by {@link fromRecord}.
  */
-import type { CueEnvironment, DroppedRegion, Diagnostic, DuplicateOf, MentionForm, PartOfSpeech, Span, StanceClass, ActorKind } from '../types/index.js';
+import type { CueEnvironment, DroppedRegion, Diagnostic, DuplicateOf, MentionForm, PartOfSpeech, Span, StanceClass, ActorKind, PredicateCommitment } from '../types/index.js';
 
 /** The version written by {@link toRecord}. */
 export const FORMAT_VERSION = 2;
@@ -92,12 +92,14 @@ export interface AnalysisRecord {
   readonly cues?: readonly CueRecord[];
   readonly attributions?: readonly AttributionRecord[];
   readonly claims?: readonly { readonly id: string; readonly span: Span; readonly sentence: number }[];
+  /** Clause-embedding predicates with their commitments, as in memory (their spans are quoted evidence). */
+  readonly commitments?: readonly PredicateCommitment[];
   readonly diagnostics?: readonly Diagnostic[];
   readonly duplicateOf?: DuplicateOf;
 }
 
 /** The fields `--fields` may name (`id` and `formatVersion` are always written). */
-export const RECORD_FIELDS = ['outlet', 'date', 'title', 'url', 'text', 'dropped', 'sentences', 'tokens', 'actors', 'cues', 'attributions', 'claims', 'diagnostics'] as const;
+export const RECORD_FIELDS = ['outlet', 'date', 'title', 'url', 'text', 'dropped', 'sentences', 'tokens', 'actors', 'cues', 'attributions', 'claims', 'commitments', 'diagnostics'] as const;
 
 /** One of {@link RECORD_FIELDS}. */
 export type RecordField = (typeof RECORD_FIELDS)[number];

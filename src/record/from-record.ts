@@ -16,7 +16,8 @@ const NO_ENVIRONMENT: CueEnvironment = { negated: false, modal: false, question:
 export function fromRecord(value: unknown): AnalyzedArticle {
   if (!value || typeof value !== 'object') throw new TypeError(`narrascope: an analysis record must be a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
   const version = (value as { formatVersion?: unknown }).formatVersion;
-  if (version === undefined) return value as AnalyzedArticle; // version 1: the in-memory shape
+  // version 1: the in-memory shape (written before commitments existed: none then)
+  if (version === undefined) return { commitments: [], ...(value as Omit<AnalyzedArticle, 'commitments'>) } as AnalyzedArticle;
   if (version !== FORMAT_VERSION) throw new TypeError(`narrascope: analysis record of unknown formatVersion ${String(version)} (this narrascope reads 1 and ${FORMAT_VERSION})`);
   const r = value as AnalysisRecord;
   const text = r.text ?? '';
@@ -46,6 +47,7 @@ export function fromRecord(value: unknown): AnalyzedArticle {
   return {
     id: r.id, outlet: r.outlet ?? null, date: r.date ?? null, title: r.title ?? null, url: r.url ?? null, text,
     dropped: r.dropped ?? [], sentences, ...(tokens ? { tokens } : {}), actors, cues, attributions, claims: r.claims ?? [],
+    commitments: r.commitments ?? [],
     diagnostics: r.diagnostics ?? [], ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
   };
 }

@@ -57,6 +57,7 @@ export function toRecord(result: AnalyzedArticle, fields: readonly RecordField[]
     }));
   }
   if (want.has('claims')) record['claims'] = result.claims.map((k) => ({ id: k.id, span: { start: k.span.start, end: k.span.end, text: k.span.text }, sentence: k.sentence }));
+  if (want.has('commitments')) record['commitments'] = result.commitments;
   if (want.has('diagnostics')) record['diagnostics'] = result.diagnostics;
   if (result.duplicateOf) record['duplicateOf'] = result.duplicateOf;
   return record as unknown as AnalysisRecord;

@@ -181,6 +181,39 @@ export interface Cue {
   readonly sentence: number;
 }
 
+/** The environment of a clause-embedding predicate: the cue environment plus tense and person. */
+export interface PredicateEnvironment extends CueEnvironment {
+  /** From the predicate and its auxiliaries: "realized", "had known" -> past; "will reveal" -> future. */
+  readonly tense: 'past' | 'present' | 'future';
+  /** "I don't think" -> first; "it seems", "it is clear" -> impersonal; else third. */
+  readonly person: 'first' | 'third' | 'impersonal';
+}
+
+/**
+ * A clause-embedding predicate ("realized that", "was not aware that", "the fact that", "declined
+ * to") and how far the writer and the predicate's subject are committed to its clause being
+ * true. Scores are in [-1, 1] (Ross & Pavlick's -2..2 ratings halved): 1 = true, -1 = false.
+ */
+export interface PredicateCommitment {
+  readonly id: string;
+  /** The predicate word ("aware" of "was not aware that"). */
+  readonly predicate: Span;
+  readonly lemma: string;
+  readonly kind: 'verb' | 'adjective' | 'noun';
+  /** "that" clause (also a bare "I think it ...") or "to" infinitive. */
+  readonly complementType: 'that' | 'to';
+  /** The embedded clause, without "that"; with "to" for infinitives. */
+  readonly clause: Span;
+  readonly environment: PredicateEnvironment;
+  /** Learnt from crowd ratings (see src/05-cues/commitments/model.ts); modal, question and conditional shrink it by rule. */
+  readonly writerCommitment: number;
+  /** The subject's own stance: the stance lexicon's source score when the lemma is a cue, else the model's positive frame. */
+  readonly subjectCommitment: number;
+  readonly sentence: number;
+  /** Id of the attribution cue on the same word, when the cue tagger found one. */
+  readonly cueId?: string;
+}
+
 /** Who an attribution is attributed to. */
 export interface AttributionSource {
   readonly spans: readonly Span[];
@@ -223,6 +256,8 @@ export interface AnalyzedArticle {
   readonly cues: readonly Cue[];
   readonly attributions: readonly Attribution[];
   readonly claims: readonly Claim[];
+  /** Every clause-embedding predicate with the writer's and subject's commitment to its clause. */
+  readonly commitments: readonly PredicateCommitment[];
   readonly diagnostics: readonly Diagnostic[];
   /**
    * Set when the article duplicates an earlier one of the run: it is then not analysed (its

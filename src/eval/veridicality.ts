@@ -1,0 +1,101 @@
+/**
+ * `narrascope eval veridicality`: the writer-commitment model against Ross & Pavlick (2019)
+ * crowd ratings, on verbs held out from training (1 in 5 verbs, chosen by hashing the verb: no
+ * sentence of a held-out verb is used for fitting or for choosing the ridge penalty).
+ *
+ * Each held-out sentence and its negated twin goes through the real path: segmentation, the
+ * predicate finder and the scorer (negation read from the text, not from the gold frame). A
+ * target predicate is covered when the finder returns the rated verb in that sentence.
+ */
+import { segment } from '../03-segment/segment.js';
+import { tagCommitments } from '../05-cues/commitments/index.js';
+import { loadCommitmentModel, type CommitmentModel } from '../05-cues/commitments/score.js';
+import { heldOut, pearson } from '../05-cues/commitments/model.js';
+import { frameScore } from '../05-cues/commitments/score.js';
+import { chooseSettings, fitCommitmentModel, ratedFrames, readVeridicality } from './veridicality-read.js';
+
+/** Scores of one run. */
+export interface VeridicalityReport {
+  readonly file: string;
+  readonly trainVerbs: number;
+  readonly heldOutVerbs: number;
+  /** Rated frames of held-out verbs (two per sentence: positive and negated). */
+  readonly targets: number;
+  /** Frames where the finder returned the rated predicate. */
+  readonly covered: number;
+  /** Pearson r over covered frames. */
+  readonly rCovered: number;
+  /** Pearson r over all frames, uncovered ones scored 0 (no commitment). */
+  readonly rAll: number;
+  /** Pearson r of the model alone, given the verb and the gold frame (no finder, no environment). */
+  readonly rModel: number;
+  /** Pearson r of a baseline that only knows whether the frame is negated. */
+  readonly rNegationOnly: number;
+  readonly lambda: number;
+  readonly k: number;
+}
+
+/** Fit on the training verbs and score the held-out ones. */
+export function evaluateVeridicality(file: string): VeridicalityReport {
+  const items = readVeridicality(file);
+  const bundled = loadCommitmentModel();
+  const train = items.filter((i) => !heldOut(i.verb));
+  const test = items.filter((i) => heldOut(i.verb));
+  const settings = chooseSettings(train, bundled.inventory);
+  // The held-out verbs borrow ratings from training verbs only.
+  const model: CommitmentModel = {
+    ...settings,
+    rated: Object.fromEntries(ratedFrames(train)),
+    weights: fitCommitmentModel(train, bundled.inventory, settings),
+    inventory: bundled.inventory,
+  };
+
+  const gold: number[] = [], found: number[] = [], foundGold: number[] = [], all: number[] = [], modelOnly: number[] = [], negOnly: number[] = [];
+  const trainNeg = train.reduce((s, i) => s + i.negated, 0) / train.length;
+  const trainPos = train.reduce((s, i) => s + i.positive, 0) / train.length;
+  let covered = 0;
+  for (const item of test) {
+    for (const negated of [false, true]) {
+      const text = negated ? item.negatedSentence : item.sentence;
+      const target = negated ? item.negated : item.positive;
+      const segmented = segment({ id: 'v', outlet: null, date: null, title: null, url: null, text, dropped: [] });
+      const hit = tagCommitments(segmented, [], model).find((c) => c.lemma === item.verb);
+      gold.push(target);
+      all.push(hit?.writerCommitment ?? 0);
+      if (hit) { covered++; found.push(hit.writerCommitment); foundGold.push(target); }
+      modelOnly.push(frameScore(model, item.verb, { negated, complement: item.complement }));
+      negOnly.push(negated ? trainNeg : trainPos);
+    }
+  }
+  return {
+    file,
+    trainVerbs: new Set(train.map((i) => i.verb)).size,
+    heldOutVerbs: new Set(test.map((i) => i.verb)).size,
+    targets: gold.length,
+    covered,
+    rCovered: round(pearson(found, foundGold)),
+    rAll: round(pearson(all, gold)),
+    rModel: round(pearson(modelOnly, gold)),
+    rNegationOnly: round(pearson(negOnly, gold)),
+    lambda: settings.lambda,
+    k: settings.k,
+  };
+}
+
+/** The report as text. */
+export function formatVeridicalityReport(r: VeridicalityReport): string {
+  return [
+    `veridicality (Ross & Pavlick 2019): ${r.file}`,
+    `  verbs: ${r.trainVerbs} train, ${r.heldOutVerbs} held out (by hash; never seen in fitting); ridge lambda ${r.lambda}, ${r.k} neighbours`,
+    `  coverage: ${r.covered}/${r.targets} rated frames got a score (${pct(r.covered / r.targets)})`,
+    `  Pearson r, writer commitment vs crowd rating, held-out verbs:`,
+    `    covered frames            ${r.rCovered.toFixed(3)}`,
+    `    all frames (missing = 0)  ${r.rAll.toFixed(3)}`,
+    `    model alone (gold frame)  ${r.rModel.toFixed(3)}`,
+    `    negation-only baseline    ${r.rNegationOnly.toFixed(3)}`,
+    '',
+  ].join('\n');
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;

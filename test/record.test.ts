@@ -14,7 +14,7 @@ const roundTrip = (value: AnalyzedArticle, fields?: Parameters<typeof toRecord>[
 describe('analysis records (formatVersion 2)', () => {
   it('round-trips an analysis with tokens exactly', () => {
     expect(analysed.attributions.length).toBeGreaterThan(0);
-    expect(roundTrip(analysed, [...parseFields('outlet,date,title,url,text,dropped,sentences,tokens,actors,cues,attributions,claims,diagnostics')])).toEqual(analysed);
+    expect(roundTrip(analysed, [...parseFields('outlet,date,title,url,text,dropped,sentences,tokens,actors,cues,attributions,claims,commitments,diagnostics')])).toEqual(analysed);
   });
 
   it('stores no sentence text, no mention text and no cue copy, and restores them', () => {

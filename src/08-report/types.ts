@@ -2,7 +2,7 @@
  * The divergence report written by `narrascope compare` (the JSON contract of issue 5). Plain,
  * JSON-serialisable data; every span is `{start, end, text}` in its article's original text.
  */
-import type { ActorKind, ClaimStance, ContradictionSignal, DropReason, QuestionKind, StanceClass } from '../types/index.js';
+import type { ActorKind, ClaimStance, ContradictionSignal, DropReason, NarrativeQuestion, QuestionKind, StanceClass } from '../types/index.js';
 import type { ConflictingFigure } from './figures.js';
 import type { Prominence } from './prominence.js';
 
@@ -86,20 +86,8 @@ export interface ReportNarrative {
   readonly selfContradicted?: readonly string[];
 }
 
-/** A question of an event and its competing answers. */
-export interface ReportQuestion {
-  readonly id: string;
-  readonly event: string;
-  readonly kind: QuestionKind;
-  /** "Who was behind the attack?" */
-  readonly text: string;
-  /** "Who was behind the attack? ISIS-K alone (US, EU) vs Ukraine and the West (FSB, Russian officials)" */
-  readonly label: string;
-  /** True when it has rival answers or disputers. */
-  readonly contested: boolean;
-  /** Narrative ids, the most backed answer first. */
-  readonly narratives: readonly string[];
-}
+/** A question of an event and its competing answers: as the narratives stage gives it. */
+export type ReportQuestion = NarrativeQuestion;
 
 /** An event's background: statements outlets make in their own voice that no one contests. */
 export interface ReportBackground {

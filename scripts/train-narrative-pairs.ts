@@ -135,7 +135,7 @@ const line = (s: ReturnType<typeof scoresOf>): string => `B3 ${(s.bcubed.f1 * 10
 const events = await loadEvents();
 const defaults: Knobs = { pairWeight: 0.1, sameOffset: 1, rivalWeight: 2 };
 const knobs: Knobs[] = grid
-  ? [0.1, 0.2, 0.4].flatMap((pairWeight) => [0, 1].map((sameOffset) => ({ pairWeight, sameOffset, rivalWeight: 2 })))
+  ? [0.1, 0.2, 0.4, 1].flatMap((pairWeight) => [0, 1, 2].map((sameOffset) => ({ pairWeight, sameOffset, rivalWeight: 2 })))
   : [defaults];
 {
   const counts = events.map((e) => ({ event: e.gold.event, counts: scoreEvent(e.gold, buildReport(e.articles, { eventOf: () => e.gold.event, now: new Date(0), relations, pairModel: null })) }));

@@ -176,7 +176,7 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
       if (sameSpeaker) conflict = null;
       const opposite = a.polarity !== b.polarity;
       if (relations && !sameSpeaker && (opposite || conflict?.signal === 'denial') && (similarity >= 0.1 || [...a.entities].some((e) => b.entities.has(e) && rare(e)))) {
-        const p = pairRelation(relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text);
+        const p = pairCtx?.relationOf(i, j) ?? pairRelation(relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text);
         // A denial within one specific question ("did Iran warn?": "Iran had tipped Russia off" /
         // "not aware of any warnings") stands whatever the model says: it reads words, and "tipped
         // off" shares none with "warnings". Within "is it true?" it stands unless the model finds
@@ -201,7 +201,7 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
         // Only where the words already meet (cosine 0.15): the model costs about a third of a
         // millisecond per pair, and at 0.1 it tripled the stage's time for +2 points of backers.
         if (relations && agreeWeight > 0 && !sameSpeaker && a.polarity === b.polarity && similarity >= 0.15) {
-          const p = pairRelation(relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text);
+          const p = pairCtx?.relationOf(i, j) ?? pairRelation(relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text);
           weight += agreeWeight * (p.agree - p.disagree);
         }
         if (sameArticle && gap <= 1 && sameSpeaker) weight += continuity;

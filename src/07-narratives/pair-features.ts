@@ -55,6 +55,11 @@ export interface PairContext {
   readonly rare: (entity: string) => boolean;
   readonly normals: readonly string[];
   readonly relations: ClaimRelationModel | null;
+  /**
+   * The relation model's reading of one pair, asked once: the graph and the features read the
+   * same pair in turn, so the last reading is kept (one entry, no growth with the event).
+   */
+  relationOf(i: number, j: number): RelationProbabilities | null;
 }
 
 /** Prepare the per-event lookups of {@link pairFeatures}. */
@@ -62,7 +67,19 @@ export function pairContext(features: readonly ClaimFeatures[], embeddings: Word
   const entityDf = new Map<string, number>();
   for (const f of features) for (const e of f.entities) entityDf.set(e, (entityDf.get(e) ?? 0) + 1);
   const rareBelow = Math.max(2, features.length * 0.25);
+  let last: { i: number; j: number; value: RelationProbabilities } | null = null;
+  const relationOf = (i: number, j: number): RelationProbabilities | null => {
+    if (!relations) return null;
+    if (last && last.i === i && last.j === j) return last.value;
+    const a = features[i];
+    const b = features[j];
+    if (!a || !b) return null;
+    const value = pairRelation(relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text);
+    last = { i, j, value };
+    return value;
+  };
   return {
+    relationOf,
     features,
     tfidf: vectorize(features),
     sentenceVectors: embeddings ? claimVectors(features.map((f) => f.claim.text), embeddings) : [],
@@ -108,8 +125,11 @@ export function pairFeatures(ctx: PairContext, i: number, j: number): PairReadin
   const sharedRare = sharedActors.some((e) => ctx.rare(e));
   // The hand-written signals stay as evidence the model weighs (and name the conflict's reason).
   const conflict = contradiction(a, b, similarity, (ctx.topical[i] ?? true) && (ctx.topical[j] ?? true), ctx.rare);
-  // The relation model costs about a third of a millisecond a pair: asked only where the claims meet.
-  const relation = ctx.relations && (similarity >= 0.1 || sharedRare) ? pairRelation(ctx.relations, a.sentence ?? a.claim.text, b.sentence ?? b.claim.text) : null;
+  // The relation model costs about a third of a millisecond a pair: asked only where the claims
+  // meet, as the hand-set graph asks it (so one reading serves both): two polarities on one topic,
+  // or one polarity and shared words; never one speaker's own claims.
+  const asked = !sameSpeaker && (opposite ? similarity >= 0.1 || sharedRare : similarity >= 0.15);
+  const relation = asked ? ctx.relationOf(i, j) : null;
 
   x[FEATURE.tfidf] = tfidf;
   x[FEATURE.paraphrase] = centred;

@@ -1,7 +1,8 @@
 /**
  * `narrascope worker --queue URL`: takes batch jobs from the analysis queue and runs their tasks
- * on a local pool of worker threads (the pipeline's piscina pool), then leaves the results for
- * the producer (see producer.ts). Any number of these run on any number of machines.
+ * (articles to analyse, or compare's events) on a local pool of threads (thread.ts, set up as the
+ * local runner's pool), then leaves the results for the producer (see producer.ts). Any number of
+ * these run on any number of machines.
  *
  * Crashes: BullMQ's stalled-job check gives the job of a worker that died (kill -9, out of
  * memory) to another worker. A job that has stalled before is run carefully: one article at a

@@ -88,7 +88,7 @@ export function registerBench(program: Command): void {
       const threads = Math.max(...workerCounts);
       const stream = (): Iterable<Article> => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic));
       // Memory samples: every 10,000 articles, or 20 over a shorter run.
-      const every = Math.max(100, Math.min(10_000, Math.floor((synthetic ?? articles.length) / 20)));
+      const every = Math.max(10, Math.min(10_000, Math.floor((synthetic ?? articles.length) / 20)));
       const say = flags.queueOnly ? (line: string): void => { process.stderr.write(`narrascope bench: ${line}\n`); } : undefined;
       const queueRowsOf = async (): Promise<QueueTiming[]> => {
         const rows = [];

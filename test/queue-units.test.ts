@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeOutcomes, encodeOutcomes, type TaskOutcome } from '../src/queue/codec.js';
 import { parseQueueUrl } from '../src/queue/connection.js';
 import { analysisQueueName, QueueKeys } from '../src/queue/keys.js';
+import { chunkSize } from '../src/queue/tasks.js';
 
 describe('parseQueueUrl', () => {
   it.each([
@@ -35,6 +36,12 @@ describe('the results wire format', () => {
     expect(decodeOutcomes(encodeOutcomes(outcomes), 4)).toEqual(outcomes);
   });
 
+  it('decodes the chunks of a batch joined by a newline as the whole batch (how a worker joins its threads\' bytes)', () => {
+    const joined = [encodeOutcomes(outcomes.slice(0, 1)), encodeOutcomes(outcomes.slice(1, 3)), encodeOutcomes(outcomes.slice(3))].join('\n');
+    expect(joined).toBe(encodeOutcomes(outcomes));
+    expect(decodeOutcomes(joined, 4)).toEqual(outcomes);
+  });
+
   it('refuses a payload with fewer outcomes than tasks', () => {
     expect(() => decodeOutcomes(encodeOutcomes(outcomes.slice(0, 2)), 3)).toThrow('hold 2 outcomes, expected 3');
   });
@@ -45,5 +52,17 @@ describe('queue names', () => {
     const name = analysisQueueName();
     expect(name).toMatch(/^narrascope-[0-9a-f]{12}$/);
     expect(new QueueKeys(name).result('r1', 7)).toBe(`narrascope:${name}:result:r1:7`);
+  });
+});
+
+describe('chunks of a job', () => {
+  it.each([
+    ['analyze', 64, 2, 8, 8],
+    ['analyze', 10, 2, 8, 3], // two chunks a thread at least, so a job's tail is shared
+    ['analyze', 64, 2, 1, 1],
+    ['analyze', 1, 4, 8, 1],
+    ['narratives', 16, 2, 8, 1], // an event can take seconds: one a chunk, whatever --chunk says
+  ] as const)('%s: %i tasks on %i threads, --chunk %i: %i a chunk', (kind, count, threads, most, size) => {
+    expect(chunkSize(kind, count, threads, most)).toBe(size);
   });
 });

@@ -3,7 +3,7 @@
  * articles on the same story), so the work stays linear in the number of events.
  */
 import { buildNarratives, claimRelations, mergeActors, speakersOf, type NarrativeOptions } from '../07-narratives/index.js';
-import type { AnalyzedArticle, Narrative, NarrativeClaim, Span } from '../types/index.js';
+import type { AnalyzedArticle, Narrative, NarrativeAnalysis, NarrativeClaim, Span } from '../types/index.js';
 import { coverageOf } from './coverage.js';
 import { framingDistance, jensenShannon, round } from './divergence.js';
 import { conflictingFigures } from './figures.js';
@@ -20,6 +20,12 @@ export interface ReportOptions extends NarrativeOptions {
   readonly eventOf?: (article: AnalyzedArticle) => string | null | undefined;
   /** @default new Date() */
   readonly now?: Date;
+  /**
+   * Narratives built elsewhere (`compare --queue`: by the queue's workers, src/queue/narratives.ts):
+   * an event's analysis given its id and its articles that are not duplicates, or undefined to
+   * build it here.
+   */
+  readonly narrativesOf?: (event: string, live: readonly AnalyzedArticle[]) => NarrativeAnalysis | undefined;
 }
 
 /** A narrative claim as the report gives it. */
@@ -116,7 +122,7 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
       }
     }
 
-    const analysis = buildNarratives(live, actors, event, { ...options, relations });
+    const analysis = options.narrativesOf?.(event, live) ?? buildNarratives(live, actors, event, { ...options, relations });
     if (analysis.skippedClaims > 0) skipped.set(name, analysis.skippedClaims);
     figures.push(...conflictingFigures(live, event));
     const claimById = new Map(analysis.claims.map((c) => [c.id, c]));

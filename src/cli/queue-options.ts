@@ -39,7 +39,7 @@ export async function queueUrlOf(flag: string | undefined): Promise<QueueUrl | n
  * Open the producer when the command runs in queue mode (null otherwise). Reaching Redis is
  * checked first, within a few seconds, before the command writes anything.
  */
-export async function openProducer(flags: QueueFlags, quiet: boolean): Promise<QueueProducer<AnalyzeTask> | null> {
+export async function openProducer<T = AnalyzeTask>(flags: QueueFlags, quiet: boolean, kind = 'analyze'): Promise<QueueProducer<T> | null> {
   const url = await queueUrlOf(flags.queue);
   if (!url) return null;
   const batchSize = Number(flags.queueBatch);
@@ -49,8 +49,10 @@ export async function openProducer(flags: QueueFlags, quiet: boolean): Promise<Q
   const { QueueProducer } = await import('../queue/producer.js');
   const { QueueUnreachableError } = await import('../queue/connection.js');
   try {
-    return await QueueProducer.open<AnalyzeTask>(url, {
-      batchSize,
+    return await QueueProducer.open<T>(url, {
+      kind,
+      // An event's narratives take ~10x an article's analysis: fewer to a job.
+      batchSize: kind === 'narratives' ? Math.max(1, Math.ceil(batchSize / 16)) : batchSize,
       maxJobs,
       onConnection: (_up, message) => { if (!quiet) process.stderr.write(`narrascope: ${message}\n`); },
     });
@@ -61,7 +63,7 @@ export async function openProducer(flags: QueueFlags, quiet: boolean): Promise<Q
 }
 
 /** The closing line of a queue run, e.g. `queue: 12000 articles in 188 jobs`. */
-export function queueSummary(producer: QueueProducer<AnalyzeTask>): string {
+export function queueSummary(producer: QueueProducer<unknown>): string {
   const { jobs, tasks, resent } = producer.stats;
   return `narrascope: queue: ${tasks} articles in ${jobs} jobs${resent > 0 ? ` (${resent} sent again after Redis lost them)` : ''}\n`;
 }

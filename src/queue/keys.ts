@@ -3,17 +3,52 @@
  * (results waiting for their producer, its "done" list and heartbeat, crash counters) live under
  * `narrascope:<queue>:` and are deleted as soon as they are read, or expire.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyzerFingerprint } from '../jobs/fingerprint.js';
+
+// Beyond the per-article stages (in the analyzer fingerprint): what a worker runs for the other
+// task kinds (the narratives of compare's events) and the queue's own protocol.
+const EXTRA_FOLDERS = ['07-narratives', 'relations', 'queue'];
+
+function filesUnder(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+let name: string | undefined;
 
 /**
  * The analysis queue's name: `narrascope-` and a hash of the installed stage code, data and
- * models. Producers and workers of different narrascope versions therefore never share jobs:
- * a worker could not give the bytes the producer's own version would.
+ * models, the narratives stage and the queue's code. Producers and workers of different
+ * narrascope versions therefore never share jobs: a worker could not give the bytes the
+ * producer's own version would.
  *
  * @example analysisQueueName() // 'narrascope-9c1e04d2a7b3'
  */
 export function analysisQueueName(): string {
-  return `narrascope-${analyzerFingerprint({ clean: null, segment: null, cues: {} }).slice(0, 12)}`;
+  if (name !== undefined) return name;
+  const hash = createHash('sha256').update(analyzerFingerprint({ clean: null, segment: null, cues: {} }));
+  for (const folder of EXTRA_FOLDERS) {
+    const root = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
+    for (const file of filesUnder(root)) {
+      // Source maps and declarations change with the build, not with behaviour.
+      if (/\.(map|d\.ts)$/.test(file)) continue;
+      hash.update(file.slice(root.length)).update('\u0000').update(readFileSync(file)).update('\u0000');
+    }
+  }
+  name = `narrascope-${hash.digest('hex').slice(0, 12)}`;
+  return name;
 }
 
 /** The queue whose jobs are the ticks of scheduled jobs (`schedule --queue`). */

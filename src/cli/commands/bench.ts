@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { RunnerTiming } from '../../bench/parallel.js';
+import type { QueueTiming } from '../../bench/queue.js';
 import { TRIPLETS } from '../../bench/triplets.js';
 import type { Article } from '../../types/index.js';
 import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
@@ -18,6 +19,9 @@ interface BenchFlags extends InputFlags {
   readonly compare?: boolean;
   readonly compareEvents?: string;
   readonly queue?: string;
+  readonly queueProcesses: string;
+  readonly queueRounds: string;
+  readonly queueOnly?: boolean;
   readonly relations?: boolean;
 }
 
@@ -34,6 +38,9 @@ export function registerBench(program: Command): void {
     .option('--synthetic <n>', 'stream N articles generated from the benchmark texts through the runner (scale runs; skips the per-stage table)')
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
     .option('--queue <url>', 'also stream the articles through the queue at this Redis URL with 1 and 2 worker processes started here (threads split between them), against the most workers listed')
+    .option('--queue-processes <list>', 'worker process counts of the queue rows, comma-separated', '1,2')
+    .option('--queue-only', 'time the queue rows only (no local rows to read them against): scale and memory runs; prints the memory of every process as it goes')
+    .option('--queue-rounds <n>', 'repeat the local row (most workers) and the queue rows this many times, interleaved, each queue row read against the local row of its round (a shared machine drifts)', '1')
     .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
     .option('--no-relations', 'skip the claim-relation timing (pairs/s on one core)');
   withInputOptions(command).action(async (flags: BenchFlags) => {
@@ -66,25 +73,52 @@ export function registerBench(program: Command): void {
     // the runner rows below are read against.
     const result = synthetic === undefined ? benchmark(articles, rounds) : null;
     const runner: RunnerTiming[] = [];
-    for (const workers of workerCounts) {
+    if (flags.queueOnly && !flags.queue && !process.env['NARRASCOPE_QUEUE']) throw new UsageError('--queue-only needs --queue URL');
+    for (const workers of flags.queueOnly ? [] : workerCounts) {
       runner.push(await benchmarkRunner(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), workers));
     }
     const queueUrl = await queueUrlOf(flags.queue);
-    const queueRows = [];
+    const queueProcesses = flags.queueProcesses.split(',').map(Number);
+    const queueRounds = Number(flags.queueRounds);
+    if (!queueProcesses.every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(queueRounds) || queueRounds < 1) throw new UsageError('--queue-processes must list positive integers and --queue-rounds be a positive integer');
+    let queueText = '';
+    const queueRows: QueueTiming[] = [];
     if (queueUrl) {
-      const { benchmarkQueue } = await import('../../bench/queue.js');
+      const { benchmarkQueue, formatQueue, summariseRounds } = await import('../../bench/queue.js');
       const threads = Math.max(...workerCounts);
-      for (const processes of [1, 2]) {
-        queueRows.push(await benchmarkQueue(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), queueUrl, processes, Math.max(1, Math.floor(threads / processes))));
+      const stream = (): Iterable<Article> => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic));
+      // Memory samples: every 10,000 articles, or 20 over a shorter run.
+      const every = Math.max(10, Math.min(10_000, Math.floor((synthetic ?? articles.length) / 20)));
+      const say = flags.queueOnly ? (line: string): void => { process.stderr.write(`narrascope bench: ${line}\n`); } : undefined;
+      const queueRowsOf = async (): Promise<QueueTiming[]> => {
+        const rows = [];
+        for (const processes of queueProcesses) rows.push(await benchmarkQueue(stream, queueUrl, processes, Math.max(1, Math.floor(threads / processes)), every, say));
+        queueRows.push(...rows);
+        return rows;
+      };
+      for (let round = 0; round < queueRounds; round++) {
+        if (flags.queueOnly) {
+          queueText += formatQueue(await queueRowsOf(), null);
+          continue;
+        }
+        // Round 1 reads against the local row above. Later rounds time their own local row, before
+        // the queue rows in even rounds and after them in odd ones, so a drifting load evens out.
+        let local = round === 0 ? runner.find((r) => r.workers === threads) : undefined;
+        let rows: QueueTiming[] = [];
+        if (round > 0 && round % 2 === 1) rows = await queueRowsOf();
+        local ??= await benchmarkRunner(stream, threads);
+        if (round > 0) runner.push(local);
+        if (round === 0 || round % 2 === 0) rows = await queueRowsOf();
+        const head = queueRounds > 1 ? `round ${round + 1}${round % 2 === 1 ? ' (queue rows first)' : ''}: local ${local.articlesPerSecond} articles/s\n` : '';
+        queueText += head + formatQueue(rows, { articlesPerSecond: local.articlesPerSecond, cpuMsPerArticle: Math.round((local.cpuSeconds * 1e5) / Math.max(1, local.articles)) / 100 });
       }
+      if (queueRounds > 1 && !flags.queueOnly) queueText += summariseRounds(runner.filter((r) => r.workers === threads), queueRows);
     }
     const compareEvents = flags.compareEvents === undefined ? undefined : Number(flags.compareEvents);
     if (compareEvents !== undefined && !(Number.isInteger(compareEvents) && compareEvents > 0)) throw new UsageError('--compare-events must be a positive integer');
     const compare = [];
     if (flags.compare) compare.push(await benchmarkCompare(articles, Math.max(...workerCounts)));
     if (compareEvents !== undefined) compare.push(await benchmarkCompare(tripletEvents(articles, compareEvents), Math.max(...workerCounts), 'group'));
-    const localRate = runner.find((r) => r.workers === Math.max(...workerCounts))?.articlesPerSecond ?? 1;
-    const queueText = queueRows.length > 0 ? (await import('../../bench/queue.js')).formatQueue(queueRows, localRate) : '';
     const relations = flags.relations === false ? undefined : benchmarkRelations(articles);
     if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(queueRows.length > 0 ? { queue: queueRows } : {}), ...(compare.length > 0 ? { compare } : {}), ...(relations ? { relations } : {}) }, null, 2)}\n`);
     else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${formatRatios(result, runner)}${queueText}${compare.map(formatCompare).join('')}${relations ? formatRelations(relations) : ''}`);

@@ -6,6 +6,8 @@ import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { ingestOptionsFrom, requireInputs, UsageError, webOptionsFrom, withInputOptions, type InputFlags } from '../input-options.js';
 import { openProducer, QueueStop, withQueueOptions, type QueueFlags } from '../queue-options.js';
+import type { NarrativeTask } from '../../queue/narrative-task.js';
+import type { NarrativesOf } from '../../queue/narratives.js';
 
 interface CompareFlags extends InputFlags, QueueFlags {
   readonly out?: string;
@@ -25,6 +27,24 @@ function reportTime(): Date {
   const seconds = Number(epoch);
   if (!Number.isInteger(seconds) || seconds < 0) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${epoch}"`);
   return new Date(seconds * 1000);
+}
+
+/**
+ * Queue mode: the workers build each event's narratives (`compare` with one event builds it
+ * here: there is nothing to share). Undefined when there is nothing for them to do.
+ */
+async function queueNarratives(flags: CompareFlags, results: readonly AnalyzedArticle[], records: readonly string[], eventOf: (article: AnalyzedArticle) => string | undefined): Promise<NarrativesOf | undefined> {
+  const { distributeNarratives } = await import('../../queue/narratives.js');
+  const producer = await openProducer<NarrativeTask>(flags, flags.quiet ?? false, 'narratives');
+  if (!producer) return undefined;
+  try {
+    const distributed = await distributeNarratives(results, records, eventOf, producer);
+    if (producer.fatal) throw new QueueStop(`${producer.fatal.message}; stopped`);
+    if (!flags.quiet && distributed.events > 0) process.stderr.write(`narrascope: queue: narratives of ${distributed.events} events built by workers${distributed.local > 0 ? `, ${distributed.local} here` : ''}\n`);
+    return distributed.narrativesOf;
+  } finally {
+    await producer.close();
+  }
 }
 
 /**
@@ -69,9 +89,11 @@ export function registerCompare(program: Command): void {
         yield article;
       }
     }
-    // Queue mode distributes the per-article analysis; events are then built here.
+    // Queue mode distributes the per-article analysis, then each event's narratives (below).
     const producer = await openProducer(flags, flags.quiet ?? false);
     const results: AnalyzedArticle[] = [];
+    // Queue mode: the record lines, which the workers building narratives read back.
+    const records: string[] = [];
     try {
       for await (const item of runAnalysis(remembered(), { workers, ...(producer ? { executor: producer } : {}) })) {
         if (producer?.fatal) throw new QueueStop(`${producer.fatal.message}; stopped`);
@@ -83,6 +105,7 @@ export function registerCompare(program: Command): void {
         for (const diagnostic of item.diagnostics) log.report(diagnostic);
         // Tokens are not kept (the report needs sentences and spans only).
         results.push(fromRecord(JSON.parse(item.json)));
+        if (producer) records.push(item.json);
       }
     } finally {
       await producer?.close();
@@ -103,7 +126,8 @@ export function registerCompare(program: Command): void {
     } else {
       eventOf = () => undefined;
     }
-    const report = buildReport(results, { eventOf, now: reportTime() });
+    const narrativesOf = producer ? await queueNarratives(flags, results, records, eventOf) : undefined;
+    const report = buildReport(results, { eventOf, now: reportTime(), ...(narrativesOf ? { narrativesOf } : {}) });
     for (const event of report.events) {
       if (event.skippedClaims) log.report({ severity: 'warning', code: 'narratives/event-too-large', message: `event "${event.name}" has ${event.articleIds.length} articles: ${event.skippedClaims} of its claims were left out of the narratives; group articles into events (--events auto or --group-by)` });
     }

@@ -63,6 +63,7 @@ const cueBoundary = new Tally();
 const cueMissSource = new Tally();
 const contentMiss = new Tally();
 const contentFp = new Tally();
+const contentEdge = new Tally();
 const relMiss = new Tally();
 let gold = 0;
 for await (const record of readPolnear(values.file)) {
@@ -108,6 +109,24 @@ for await (const record of readPolnear(values.file)) {
       const near = predContents.find((p) => overlaps(p, c));
       const how = !near ? 'missed' : near.start === c.start ? (near.end < c.end ? 'ends early' : 'ends late') : near.end === c.end ? (near.start > c.start ? 'starts late' : 'starts early') : 'both ends differ';
       contentMiss.add(`${kind}: ${how}`);
+      if (near) {
+        const gt = tokensOf(seg, c);
+        const pt = tokensOf(seg, near);
+        const word = (t: Token): string => (t.pos === 'PUNCT' ? t.text : t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' ? t.pos : t.lower);
+        const diff = (a: Token[], b: Token[]): Token[] => a.filter((t) => !b.includes(t));
+        const extra = diff(pt, gt);
+        const missing = diff(gt, pt);
+        const edge = (ts: Token[], sign: string): string => {
+          const before = ts.filter((t) => t.start < c.start || (near.start < t.start && t.start < c.start));
+          const head = ts.filter((t) => t.start < Math.max(c.start, near.start));
+          const tail = ts.filter((t) => t.start >= Math.min(c.end, near.end));
+          void before;
+          const h = head.length ? `${sign}start[${head.length > 3 ? `${head.length} tok` : head.map(word).join(' ')}]` : '';
+          const e = tail.length ? `${sign}end[${tail.length > 3 ? `${tail.length} tok` : tail.map(word).join(' ')}]` : '';
+          return [h, e].filter(Boolean).join(' ');
+        };
+        contentEdge.add([edge(extra, '+'), edge(missing, '-')].filter(Boolean).join(' '));
+      }
     }
     const matched = attributions.some((p) => p.cue.spans.some((s) => a.cue.some((q) => overlaps(s, q))) &&
       (a.source.length === 0 ? !p.source : (p.source?.spans ?? []).some((s) => a.source.some((q) => overlaps(s, q)))) &&
@@ -127,5 +146,6 @@ cueBoundary.print('cue boundary errors (overlapping prediction, other offsets): 
 cueFpPos.print('cue false alarms (no overlapping gold cue) by head part of speech');
 cueFpLemma.print('cue false alarms by lemma');
 contentMiss.print('content misses by nesting and boundary');
+contentEdge.print('content boundary errors: tokens added (+) or missing (-) at the start or end');
 contentFp.print('content false alarms');
 relMiss.print('relation misses');

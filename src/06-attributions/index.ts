@@ -72,7 +72,9 @@ export function extractAttributions(
   nestInner(segmented, mapped, links, (inner) => {
     const innerList = inner.map((c) => cues[c]).filter((c): c is Cue => c !== undefined);
     const innerMapped = cueTokens(segmented, innerList);
-    return { spans: tagRoles(model, segmented, innerList, innerMapped, ctx), mapped: innerMapped };
+    // Only the inner cues' own paragraphs: their roles stay inside the outer content.
+    const paragraphs = new Set(innerMapped.ranges.map((r) => ctx.paragraphOf[r[0]?.[0] ?? 0] ?? 0));
+    return { spans: tagRoles(model, segmented, innerList, innerMapped, ctx, paragraphs), mapped: innerMapped };
   });
   const toSpan = (s: RoleSpan): Span => {
     const start = tokens[s.first]?.start ?? 0;

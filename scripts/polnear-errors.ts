@@ -55,7 +55,24 @@ const headPos = (ts: readonly Token[]): string => {
   return ts.length > 1 ? `phrase (${ts.map((t) => t.pos).join(' ')})` : (ts[0]?.pos ?? '?');
 };
 
+/**
+ * Kind of a gold cue: a verb (group), "according to", a noun ("warning", "claims"), an adverb
+ * ("reportedly"), punctuation (a transcript's "NAME:"), or other.
+ */
+function cueCategory(ts: readonly Token[]): string {
+  const words = ts.filter((t) => t.pos !== 'PUNCT');
+  if (words.length === 0) return 'punctuation';
+  if (words.map((t) => t.lower).join(' ') === 'according to') return 'according to';
+  if (words.some((t) => t.pos === 'VERB')) return 'verb (group)';
+  if (words.some((t) => t.pos === 'NOUN')) return 'noun (phrase)';
+  if (words.length === 1 && words[0]?.pos === 'ADV') return 'adverb';
+  if (words.some((t) => t.pos === 'ADJ')) return 'adjective (phrase)';
+  return 'other';
+}
+
 const cueMissPos = new Tally();
+const cueGold = new Tally();
+const cueExact = new Tally();
 const cueMissLemma = new Tally();
 const cueFpLemma = new Tally();
 const cueFpPos = new Tally();
@@ -78,8 +95,10 @@ for await (const record of readPolnear(values.file)) {
   const goldKeys = new Set(goldCues.map((g) => key(g.f)));
   const goldContents = record.attributions.flatMap((a) => a.content);
   for (const { f, a } of goldCues) {
-    if (predKeys.has(key(f))) continue;
     const ts = tokensOf(seg, f);
+    const category = cueCategory(ts);
+    cueGold.add(category);
+    if (predKeys.has(key(f))) { cueExact.add(category); continue; }
     const near = predCues.find((p) => overlaps(p, f));
     if (near) {
       const pt = tokensOf(seg, near);
@@ -139,6 +158,8 @@ for await (const record of readPolnear(values.file)) {
   for (const p of predContents) if (!goldContents.some((c) => key(c) === key(p)) && !goldContents.some((c) => overlaps(c, p))) contentFp.add('no overlapping gold content');
 }
 console.log(`gold relations ${gold}`);
+console.log('\n## exact cue recall by kind of cue (gold cues, exact matches, recall)');
+for (const [k, n] of [...cueGold.counts].sort((x, y) => y[1] - x[1])) console.log(`${String(n).padStart(6)} ${String(cueExact.counts.get(k) ?? 0).padStart(6)} ${(((cueExact.counts.get(k) ?? 0) / n) * 100).toFixed(1).padStart(6)}%  ${k}`);
 cueMissPos.print('cue misses (no overlapping prediction) by head part of speech');
 cueMissSource.print('cue misses: gold relation has a source?');
 cueMissLemma.print('cue misses by lemma');

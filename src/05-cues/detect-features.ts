@@ -205,13 +205,8 @@ export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, fi
   // dropped"; "said" after a comma closes a quote ("..., he said").
   const ahead = clauseAhead(ctx, i + 1, end);
   const behind = subjectBehind(ctx, i - 1, first);
-  row.add(mix(30, r, ahead));
   row.add(mix(31, l, ahead));
-  row.add(mix(32, r, behind));
-  row.add(mix(33, l, behind));
   row.add(mix(34, r, behind, ahead));
-  row.add(mix(35, l, q));
-  row.add(mix(36, lm2, lm1, l));
 }
 
 const THAT = hashString('that');

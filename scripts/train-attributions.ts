@@ -2,7 +2,7 @@
  * Train the attribution model (cue tagger + source/content tagger) on PolNeAR train and write
  * models/attribution-tagger.json.
  *
- *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--min-count 10] [--bits 17] [--out models/attribution-tagger.json]
+ *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--role-seeds 1] [--min-count 10] [--bits 17] [--out models/attribution-tagger.json]
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     file: { type: 'string', default: resolve(root, '../shared/corpora/polnear/train.jsonl') },
     epochs: { type: 'string', default: '8' },
     seeds: { type: 'string', default: '3' },
+    'role-seeds': { type: 'string', default: '1' },
     'min-count': { type: 'string', default: '10' },
     limit: { type: 'string' },
     bits: { type: 'string', default: '17' },
@@ -28,6 +29,7 @@ const limit = values.limit === undefined ? {} : { limit: Number(values.limit) };
 const model = await trainAttributionModel(readPolnear(values.file, limit), {
   epochs: Number(values.epochs),
   seeds: Number(values.seeds),
+  roleSeeds: Number(values['role-seeds']),
   minCount: Number(values['min-count']),
   bits: Number(values.bits),
   log: (m) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`),

@@ -83,6 +83,31 @@ describe('extractAttributions: one pattern per row (sentences written for the te
     expect(attributions[1]?.parentId).toBe(attributions[0]?.id);
   });
 
+  it('a nested attribution keeps both: the outer content whole, the inner relation inside it', () => {
+    const { attributions } = run('Reuters reported that officials said the talks had collapsed.');
+    const [reported, said] = attributions;
+    expect(reported?.source?.spans.map((s) => s.text)).toEqual(['Reuters']);
+    expect(reported?.content.map((s) => s.text)).toEqual(['that officials said the talks had collapsed']);
+    expect(said?.cue.spans.map((s) => s.text)).toEqual(['said']);
+    expect(said?.source?.spans.map((s) => s.text)).toEqual(['officials']);
+    expect(said?.content.map((s) => s.text)).toEqual(['the talks had collapsed']);
+    expect(said?.parentId).toBe(reported?.id);
+  });
+
+  it('a content never goes to a cue inside it (given cues: the outer one gets the whole clause)', () => {
+    const text = 'The newspaper wrote that the minister told aides he would resign.';
+    const s = seg(text);
+    const cue = (words: string, lemma: string, id: string): Cue => {
+      const start = text.indexOf(words);
+      return { ...neutral, id, lemma, spans: [{ start, end: start + words.length, text: words }] };
+    };
+    const { attributions } = extractAttributions(s, [], [cue('wrote', 'write', 'c1'), cue('told', 'tell', 'c2')]);
+    const [wrote, told] = attributions;
+    expect(wrote?.content.map((x) => x.text)).toEqual(['that the minister told aides he would resign']);
+    for (const c of told?.content ?? []) expect(c.start).toBeGreaterThanOrEqual(text.indexOf('told'));
+    expect(told?.parentId).toBe(wrote?.id);
+  });
+
   it('links the source to the actor whose mention is nearest the cue', () => {
     const text = 'The head of Russia’s security service, Aleksandr Bortnikov, suggested that the US was involved.';
     const actor = (id: string, name: string, start: number): Actor => ({

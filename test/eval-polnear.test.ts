@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePolnear, formatPolnearReport, parsePolnearLine } from '../src/eval/index.js';
-import { prf, scoreExact, scoreLenient, scoreRelations, type Counts } from '../src/eval/polnear-score.js';
+import { outermost, prf, scoreExact, scoreLenient, scoreRelations, type Counts } from '../src/eval/polnear-score.js';
 import type { Attribution, Cue } from '../src/types/index.js';
 import { HAS_POLNEAR, POLNEAR_DEV } from './support/paths.js';
 import { tempDir, writeTemp } from './support/temp.js';
@@ -41,6 +41,16 @@ describe('PolNeAR scoring', () => {
     const d = zero();
     scoreRelations([attribution(null, [40, 45], [[50, 55]])], gold, d);
     expect(d.tp).toBe(1);
+  });
+
+  it('outermost: an attribution whose cue lies inside another content is nested, not scored', () => {
+    // "Reuters reported that officials said X": reported [0..25] holds said.
+    const outer = attribution([0, 7], [8, 16], [[17, 60]]);
+    const inner = { ...attribution([22, 31], [32, 36], [[37, 60]]), id: 't2' };
+    const apart = { ...attribution(null, [70, 80], [[81, 90]]), id: 't3' };
+    const { outer: kept, nested } = outermost([outer, inner, apart]);
+    expect(kept).toEqual([outer, apart]);
+    expect(nested).toBe(1);
   });
 
   it('parses a PolNeAR line and sorts fragments', () => {

@@ -143,8 +143,16 @@ function raisedAdjective(tokens: readonly Token[], from: number, sentence: numbe
   const t = tokens[i];
   if (!t || t.sentence !== sentence || (t.pos !== 'ADJ' && t.pos !== 'VERB')) return undefined;
   const entry = lexicon.byKey.get(t.lower) ?? lexicon.byKey.get(t.lemma);
-  return entry && entry.pos === 'adj' ? { entry, end: i + 1 } : undefined;
+  if (!entry || entry.pos !== 'adj') return undefined;
+  // The adjective's preposition belongs to the cue, as PolNeAR draws adjective cues ("was not
+  // [aware about]", "[appears to be skeptical about] the plan"): its object is the content.
+  const next = tokens[i + 1];
+  const end = next && next.sentence === sentence && next.pos === 'ADP' && ADJECTIVE_PREPOSITIONS.has(next.lower) ? i + 2 : i + 1;
+  return { entry, end };
 }
+
+/** Prepositions an attitude adjective governs: "skeptical about", "aware of", "confident in". */
+const ADJECTIVE_PREPOSITIONS = new Set(['about', 'of', 'over', 'on', 'in', 'with', 'toward', 'towards']);
 
 /**
  * The longest lexicon phrase made of the key plus the next tokens of the sentence, matching

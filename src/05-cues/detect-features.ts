@@ -200,4 +200,59 @@ export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, fi
   row.add(mix(27, rm1, r, rp1));
   if (i === first) row.add(mix(28));
   if (i === end - 1) row.add(mix(29));
+  // What a reporting verb governs and what stands before it, conjoined with the lemma and its
+  // cue-rate bin: "plan" is a cue in "officials plan to hold talks" but not in "the plan was
+  // dropped"; "said" after a comma closes a quote ("..., he said").
+  const ahead = clauseAhead(ctx, i + 1, end);
+  const behind = subjectBehind(ctx, i - 1, first);
+  row.add(mix(31, l, ahead));
+  row.add(mix(34, r, behind, ahead));
+}
+
+const THAT = hashString('that');
+const TO = hashString('to');
+const COLON = hashString(':');
+const COMMA = hashString(',');
+const ID_NOUN = hashString('NOUN');
+const ID_PROPN = hashString('PROPN');
+const ID_PRON = hashString('PRON');
+const ID_VERB = hashString('VERB');
+const ID_AUX = hashString('AUX');
+const ID_ADV = hashString('ADV');
+
+/**
+ * What follows the word within three tokens, past adverbs and auxiliaries: 1 "that", 2 "to",
+ * 3 a colon or quote mark, 4 a comma, 5 a pronoun or name ("said he would"), 6 a verb, 0 else.
+ */
+function clauseAhead(ctx: FeatureContext, from: number, end: number): number {
+  for (let j = from; j < end && j < from + 3; j++) {
+    const w = ctx.lower[j] ?? 0;
+    const p = ctx.pos[j] ?? 0;
+    if (w === THAT) return 1;
+    if (w === TO) return 2;
+    if (w === COLON || (ctx.shape[j] ?? 0) === 6) return 3;
+    if (w === COMMA) return 4;
+    if (p === ID_PRON || p === ID_PROPN) return 5;
+    if (p === ID_VERB) return 6;
+    if (p !== ID_ADV && p !== ID_AUX) return 0;
+  }
+  return 0;
+}
+
+/**
+ * What precedes the word, past auxiliaries and adverbs: 1 a name, 2 a pronoun, 3 a noun, 4 a
+ * comma (after a quote: "“...,” he said" reads comma, pronoun), 5 a quote mark, 0 else.
+ */
+function subjectBehind(ctx: FeatureContext, from: number, first: number): number {
+  for (let j = from; j >= first && j > from - 4; j--) {
+    const p = ctx.pos[j] ?? 0;
+    if (p === ID_AUX || p === ID_ADV) continue;
+    if (p === ID_PROPN) return 1;
+    if (p === ID_PRON) return 2;
+    if (p === ID_NOUN) return 3;
+    if ((ctx.lower[j] ?? 0) === COMMA) return 4;
+    if ((ctx.shape[j] ?? 0) === 6) return 5;
+    return 0;
+  }
+  return 0;
 }

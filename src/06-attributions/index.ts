@@ -29,7 +29,7 @@ import { defaultAttributionModel, type AttributionModel } from '../05-cues/detec
 import type { Actor, Attribution, Claim, Cue, Segmented, Span } from '../types/index.js';
 import { collectClaims } from './claims.js';
 import { linkSpans } from './link.js';
-import { frontedContent, nestAfterContent } from './nest.js';
+import { frontedContent, nestAfterContent, nestInner } from './nest.js';
 import { splitAccordingTo } from './repair.js';
 import { cueTokens, tagRoles, type RoleSpan } from './tag-roles.js';
 
@@ -69,6 +69,13 @@ export function extractAttributions(
   const links = linkSpans(segmented, mapped, spans);
   nestAfterContent(segmented, mapped, links);
   frontedContent(segmented, mapped, links);
+  nestInner(segmented, mapped, links, (inner) => {
+    const innerList = inner.map((c) => cues[c]).filter((c): c is Cue => c !== undefined);
+    const innerMapped = cueTokens(segmented, innerList);
+    // Only the inner cues' own paragraphs: their roles stay inside the outer content.
+    const paragraphs = new Set(innerMapped.ranges.map((r) => ctx.paragraphOf[r[0]?.[0] ?? 0] ?? 0));
+    return { spans: tagRoles(model, segmented, innerList, innerMapped, ctx, paragraphs), mapped: innerMapped };
+  });
   const toSpan = (s: RoleSpan): Span => {
     const start = tokens[s.first]?.start ?? 0;
     const end = tokens[s.end - 1]?.end ?? start;

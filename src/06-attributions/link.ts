@@ -50,9 +50,14 @@ export function linkSpans(segmented: Segmented, mapped: CueTokens, spans: readon
   const sources: RoleSpan[][] = sites.map(() => []);
   const contents: RoleSpan[][] = sites.map(() => []);
   const sentenceOf = (span: RoleSpan): number => tokens[span.first]?.sentence ?? 0;
+  // A span never belongs to a cue it holds: in "Reuters reported [that officials said X]" the
+  // content is the outer cue's, and the inner "said" gets its own roles in a second pass (nest.ts).
   const nearest = (span: RoleSpan, pool: readonly CueSite[]): CueSite | undefined => {
     let best: CueSite | undefined;
-    for (const site of pool) if (!best || gap(span, site) < gap(span, best)) best = site;
+    for (const site of pool) {
+      if (span.first < site.first && site.end <= span.end) continue;
+      if (!best || gap(span, site) < gap(span, best)) best = site;
+    }
     return best;
   };
 

@@ -3,7 +3,7 @@
  * lets relations nest (a token may be in the content of one relation and the source of another).
  */
 import type { Segmented } from '../types/index.js';
-import type { Links } from './link.js';
+import { linkSpans, type Links } from './link.js';
 import type { CueTokens, RoleSpan } from './tag-roles.js';
 
 interface Site {
@@ -75,5 +75,63 @@ export function frontedContent(segmented: Segmented, mapped: CueTokens, links: L
       o !== c && (other.first < region.first || other.first >= region.end) &&
       (links.contents[o] ?? []).some((s) => s.first < region.end && region.first < s.end));
     if (!taken) links.contents[c] = [region];
+  });
+}
+
+/** A cue inside a content of another cue, with the token range of that content. */
+interface Inner {
+  readonly cue: number;
+  readonly first: number;
+  readonly end: number;
+}
+
+/** Cues whose tokens lie inside a content linked to another cue, with that content's range. */
+export function innerCues(mapped: CueTokens, links: Links): Inner[] {
+  const out: Inner[] = [];
+  mapped.ranges.forEach((ranges, c2) => {
+    const first = ranges[0]?.[0];
+    const end = ranges[ranges.length - 1]?.[1];
+    if (first === undefined || end === undefined) return;
+    for (const [c1, list] of links.contents.entries()) {
+      if (c1 === c2) continue;
+      const holder = list.find((s) => s.first <= first && end <= s.end);
+      if (holder) { out.push({ cue: c2, first: holder.first, end: holder.end }); return; }
+    }
+  });
+  return out;
+}
+
+/**
+ * The second layer: a cue inside another cue's content gets its own source and content, read by
+ * the role tagger over the paragraph with only the inner cues marked and kept inside the outer
+ * content. PolNeAR annotates only the outer relation; the inner one is kept nested
+ * (`parentId`), so both survive.
+ *
+ * @example
+ * // "Fox paid a settlement to a booker who said Mr. Ailes harassed her, the Times reported."
+ * // layer 1: reported <- content "Fox paid ... harassed her"; layer 2: said <- source "who",
+ * // content "Mr. Ailes harassed her"
+ */
+export function nestInner(
+  segmented: Segmented,
+  mapped: CueTokens,
+  links: Links,
+  tag: (inner: readonly number[]) => { spans: readonly RoleSpan[]; mapped: CueTokens },
+): void {
+  const inner = innerCues(mapped, links);
+  if (inner.length === 0) return;
+  const { spans, mapped: innerMapped } = tag(inner.map((x) => x.cue));
+  const clipped: RoleSpan[] = [];
+  for (const span of spans) {
+    const outer = inner.find((x) => x.first < span.end && span.first < x.end);
+    if (!outer) continue;
+    const first = Math.max(span.first, outer.first);
+    const end = Math.min(span.end, outer.end);
+    if (end > first) clipped.push({ role: span.role, first, end });
+  }
+  const sub = linkSpans(segmented, innerMapped, clipped);
+  inner.forEach((x, j) => {
+    links.sources[x.cue] = sub.sources[j] ?? [];
+    links.contents[x.cue] = sub.contents[j] ?? [];
   });
 }

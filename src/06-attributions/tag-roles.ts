@@ -43,7 +43,7 @@ export function cueTokens(segmented: Segmented, cues: readonly Cue[]): CueTokens
 }
 
 /**
- * Tag sources and contents in every paragraph.
+ * Tag sources and contents in every paragraph (or only in the paragraphs of `only`).
  *
  * @example
  * tagRoles(model, segmented, cues, cueTokens(segmented, cues)); // [{ role: "source", first: 0, end: 2 }, ...]
@@ -54,6 +54,7 @@ export function tagRoles(
   cues: readonly Cue[],
   mapped: CueTokens,
   context?: FeatureContext,
+  only?: ReadonlySet<number>,
 ): RoleSpan[] {
   const ctx = context ?? featureContext(segmented);
   const n = segmented.tokens.length;
@@ -78,6 +79,7 @@ export function tagRoles(
   for (const [first, end] of paragraphRanges(segmented)) {
     const para = ctx.paragraphOf[first] ?? 0;
     if (!paragraphHasCue.has(para) && !paragraphHasCue.has(para - 1) && !paragraphHasCue.has(para - 2)) continue;
+    if (only && !only.has(para)) continue;
     row.reset();
     for (let i = first; i < end; i++) { roleFeatures(ctx, marks, keys, geo, i, row); row.next(); }
     const path = decode(model.role, row.view());

@@ -15,7 +15,7 @@ import { segment } from '../03-segment/index.js';
 import { tagCues } from '../05-cues/index.js';
 import { extractAttributions } from '../06-attributions/index.js';
 import type { Article } from '../types/index.js';
-import { prf, ROLES, type Counts, type Role } from './polnear-score.js';
+import { outermost, prf, ROLES, type Counts, type Role } from './polnear-score.js';
 import type { RoleScores } from './polnear.js';
 
 /** Options of {@link evaluateCofenetBio}. */
@@ -104,7 +104,8 @@ function predict(unit: BioUnit): Record<Role, Set<TokenSpan>> {
   const { text, offsets } = detokenize(unit.tokens);
   const article: Article = { id: unit.id, outlet: null, date: null, title: null, url: null, text, dropped: [] };
   const segmented = segment(article);
-  const { attributions } = extractAttributions(segmented, [], tagCues(segmented));
+  // One BIO layer holds the outermost relations only, as PolNeAR annotates them.
+  const { outer: attributions } = outermost(extractAttributions(segmented, [], tagCues(segmented)).attributions);
   const spans: Record<Role, Set<TokenSpan>> = { source: new Set(), cue: new Set(), content: new Set() };
   const add = (role: Role, span: { start: number; end: number }): void => {
     const range = tokensOf(offsets, span.start, span.end);

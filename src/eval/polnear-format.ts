@@ -29,7 +29,7 @@ function row(label: string, s: Prf): string {
 export function formatPolnearReport(report: PolnearEvalReport): string {
   const lines = [
     `PolNeAR evaluation: ${report.file}`,
-    `${report.articles} articles (primary annotations), ${report.tokens} tokens, ${report.goldAttributions} gold / ${report.predictedAttributions} predicted attributions`,
+    `${report.articles} articles (primary annotations), ${report.tokens} tokens, ${report.goldAttributions} gold / ${report.predictedAttributions} predicted attributions (+ ${report.nestedAttributions} nested in another's content, not scored: PolNeAR annotates the outermost relation only)`,
     `speed (segment + cues + attributions, one pass): ${report.articlesPerCpuSecond.toFixed(1)} articles per CPU second (${report.cpuSeconds.toFixed(2)} s), ${report.articlesPerSecond.toFixed(1)} articles/s wall clock`,
     '',
     '| match / role     |     P |     R |    F1 |     tp |   pred |   gold |',
@@ -38,10 +38,11 @@ export function formatPolnearReport(report: PolnearEvalReport): string {
   for (const role of ['source', 'cue', 'content'] as const) lines.push(row(`exact ${role}`, report.exact[role]));
   for (const role of ['source', 'cue', 'content'] as const) lines.push(row(`lenient ${role}`, report.lenient[role]));
   lines.push(row('relation', report.relation));
+  lines.push(row('cue, nested too', report.cueWithNested));
   lines.push('', 'Published exact-span F1 on PolNeAR test (CofeNet, COLING 2022):', '', '| model                               | source |  cue | content |', '|-------------------------------------|--------|------|---------|');
   for (const p of PUBLISHED_POLNEAR) {
     lines.push(`| ${p.model.padEnd(35)} | ${p.source.toFixed(1).padStart(6)} | ${p.cue.toFixed(1).padStart(4)} | ${p.content.toFixed(1).padStart(7)} |`);
   }
-  lines.push('', 'exact: identical offsets; lenient: share a token, one-to-one; relation: cue, source and content all overlap (or both sources absent).');
+  lines.push('', 'exact: identical offsets; lenient: share a token, one-to-one; relation: cue, source and content all overlap (or both sources absent); cue, nested too: exact cues counting the nested attributions\' cues as well.');
   return lines.join('\n');
 }

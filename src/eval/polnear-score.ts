@@ -99,3 +99,20 @@ export function scoreRelations(pred: readonly Attribution[], gold: readonly Gold
     if (g >= 0) { used[g] = 1; into.tp++; }
   }
 }
+
+/**
+ * The attributions PolNeAR would annotate: those whose cue is not inside another attribution's
+ * content. PolNeAR marks only the outermost relation of a nest (none of the 2,193 dev relations,
+ * and none of the 19,868 train ones, has its cue inside another relation's content), so a nested
+ * inner attribution ("Fox paid [a booker who said Ailes harassed her]") is kept in the output
+ * but has no gold counterpart to be scored against.
+ */
+export function outermost(pred: readonly Attribution[]): { outer: Attribution[]; nested: number } {
+  const outer: Attribution[] = [];
+  let nested = 0;
+  for (const a of pred) {
+    const inside = pred.some((b) => b !== a && b.content.some((c) => a.cue.spans.every((s) => c.start <= s.start && s.end <= c.end)));
+    if (inside) nested++; else outer.push(a);
+  }
+  return { outer, nested };
+}

@@ -9,7 +9,7 @@ import { featureContext } from '../05-cues/detect-features.js';
 import { defaultAttributionModel, type AttributionModel } from '../05-cues/detect-model.js';
 import { extractAttributions } from '../06-attributions/index.js';
 import { polnearArticle, readPolnear } from './polnear-read.js';
-import { goldRole, predictedRole, prf, ROLES, scoreExact, scoreLenient, scoreRelations, type Counts, type Prf, type Role } from './polnear-score.js';
+import { goldRole, outermost, predictedRole, prf, ROLES, scoreExact, scoreLenient, scoreRelations, type Counts, type Prf, type Role } from './polnear-score.js';
 
 /** Options of {@link evaluatePolnear}. */
 export interface PolnearEvalOptions {
@@ -30,7 +30,12 @@ export interface PolnearEvalReport {
   readonly articles: number;
   readonly tokens: number;
   readonly goldAttributions: number;
+  /** Scored predictions: the outermost attributions (see {@link outermost}). */
   readonly predictedAttributions: number;
+  /** Predicted attributions nested in another's content: in the output, not scored (PolNeAR has none). */
+  readonly nestedAttributions: number;
+  /** Exact cue scores counting the nested attributions' cues too (as false alarms when unannotated). */
+  readonly cueWithNested: Prf;
   /** Exact span match per role. */
   readonly exact: RoleScores;
   /** Token-overlap match per role. */
@@ -72,6 +77,8 @@ export async function evaluatePolnear(options: PolnearEvalOptions): Promise<Poln
   let tokens = 0;
   let predictedAttributions = 0;
   let goldAttributions = 0;
+  let nested = 0;
+  const cueWithNested = zero();
   let busy = 0;
   let cpu = 0;
   const read = options.limit === undefined ? {} : { limit: options.limit };
@@ -90,8 +97,11 @@ export async function evaluatePolnear(options: PolnearEvalOptions): Promise<Poln
     const segmented = segment(polnearArticle(record));
     const context = featureContext(segmented);
     const cues = detectCues(segmented, { model, context }).map((c, i) => classifyCue(segmented, c, `c${i + 1}`));
-    const { attributions } = extractAttributions(segmented, [], cues, { model, context });
+    const all = extractAttributions(segmented, [], cues, { model, context }).attributions;
     busy += performance.now() - started;
+    const { outer: attributions, nested: nestedHere } = outermost(all);
+    nested += nestedHere;
+    scoreExact(predictedRole(all, 'cue'), goldRole(record.attributions, 'cue'), cueWithNested);
     cpu += process.cpuUsage().user - startedCpu;
     articles++;
     tokens += segmented.tokens.length;
@@ -113,6 +123,8 @@ export async function evaluatePolnear(options: PolnearEvalOptions): Promise<Poln
     tokens,
     goldAttributions,
     predictedAttributions,
+    nestedAttributions: nested,
+    cueWithNested: prf(cueWithNested),
     exact: scores(exact),
     lenient: scores(lenient),
     relation: prf(relation),

@@ -36,7 +36,7 @@ describe('narrascope bench', () => {
     expect(result.status, result.stderr).toBe(0);
     const bench = JSON.parse(result.stdout) as { articles: number; stages: { stage: string; cpuMs: number }[]; runner: { workers: number; articles: number }[] };
     expect(bench.articles).toBe(2);
-    expect(bench.stages.map((s) => s.stage)).toEqual(['wink-nlp tokenizer alone', 'clean', 'segment', 'actors', 'cues', 'attributions', 'whole chain (clean..attributions)']);
+    expect(bench.stages.map((s) => s.stage)).toEqual(['wink-nlp tokenizer alone', 'clean', 'segment', 'actors', 'cues', 'attributions', 'commitments', 'record (compact JSON line)', 'whole chain (clean..JSON line)']);
     expect(bench.stages.every((s) => s.cpuMs >= 0)).toBe(true);
     expect(bench.runner).toEqual([expect.objectContaining({ workers: 1, articles: 2 })]);
     const wrong = runCli(['bench', '--file', file, '--rounds', '1', '--workers', '1']);

@@ -5,6 +5,8 @@ import type { BenchResult } from './bench.js';
 
 /** Throughput of the whole `analyze` runner with a given number of workers. */
 export interface RunnerTiming {
+  /** `process`: a separate `analyze` process, start-up to exit; `stream`: this process's runner over a generated stream. */
+  readonly mode: 'process' | 'stream';
   readonly workers: number;
   readonly articles: number;
   readonly words: number;
@@ -55,6 +57,7 @@ export async function benchmarkRunner(source: () => Iterable<Article> | AsyncIte
   const ms = performance.now() - start;
   const seconds = ms / 1000;
   return {
+    mode: 'stream',
     workers,
     articles: count,
     words,
@@ -70,7 +73,7 @@ export async function benchmarkRunner(source: () => Iterable<Article> | AsyncIte
 /** The runner rows as text, under the per-stage table. */
 export function formatRunner(timings: readonly RunnerTiming[]): string {
   return `${timings.map((t) =>
-    `${`analyze, ${t.workers} worker${t.workers > 1 ? 's' : ''} (end to end)`.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s ${String(t.wordsPerSecond).padStart(10)} words/s  CPU ${t.cpuSeconds} s  peak RSS ${t.peakRssMb} MB${t.rssSamplesMb.length > 1 ? ` (RSS every 10k articles: ${t.rssSamplesMb.join(', ')} MB)` : ''}`).join('\n')}\n`;
+    `${`analyze, ${t.workers} worker${t.workers > 1 ? 's' : ''} (${t.mode === 'process' ? 'whole process' : 'stream'})`.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s ${String(t.wordsPerSecond).padStart(10)} words/s  CPU ${t.cpuSeconds} s  peak RSS ${t.peakRssMb} MB${t.rssSamplesMb.length > 1 ? ` (RSS every 10k articles: ${t.rssSamplesMb.join(', ')} MB)` : ''}`).join('\n')}\n`;
 }
 
 /**
@@ -94,5 +97,8 @@ export function formatRatios(result: BenchResult | null, runner: readonly Runner
   for (const t of runner) {
     if (one && t !== one && one.articlesPerSecond > 0) lines.push(`analyze rate, ${t.workers} workers / 1 worker: ${(t.articlesPerSecond / one.articlesPerSecond).toFixed(2)} (articles per wall second)`);
   }
+  // CPU time per article of each runner row (all threads): what the pool costs beyond the work
+  // itself, readable even when other processes took turns on the cores.
+  if (runner.length > 0) lines.push(`analyze CPU per article (all threads): ${runner.map((t) => `${t.workers} worker${t.workers > 1 ? 's' : ''} ${t.articles > 0 ? ((t.cpuSeconds * 1000) / t.articles).toFixed(1) : '-'} ms`).join(', ')}`);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -25,7 +25,7 @@ interface BenchFlags extends InputFlags {
 export function registerBench(program: Command): void {
   const command = program
     .command('bench')
-    .description(`time the tokenizer alone, each stage and the whole chain on one core, then analyze end to end with 1 and 2 workers, all in one run (default corpus: ${TRIPLETS}, else ${POLNEAR_DEV}, else corpora/)`)
+    .description(`time the tokenizer alone, each stage and the whole chain on one core, then the whole analyze process with 1 and 2 workers, all in one run (default corpus: ${TRIPLETS}, else ${POLNEAR_DEV}, else corpora/)`)
     .option('--file <path>', 'JSONL, .txt/.html file or folder to benchmark on (JSONL field names: --id-field, --text-field ... as for analyze)')
     .option('--limit <n>', 'use at most this many articles')
     .option('--rounds <n>', 'timed rounds per stage (the best counts)', '3')
@@ -66,8 +66,19 @@ export function registerBench(program: Command): void {
     // the runner rows below are read against.
     const result = synthetic === undefined ? benchmark(articles, rounds) : null;
     const runner: RunnerTiming[] = [];
-    for (const workers of workerCounts) {
-      runner.push(await benchmarkRunner(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), workers));
+    if (synthetic === undefined) {
+      // The whole process, as a user runs it: a separate `analyze` per worker count over the same
+      // articles (a JSONL file in a temporary folder), start-up, reading and writing included.
+      const { articlesFile, benchmarkProcess } = await import('../../bench/process.js');
+      const { file, cleanup } = articlesFile(articles);
+      try {
+        for (const workers of workerCounts) runner.push(await benchmarkProcess(file, articles, workers));
+      } finally {
+        cleanup();
+      }
+    } else {
+      // A long stream (scale and memory runs): generated here, analysed by this process's runner.
+      for (const workers of workerCounts) runner.push(await benchmarkRunner(() => syntheticArticles(articles, synthetic), workers));
     }
     const queueUrl = await queueUrlOf(flags.queue);
     const queueRows = [];

@@ -20,6 +20,8 @@ export interface RunnerTiming {
    * does not grow with the corpus.
    */
   readonly rssSamplesMb: readonly number[];
+  /** Articles between two RSS samples (stream rows). */
+  readonly rssEvery?: number;
   /**
    * CPU time of the whole process (all threads), in seconds: about `workers` x the wall time when
    * the workers had their cores to themselves, less when other processes took turns on them.
@@ -38,7 +40,12 @@ const countWords = (text: string): number => text.match(/\S+/g)?.length ?? 0;
  * @example
  * await benchmarkRunner(() => articles, 2) // { workers: 2, articlesPerSecond: 150, ... }
  */
-export async function benchmarkRunner(source: () => Iterable<Article> | AsyncIterable<Article>, workers: number, rssEvery = 10_000): Promise<RunnerTiming> {
+export async function benchmarkRunner(
+  source: () => Iterable<Article> | AsyncIterable<Article>,
+  workers: number,
+  rssEvery = 10_000,
+  onSample?: (articles: number, rssMb: number) => void,
+): Promise<RunnerTiming> {
   let words = 0;
   let count = 0;
   async function* counted(): AsyncGenerator<Article> {
@@ -52,7 +59,11 @@ export async function benchmarkRunner(source: () => Iterable<Article> | AsyncIte
   const rssSamplesMb: number[] = [];
   for await (const item of runAnalysis(counted(), { workers, deduplicate: false })) {
     if (item.kind === 'result') count++;
-    if (count % rssEvery === 0) rssSamplesMb.push(Math.round(process.memoryUsage.rss() / 1_048_576));
+    if (item.kind === 'result' && count % rssEvery === 0) {
+      const rssMb = Math.round(process.memoryUsage.rss() / 1_048_576);
+      rssSamplesMb.push(rssMb);
+      onSample?.(count, rssMb);
+    }
   }
   const ms = performance.now() - start;
   const seconds = ms / 1000;
@@ -66,6 +77,7 @@ export async function benchmarkRunner(source: () => Iterable<Article> | AsyncIte
     wordsPerSecond: Math.round(words / seconds),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     rssSamplesMb,
+    rssEvery,
     cpuSeconds: Math.round(((): number => { const used = process.cpuUsage(cpu); return (used.user + used.system) / 1e5; })()) / 10,
   };
 }
@@ -73,7 +85,7 @@ export async function benchmarkRunner(source: () => Iterable<Article> | AsyncIte
 /** The runner rows as text, under the per-stage table. */
 export function formatRunner(timings: readonly RunnerTiming[]): string {
   return `${timings.map((t) =>
-    `${`analyze, ${t.workers} worker${t.workers > 1 ? 's' : ''} (${t.mode === 'process' ? 'whole process' : 'stream'})`.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s ${String(t.wordsPerSecond).padStart(10)} words/s  CPU ${t.cpuSeconds} s  peak RSS ${t.peakRssMb} MB${t.rssSamplesMb.length > 1 ? ` (RSS every 10k articles: ${t.rssSamplesMb.join(', ')} MB)` : ''}`).join('\n')}\n`;
+    `${`analyze, ${t.workers} worker${t.workers > 1 ? 's' : ''} (${t.mode === 'process' ? 'whole process' : 'stream'})`.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s ${String(t.wordsPerSecond).padStart(10)} words/s  CPU ${t.cpuSeconds} s  peak RSS ${t.peakRssMb} MB${t.rssSamplesMb.length > 1 ? ` (RSS sampled every ${t.rssEvery ?? 10_000} articles: ${t.rssSamplesMb.join(', ')} MB)` : ''}`).join('\n')}\n`;
 }
 
 /**

@@ -15,6 +15,7 @@ interface BenchFlags extends InputFlags {
   readonly json?: boolean;
   readonly workers: string;
   readonly synthetic?: string;
+  readonly rssEvery: string;
   readonly compare?: boolean;
   readonly compareEvents?: string;
   readonly queue?: string;
@@ -32,6 +33,7 @@ export function registerBench(program: Command): void {
     .option('--json', 'print the result as JSON')
     .option('--workers <list>', 'worker counts to time the end-to-end analyze runner with, comma-separated', '1,2')
     .option('--synthetic <n>', 'stream N articles generated from the benchmark texts through the runner (scale runs; skips the per-stage table)')
+    .option('--rss-every <n>', 'with --synthetic: sample the resident set size every N articles (also printed to stderr as the run goes)', '10000')
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
     .option('--queue <url>', 'also stream the articles through the queue at this Redis URL with 1 and 2 worker processes started here (threads split between them), against the most workers listed')
     .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
@@ -78,7 +80,14 @@ export function registerBench(program: Command): void {
       }
     } else {
       // A long stream (scale and memory runs): generated here, analysed by this process's runner.
-      for (const workers of workerCounts) runner.push(await benchmarkRunner(() => syntheticArticles(articles, synthetic), workers));
+      const rssEvery = Number(flags.rssEvery);
+      if (!(Number.isInteger(rssEvery) && rssEvery > 0)) throw new UsageError('--rss-every must be a positive integer');
+      const started = Date.now();
+      for (const workers of workerCounts) {
+        runner.push(await benchmarkRunner(() => syntheticArticles(articles, synthetic), workers, rssEvery, (done, rssMb) => {
+          process.stderr.write(`narrascope bench: ${workers} worker(s), ${done} articles, RSS ${rssMb} MB, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+        }));
+      }
     }
     const queueUrl = await queueUrlOf(flags.queue);
     const queueRows = [];

@@ -94,10 +94,12 @@ const refOf = (article: Article): ArticleRef => ({
 });
 
 /**
- * The per-article chain over a stream, in parallel: clean and the duplicate fingerprint (MinHash)
- * run in the pool of worker threads, the duplicate decision in input order in the calling thread
- * (the detector's state depends on order), then the rest (segment -> attributions, and the JSON
- * record) in the pool again. The calling thread only reads, orders and writes. Items
+ * The per-article chain over a stream, in parallel: clean, the duplicate fingerprint (MinHash)
+ * and the rest (segment -> attributions, and the JSON record) run in the pool of worker threads,
+ * one task per article; the duplicate decision is taken in input order in the calling thread (the
+ * detector's state depends on order) and a duplicate's analysis is thrown away. With `skip` or an
+ * `executor`, an article is first cleaned and fingerprinted, and analysed only once it is known
+ * not to be skipped or a duplicate. The calling thread only reads, orders and writes. Items
  * come out in input order, each result as one JSON line identical to what `analyze` yields
  * serialised. An article whose analysis throws becomes a `failure` item and the run goes on.
  *

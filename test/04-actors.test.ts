@@ -231,3 +231,20 @@ describe('actors: options', () => {
     expect(actors.flatMap((a) => a.mentions).some((m) => m.form === 'pronoun')).toBe(false);
   });
 });
+
+describe('US party-and-state labels after a lawmaker name no actor', () => {
+  it.each([
+    ['House Speaker John Boehner, R-Ohio, condemned the remark.', 'John Boehner', 'Ohio'],
+    ['Sen. Susan Collins (R-Maine) said she had doubts.', 'Susan Collins', 'Maine'],
+    ['Rep. Nancy Pelosi, D-Calif., said the bill would pass.', 'Nancy Pelosi', 'Calif'],
+  ])('%j: %s is a person, %s no actor', (text, person, state) => {
+    const actors = analyse(text);
+    expect(actorOf(actors, person)?.kind).toBe('person');
+    expect(actors.some((a) => a.name.includes(state))).toBe(false);
+    expectWellFormed(text, actors);
+  });
+
+  it('keeps the state where it is a name of its own', () => {
+    expect(actorOf(analyse('Ohio sued the agency on Monday.'), 'Ohio')).toBeDefined();
+  });
+});

@@ -1,9 +1,10 @@
 // Unit tests of the narratives stage, one table per step.
 import { describe, expect, it } from 'vitest';
 import {
-  agreement, contradiction, correlationClusters, cosine, denial, mergeActors, nameKey, openQuestion, rivalAgent,
+  agreement, contradiction, correlationClusters, cosine, denial, mergeActors, nameKey, openQuestion, rivalAgent, speakersOf,
   shorten, stanceOf, trimSpan, vectorize, type ClaimFeatures,
 } from '../src/07-narratives/index.js';
+import { analyzeArticle } from '../src/pipeline/analyze-article.js';
 import type { Actor, AnalyzedArticle, NarrativeClaim } from '../src/types/index.js';
 
 /** A claim's features by hand: only what the signal under test reads. */
@@ -185,5 +186,19 @@ describe('correlationClusters matches the full-scan greedy it replaced', () => {
       }
       expect(correlationClusters(size, weights)).toEqual(reference(size, weights));
     }
+  });
+});
+
+describe('7.1b speakers of an attribution', () => {
+  it.each([
+    ['More than 1,100 former Department of Justice officials called on Barr to resign.', []],
+    ['A former Justice Department prosecutor said the request was cheap.', []],
+    ['Former President Barack Obama said it was wrong.', ['Barack Obama']],
+  ] as const)('%j is spoken by %j', (text, names) => {
+    const article = analyzeArticle({ id: 'x', outlet: null, date: null, title: null, url: null, text, dropped: [] });
+    const attribution = article.attributions[0];
+    expect(attribution).toBeDefined();
+    const ids = speakersOf(article, attribution!);
+    expect(ids.map((id) => article.actors.find((a) => a.id === id)?.name)).toEqual(names);
   });
 });

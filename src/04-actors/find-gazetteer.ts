@@ -7,7 +7,7 @@ import type { Candidate } from './candidate.js';
 import { PRIORITY } from './candidate.js';
 import type { Context } from './context.js';
 import type { GazetteerHit } from './gazetteers.js';
-import { isCapitalised, spanText } from './text.js';
+import { isCapitalised, isPartyLabel, spanText } from './text.js';
 
 /** Prepositions that make a place name a location, not an actor: "arrived in Tehran". */
 const LOCATIVE = new Set(['in', 'into', 'from', 'to', 'at', 'near', 'across', 'throughout', 'outside', 'inside', 'around', 'via', 'toward', 'towards', 'within']);
@@ -30,6 +30,8 @@ export function findGazetteerMentions(ctx: Context): Candidate[] {
     const side = words[end];
     if (entry.kind === 'state' && entry.form !== 'metonym' && side !== undefined && gaz.stateSides.has(side) && words[i - 1] === 'the') {
       found.push(make(entry, i - 1, end + 1, 'description', PRIORITY.stateSide));
+    } else if (i >= 2 && isPartyLabel(segmented, i - 2)) {
+      // "Sen. Susan Collins, R-Maine": the state a lawmaker represents, not an actor.
     } else if (entry.form === 'demonym') {
       // "Iranian" alone is an adjective, not a mention: "Iranian President Massoud Pezeshikian".
     } else if (words[end] === '-' && words[end + 1] === 'based') {

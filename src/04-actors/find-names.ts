@@ -10,7 +10,7 @@
 import type { Candidate, Gender } from './candidate.js';
 import { PRIORITY } from './candidate.js';
 import type { Context } from './context.js';
-import { isAcronym, isCapitalised, spanText } from './text.js';
+import { isAcronym, isCapitalised, isPartyLabel, spanText } from './text.js';
 
 /** Lower-case particles inside names: "Khalid bin Salman", "Ursula von der Leyen". */
 const PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'del', 'der', 'van', 'von', 'la', 'le', 'abu', 'du', 'dos']);
@@ -59,6 +59,11 @@ export function findNames(ctx: Context): Candidate[] {
   for (let i = 0; i < tokens.length; ) {
     // "De Blasio said": a capitalised particle opens a name at the start of a sentence.
     const token = tokens[i];
+    // "John Boehner, R-Ohio": a party-and-state label is no name; skip it whole.
+    if (isPartyLabel(segmented, i)) {
+      i += 3;
+      continue;
+    }
     const particle = token !== undefined && PARTICLES.has(words[i] ?? '') && isCapitalised(token) && inRun(ctx, i + 1);
     if (!particle && !inRun(ctx, i)) {
       i++;

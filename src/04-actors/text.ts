@@ -26,6 +26,20 @@ export function isPossessive(token: Token): boolean {
   return n === "'s" || n === "'";
 }
 
+/**
+ * True when token `i` starts a US party-and-state label written after a lawmaker's name:
+ * "John Boehner, R-Ohio,", "(D-Calif.)". The label names the state a lawmaker represents, not an
+ * actor. Tokens: "R" "-" "Ohio", written without spaces.
+ */
+export function isPartyLabel(segmented: Segmented, i: number): boolean {
+  const tokens = segmented.tokens;
+  const letter = tokens[i];
+  const hyphen = tokens[i + 1];
+  const state = tokens[i + 2];
+  return !!letter && !!hyphen && !!state && /^[RDI]$/.test(letter.text) && hyphen.text === '-' &&
+    hyphen.start === letter.end && state.start === hyphen.end && isCapitalised(state);
+}
+
 /** Words that stay lower case inside headline-case titles ("Stealth Over Health: Hillary ..."). */
 const HEADLINE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'as', 'from']);
 

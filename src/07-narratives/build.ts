@@ -9,7 +9,7 @@ import { resolveAnaphora } from './anaphora.js';
 import { claimsOf } from './claims.js';
 import { correlationClusters } from './cluster.js';
 import type { CrossActors } from './cross-actors.js';
-import { featureContext, featuresOf, propositionOf, type ClaimFeatures } from './features.js';
+import { featureContext, featuresOf, propositionOf, type ClaimFeatures, type FeatureContext } from './features.js';
 import { buildGraph, type GraphOptions } from './graph.js';
 import { answerOf, centralClaim, listOf } from './label.js';
 import { questionText } from './questions.js';
@@ -72,18 +72,37 @@ function isNarrative(side: Side, claims: readonly NarrativeClaim[], contested: b
   return own.some((c) => c.actorId) && voices.size >= 2 && new Set(own.map(outletOf)).size >= 2;
 }
 
+/** The claims of one event with their features: what the graph is built on. */
+export interface EventClaims {
+  readonly claims: NarrativeClaim[];
+  readonly features: ClaimFeatures[];
+  readonly context: FeatureContext;
+  /** Claims left out by `maxClaims`. */
+  readonly skippedClaims: number;
+}
+
 /**
- * Find the competing narratives of one event. `articles` are the event's analysed articles
- * (duplicates are skipped); `actors` the comparison's cross-article actors; `event` prefixes the
- * ids (`e1.n2`, `e1.q1`, `e1.c5`) so they stay unique over a grouped comparison.
+ * Steps 7.2-7.4 for one event: every live article's claims (capped at `maxClaims`), their
+ * features with anaphors resolved, and each claim's proposition. Exported for training the pair
+ * model on exactly what the graph sees.
  */
-export function buildNarratives(articles: readonly AnalyzedArticle[], actors: CrossActors, event: string, options: NarrativeOptions = {}): NarrativeAnalysis {
+export function eventClaims(articles: readonly AnalyzedArticle[], actors: CrossActors, event: string, options: Pick<NarrativeOptions, 'maxClaims'> = {}): EventClaims {
   const live = articles.filter((a) => !a.duplicateOf);
   const allClaims = live.flatMap((article, i) => claimsOf(article, actors, { idPrefix: `${event}.c${i + 1}-` }));
   const capped = capClaims(allClaims, options.maxClaims ?? 3000);
   const context = featureContext(live, actors);
   const features = resolveAnaphora(capped.map((claim) => featuresOf(claim, context)));
   const claims: NarrativeClaim[] = capped.map((claim, i) => ({ ...claim, proposition: propositionOf(features[i] as ClaimFeatures) }));
+  return { claims, features, context, skippedClaims: allClaims.length - capped.length };
+}
+
+/**
+ * Find the competing narratives of one event. `articles` are the event's analysed articles
+ * (duplicates are skipped); `actors` the comparison's cross-article actors; `event` prefixes the
+ * ids (`e1.n2`, `e1.q1`, `e1.c5`) so they stay unique over a grouped comparison.
+ */
+export function buildNarratives(articles: readonly AnalyzedArticle[], actors: CrossActors, event: string, options: NarrativeOptions = {}): NarrativeAnalysis {
+  const { claims, features, context, skippedClaims } = eventClaims(articles, actors, event, options);
   const graph = buildGraph(features, options);
   const n = graph.size;
   const weight = (i: number, j: number): number => graph.weights[i * n + j] ?? 0;
@@ -182,5 +201,5 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
   });
   const inNarrative = new Set(narratives.flatMap((x) => [...x.claimIds, ...x.disputingClaimIds]));
   const background = claims.filter((c) => c.voice === 'own' && !inNarrative.has(c.id)).map((c) => c.id);
-  return { event, claims, questions, narratives, conflicts: result, background, skippedClaims: allClaims.length - capped.length };
+  return { event, claims, questions, narratives, conflicts: result, background, skippedClaims };
 }

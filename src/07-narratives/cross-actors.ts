@@ -154,13 +154,21 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   const source = attribution.source;
   if (!source) return [];
   const found: { id: string; rank: number; start: number }[] = [];
+  // "More than 1,100 former Department of Justice officials": people who once worked for an
+  // institution speak for themselves, not for it.
+  const former = source.spans.flatMap((s) => [...s.text.matchAll(/\bformer\b/gi)].map((m) => s.start + (m.index ?? 0)));
+  let formerOnly = false;
   for (const actor of article.actors) {
     for (const mention of actor.mentions) {
       if (!source.spans.some((s) => mention.start >= s.start && mention.end <= s.end)) continue;
+      if (actor.kind !== 'person' && former.some((at) => at < mention.start && mention.start - at <= 12)) {
+        formerOnly = true;
+        continue;
+      }
       found.push({ id: actor.id, rank: SPECIFICITY[actor.kind] + (actor.id === source.actorId ? 0.5 : 0), start: mention.start });
     }
   }
-  if (found.length === 0) return source.actorId ? [source.actorId] : [];
+  if (found.length === 0) return source.actorId && !formerOnly ? [source.actorId] : [];
   found.sort((x, y) => y.rank - x.rank || y.start - x.start);
   const main = found[0];
   if (!main) return [];

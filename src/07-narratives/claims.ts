@@ -5,6 +5,7 @@
  */
 import type { AnalyzedArticle, Attribution, Span, StanceClass } from '../types/index.js';
 import type { ClaimStance, NarrativeClaim } from '../types/narratives.js';
+import { attributedStance, ownVoiceStance } from './claim-stance.js';
 import { speakersOf, type CrossActors } from './cross-actors.js';
 
 /**
@@ -201,11 +202,10 @@ export function claimsOf(article: AnalyzedArticle, actors: CrossActors, options:
       ...(actorId ? { actorId } : {}),
       ...(coActorIds.length > 0 ? { coActorIds } : {}),
       ...(!actorId && sourceText ? { sourceText } : {}),
-      stance: stanceOf(attribution.cue.stanceClass, attribution.cue.environment.negated),
+      ...attributedStance(article, attribution, span, stanceOf(attribution.cue.stanceClass, attribution.cue.environment.negated)),
       voice: 'attributed',
       cueClass: attribution.cue.stanceClass,
       cueLemma: attribution.cue.lemma,
-      commitment: attribution.cue.sourceCommitment,
       attributionId: attribution.id,
       ...statementOf(article, attribution, span, relay ?? attribution),
     });
@@ -222,9 +222,8 @@ export function claimsOf(article: AnalyzedArticle, actors: CrossActors, options:
       outlet: article.outlet,
       sentence: sentence.index,
       ...span,
-      stance: hedged ? 'hedges' : 'asserts',
+      ...ownVoiceStance(article, sentence.index, span, hedged),
       voice: 'own',
-      commitment: hedged ? 0.4 : 1,
     });
   }
   return claims.sort((a, b) => a.start - b.start);

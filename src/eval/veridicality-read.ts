@@ -64,9 +64,10 @@ export function ratedFrames(items: readonly VeridicalityItem[]): Map<string, Rat
   return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, m]) => [k, { positive: m.p / m.c, negated: m.n / m.c }]));
 }
 
-/** Settings of a fit: ridge penalty and neighbour count. */
+/** Settings of a fit: ridge penalties (class indicators, word vector) and neighbour count. */
 export interface FitSettings {
   readonly lambda: number;
+  readonly lambdaVector: number;
   readonly k: number;
 }
 
@@ -85,7 +86,7 @@ export function fitCommitmentModel(
   inventory: Readonly<Record<string, PredicateEntry>>,
   settings: FitSettings,
 ): number[] {
-  return solveRidge(commitmentGram(items, inventory, settings.k), settings.lambda);
+  return solveRidge(commitmentGram(items, inventory, settings.k), settings.lambda, settings.lambdaVector);
 }
 
 /** The normal equations of the model on `items` (both frames of each). */
@@ -102,8 +103,9 @@ function commitmentGram(items: readonly VeridicalityItem[], inventory: Readonly<
   return gram(rows, targets);
 }
 
-/** Candidate ridge penalties and neighbour counts; the best verb-grouped cross-validated r wins. */
-const LAMBDAS = [1, 3, 10, 30, 100, 300, 1000];
+/** Candidate penalties (classes, vector) and neighbour counts; the best verb-grouped cross-validated r wins. */
+const LAMBDAS = [0.3, 1, 3, 10];
+const VECTOR_LAMBDAS = [30, 100, 300, 1000];
 const KS = [2, 3, 5, 8];
 
 /**
@@ -111,7 +113,7 @@ const KS = [2, 3, 5, 8];
  * one fold, as a held-out verb would be), on `items` only.
  */
 export function chooseSettings(items: readonly VeridicalityItem[], inventory: Readonly<Record<string, PredicateEntry>>): FitSettings {
-  let best: FitSettings = { lambda: LAMBDAS[0]!, k: KS[0]! };
+  let best: FitSettings = { lambda: LAMBDAS[0]!, lambdaVector: VECTOR_LAMBDAS[0]!, k: KS[0]! };
   let bestR = -Infinity;
   const inFold = (i: VeridicalityItem, fold: number): boolean => (fnv1a(`cv:${i.verb}`) % 4) === fold;
   for (const k of KS) {
@@ -130,15 +132,17 @@ export function chooseSettings(items: readonly VeridicalityItem[], inventory: Re
       return { gram: commitmentGram(train, inventory, k), rows, gold };
     });
     for (const lambda of LAMBDAS) {
-      const predicted: number[] = [];
-      const gold: number[] = [];
-      for (const fold of folds) {
-        const weights = solveRidge(fold.gram, lambda);
-        fold.rows.forEach((x) => predicted.push(predict(weights, x)));
-        gold.push(...fold.gold);
+      for (const lambdaVector of VECTOR_LAMBDAS) {
+        const predicted: number[] = [];
+        const gold: number[] = [];
+        for (const fold of folds) {
+          const weights = solveRidge(fold.gram, lambda, lambdaVector);
+          fold.rows.forEach((x) => predicted.push(predict(weights, x)));
+          gold.push(...fold.gold);
+        }
+        const r = pearson(predicted, gold);
+        if (r > bestR) { bestR = r; best = { lambda, lambdaVector, k }; }
       }
-      const r = pearson(predicted, gold);
-      if (r > bestR) { bestR = r; best = { lambda, k }; }
     }
   }
   return best;

@@ -83,6 +83,12 @@ export interface NarrativeClaim extends Span {
   readonly cueLemma?: string;
   /** How far the backer is committed to it, in [-1, 1]. */
   readonly commitment: number;
+  /**
+   * How far the writer vouches for it, in [-1, 1]: the commitment model's writer score of the
+   * predicate that introduces it ("revealed that" high, "claimed that" near 0), or the own-voice
+   * reading (src/07-narratives/claim-stance.ts).
+   */
+  readonly writerCommitment?: number;
   /** Id of the attribution it comes from. */
   readonly attributionId?: string;
   /**

@@ -73,9 +73,17 @@ export function neighbourRating(
   return weight > 0 ? top.reduce((s, n) => s + Math.max(n.sim, 0.01) * n.rating, 0) / weight : 0;
 }
 
-/** Lexicon classes the model has a feature for (others are ignored). */
+/**
+ * Lexicon classes the model has a feature for (others are ignored). The sub-classes come from the
+ * order of the source lists (scripts/build-commitments.ts): Karttunen (1971) lists the two-way
+ * positive implicatives ("manage"), then the negative ones ("fail", "decline"), then one-way verbs
+ * ("choose", "prevent"); Hooper (1975) lists semi-factives ("realize") before emotive factives
+ * ("resent"), and weak assertives ("think", "suppose") apart from strong ones ("claim", "state").
+ */
 export const CLASSES = [
   'factive', 'implicative', 'assertive', 'hedge', 'report',
+  'implicative:positive', 'implicative:negative', 'implicative:one-way',
+  'factive:semi', 'factive:emotive', 'assertive:weak', 'assertive:strong',
   'stance:accusation', 'stance:denial', 'stance:distancing', 'stance:doubt', 'stance:endorsing',
   'stance:hedging', 'stance:insistence', 'stance:neutral',
   'kind:adjective', 'kind:noun',
@@ -87,6 +95,8 @@ export const VECTOR_DIM = 100;
 const BASE_SIZE = 3 + CLASSES.length + VECTOR_DIM; // bias, "to", neighbour, classes, vector
 /** Positions (within each half) of the frame features ridge does not shrink. */
 const UNPENALISED = new Set([0, 1, 2]);
+/** First position (within each half) of the word vector, which has its own penalty. */
+const VECTOR_AT = 3 + CLASSES.length;
 /** Total feature count: base features, and each again when negated. */
 export const FEATURE_COUNT = 2 * BASE_SIZE;
 
@@ -144,15 +154,19 @@ export function gram(rows: readonly Float64Array[], targets: readonly number[]):
 }
 
 /**
- * Closed-form ridge regression: w = (XᵀX + λI)⁻¹ Xᵀy, the frame features left unpenalised. Solved by
- * Gauss-Jordan elimination with partial pivoting (the system is 240 x 240): deterministic.
+ * Closed-form ridge regression: w = (XᵀX + Λ)⁻¹ Xᵀy, the frame features left unpenalised, the few
+ * class indicators shrunk by `lambda` and the 100 vector dimensions by `lambdaVector` (one penalty
+ * for both would either drown the classes or overfit the vector). Solved by Gauss-Jordan
+ * elimination with partial pivoting (the system is 262 x 262): deterministic.
  */
-export function solveRidge(g: Gram, lambda: number): number[] {
+export function solveRidge(g: Gram, lambda: number, lambdaVector = lambda): number[] {
   const n = g.size;
   const a = g.rows.map((row) => Float64Array.from(row));
-  // The frame features (bias, "to", neighbour rating, and their negated copies) are not penalised:
-  // only the many lexical features (classes, vector) are shrunk.
-  for (let i = 0; i < n; i++) a[i]![i]! += UNPENALISED.has(i % BASE_SIZE) ? 1e-6 : lambda;
+  // The frame features (bias, "to", neighbour rating, and their negated copies) are not penalised.
+  for (let i = 0; i < n; i++) {
+    const at = i % BASE_SIZE;
+    a[i]![i]! += UNPENALISED.has(at) ? 1e-6 : at >= VECTOR_AT ? lambdaVector : lambda;
+  }
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
@@ -172,8 +186,8 @@ export function solveRidge(g: Gram, lambda: number): number[] {
 }
 
 /** {@link gram} then {@link solveRidge}. */
-export function fitRidge(rows: readonly Float64Array[], targets: readonly number[], lambda: number): number[] {
-  return solveRidge(gram(rows, targets), lambda);
+export function fitRidge(rows: readonly Float64Array[], targets: readonly number[], lambda: number, lambdaVector = lambda): number[] {
+  return solveRidge(gram(rows, targets), lambda, lambdaVector);
 }
 
 /** Pearson correlation of two equally long lists (NaN when either is constant). */
@@ -202,4 +216,12 @@ export function fnv1a(text: string): number {
 /** True for verbs of the held-out evaluation split (1 in 5 by hash; never used in training by the eval). */
 export function heldOut(verb: string): boolean {
   return fnv1a(verb) % 5 === 0;
+}
+
+/**
+ * The fold (0-4) of a verb in the `seed`-th random verb split: `eval veridicality --splits` holds
+ * out each fold in turn, to report the spread that one fixed split hides.
+ */
+export function splitFold(verb: string, seed: number): number {
+  return fnv1a(`split${seed}:${verb}`) % 5;
 }

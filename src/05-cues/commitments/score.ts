@@ -11,7 +11,10 @@ import { features, neighbourRating, predict, type Frame, type PredicateEntry, ty
 
 /** The fitted model: predicate inventory and ridge weights (data/commitments/predicates.json). */
 export interface CommitmentModel {
+  /** Ridge penalty of the class indicators. */
   readonly lambda: number;
+  /** Ridge penalty of the word-vector dimensions. */
+  readonly lambdaVector: number;
   /** Neighbours a predicate borrows its frame rating from. */
   readonly k: number;
   /** Mean rating per rated verb frame ("know|that"), in [-1, 1] (Ross & Pavlick 2019). */

@@ -31,6 +31,7 @@ interface EvalFlags {
   readonly format?: string;
   readonly check?: boolean;
   readonly event?: string[];
+  readonly seeds?: string;
 }
 
 /** Ross & Pavlick (2019) veridicality ratings: commitment of clause-embedding predicates. */
@@ -58,6 +59,7 @@ export function registerEval(program: Command): void {
     .option('--bodies <file>', 'fnc1: bodies CSV (Body ID, articleBody)')
     .option('--stances <file>', 'fnc1: stances CSV (Headline, Body ID[, Stance]); without Stance it only predicts')
     .option('--out <file>', 'fnc1: write predictions as Headline,Body ID,Stance in input order')
+    .option('--seeds <n>', 'veridicality: also score the model on N random 5-fold verb splits (mean and spread; about 5 fits each)')
     .action(async (dataset: string, flags: EvalFlags) => {
       if (flags.format !== undefined && flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, got "${flags.format}"`);
       // Each data set's scorer is imported when asked for, not at start-up.
@@ -98,7 +100,9 @@ export function registerEval(program: Command): void {
         const file = flags.file ?? VERIDICALITY_FILE;
         requireFile(file);
         const { evaluateVeridicality, formatVeridicalityReport } = await import('../../eval/veridicality.js');
-        const report = evaluateVeridicality(file);
+        const seeds = flags.seeds === undefined ? 0 : Number(flags.seeds);
+        if (!Number.isInteger(seeds) || seeds < 0 || seeds > 20) throw new UsageError(`--seeds must be a whole number from 0 to 20, got "${flags.seeds}"`);
+        const report = evaluateVeridicality(file, { seeds });
         process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatVeridicalityReport(report));
         return;
       }

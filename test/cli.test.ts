@@ -34,10 +34,10 @@ describe('narrascope analyze (spawned)', () => {
     expect(result?.tokens?.find((t) => t.text === 'Peskov')?.pos).toBe('PROPN');
   });
 
-  it('writes compact records (formatVersion 2, well under the in-memory JSON) and only the --fields asked for', () => {
+  it('writes compact records (formatVersion 3, well under the in-memory JSON) and only the --fields asked for', () => {
     const run = runCli(['analyze', 'corpora/seed', '--quiet']);
     const [record] = parseJsonl(run.stdout) as Record<string, unknown>[];
-    expect(record?.['formatVersion']).toBe(2);
+    expect(record?.['formatVersion']).toBe(3);
     // The seed is dense with attributions: 6x its text on disk, against 10x in memory.
     expect(run.stdout.length).toBeLessThan(0.7 * JSON.stringify(fromRecord(record)).length);
     expect(JSON.stringify(record?.['attributions'])).toContain('"cueId"');

@@ -37,6 +37,16 @@ describe('runAnalysis', () => {
     expect(items[1]?.kind === 'result' && JSON.parse(items[1].json)).toMatchObject({ id: 'copy', duplicateOf: { id: 'a0', kind: 'exact' } });
   });
 
+  it('with two workers (clean, fingerprint and analysis in one trip each), lists duplicates in order and writes the bytes of one worker', async () => {
+    // The copy's analysis is done in its worker and thrown away: the decision is taken in input order.
+    const input = [articles[0] as Article, articles[1] as Article, { ...articles[0] as Article, id: 'copy' }, articles[2] as Article];
+    const two = await collect(runAnalysis(input, { workers: 2 }));
+    const one = await collect(runAnalysis(input, { workers: 1 }));
+    expect(two.map((i) => (i.kind === 'result' ? i.json : i.kind))).toEqual(one.map((i) => (i.kind === 'result' ? i.json : i.kind)));
+    expect(two[2]?.kind === 'result' && JSON.parse(two[2].json)).toMatchObject({ id: 'copy', duplicateOf: { id: 'a0', kind: 'exact' } });
+    expect(two[2]?.kind === 'result' && (JSON.parse(two[2].json) as { sentences: unknown[] }).sentences).toEqual([]);
+  });
+
   it('does not read ahead of a slow consumer by more than maxInFlight articles (backpressure)', async () => {
     let read = 0;
     let worst = 0;

@@ -22,16 +22,6 @@ const ROWS = HASHES / BANDS;
 const SHINGLE = 5;
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
 
-/** 32-bit FNV-1a hash of a string. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /** A cheap 32-bit mix so one shingle hash gives HASHES independent-looking values. */
 function mix(value: number, seed: number): number {
   let h = (value ^ seed) >>> 0;
@@ -180,14 +170,25 @@ function bandKey(signature: Uint32Array, band: number): number {
 }
 
 function minhash(text: string): Uint32Array {
-  const words = text.split(' ');
+  // The text is single-spaced (see normalised): a shingle of words i..i+4 is the stretch of text
+  // from word i's start to word i+4's end, hashed in place (no word array, no joined strings).
+  const starts: number[] = [0];
+  for (let c = 0; c < text.length; c++) if (text.charCodeAt(c) === 32) starts.push(c + 1);
+  const words = starts.length;
   const signature = new Uint32Array(HASHES).fill(0xffffffff);
-  const count = Math.max(1, words.length - SHINGLE + 1);
+  const count = Math.max(1, words - SHINGLE + 1);
   for (let i = 0; i < count; i++) {
-    const shingle = fnv1a(words.slice(i, i + SHINGLE).join(' '));
+    const next = i + SHINGLE;
+    const to = next < words ? (starts[next] as number) - 1 : text.length;
+    let hash = 0x811c9dc5;
+    for (let c = starts[i] as number; c < to; c++) {
+      hash ^= text.charCodeAt(c);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    const shingle = hash >>> 0;
     for (let k = 0; k < HASHES; k++) {
-      const value = mix(shingle, SEEDS[k] ?? 0);
-      if (value < (signature[k] ?? 0)) signature[k] = value;
+      const value = mix(shingle, SEEDS[k] as number);
+      if (value < (signature[k] as number)) signature[k] = value;
     }
   }
   return signature;

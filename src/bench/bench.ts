@@ -4,8 +4,11 @@ import { segment } from '../03-segment/index.js';
 import { tagActors } from '../04-actors/index.js';
 import { tagCues } from '../05-cues/index.js';
 import { extractAttributions } from '../06-attributions/index.js';
+import { tagCommitments } from '../05-cues/commitments/index.js';
 import { winkColumns } from '../adapters/wink.js';
-import type { Article, Segmented } from '../types/index.js';
+import { analyzeArticle } from '../pipeline/analyze-article.js';
+import { toRecord } from '../record/index.js';
+import type { AnalyzedArticle, Article, Segmented } from '../types/index.js';
 
 /** Throughput of one stage over the benchmark corpus. */
 export interface StageTiming {
@@ -41,6 +44,7 @@ export function benchmark(articles: readonly Article[], rounds = 3): BenchResult
   const segmented: Segmented[] = cleaned.map((a) => segment(a));
   const actors = segmented.map((s) => tagActors(s));
   const cues = segmented.map((s) => tagCues(s));
+  const analysed: AnalyzedArticle[] = cleaned.map((a) => analyzeArticle(a, { clean: false }));
 
   const stages: [string, () => void][] = [
     ['wink-nlp tokenizer alone', () => { for (const a of articles) winkColumns(a.text); }],
@@ -49,12 +53,10 @@ export function benchmark(articles: readonly Article[], rounds = 3): BenchResult
     ['actors', () => { for (const s of segmented) tagActors(s); }],
     ['cues', () => { for (const s of segmented) tagCues(s); }],
     ['attributions', () => { segmented.forEach((s, i) => extractAttributions(s, actors[i] ?? [], cues[i] ?? [])); }],
-    ['whole chain (clean..attributions)', () => {
-      for (const a of articles) {
-        const s = segment(clean(a));
-        extractAttributions(s, tagActors(s), tagCues(s));
-      }
-    }],
+    ['commitments', () => { segmented.forEach((s, i) => tagCommitments(s, cues[i] ?? [])); }],
+    ['record (compact JSON line)', () => { for (const a of analysed) JSON.stringify(toRecord(a)); }],
+    // What a worker does per article: every stage above, and the JSON line it sends back.
+    ['whole chain (clean..JSON line)', () => { for (const a of articles) JSON.stringify(toRecord(analyzeArticle(a))); }],
   ];
   const timings = stages.map(([stage, run]): StageTiming => {
     run();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AnalyzeTask, AnalyzeTaskResult, PrepareResult, PrepareTask } from './task.js';
+import type { AnalyzeTask, AnalyzeTaskResult, PrepareResult, PrepareTask, WholeResult, WholeTask } from './task.js';
 
 /** Young generation of each worker's V8 heap, in MB (see {@link createPool}). */
 export const YOUNG_GENERATION_MB = 96;
@@ -27,6 +27,8 @@ export interface AnalyzePool {
   run(task: AnalyzeTask): Promise<AnalyzeTaskResult>;
   /** Clean and fingerprint one article on the next free worker. */
   prepare(task: PrepareTask): Promise<PrepareResult>;
+  /** Clean, fingerprint and analyse one article on the next free worker (one round trip). */
+  whole(task: WholeTask): Promise<WholeResult>;
   /** Stop the workers (after their current task). */
   destroy(): Promise<void>;
 }
@@ -41,7 +43,7 @@ export interface AnalyzePool {
  */
 export function createPool(workers: number, shared: { readonly embeddings?: SharedArrayBuffer } = {}): AnalyzePool {
   if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
-  const piscina = new Piscina<AnalyzeTask | PrepareTask, AnalyzeTaskResult | PrepareResult>({
+  const piscina = new Piscina<AnalyzeTask | PrepareTask | WholeTask, AnalyzeTaskResult | PrepareResult | WholeResult>({
     filename: workerFile(),
     minThreads: workers,
     maxThreads: workers,
@@ -61,6 +63,7 @@ export function createPool(workers: number, shared: { readonly embeddings?: Shar
   return {
     run: (task) => piscina.run(task) as Promise<AnalyzeTaskResult>,
     prepare: (task) => piscina.run(task) as Promise<PrepareResult>,
+    whole: (task) => piscina.run(task) as Promise<WholeResult>,
     destroy: () => piscina.destroy(),
   };
 }

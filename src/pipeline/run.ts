@@ -6,7 +6,7 @@ import { duplicateRecord } from './duplicate-record.js';
 import { loadEmbeddings } from '../adapters/embeddings.js';
 import { createPool, defaultWorkers, type AnalyzePool } from './pool.js';
 import { toRecord, type RecordField } from '../record/index.js';
-import { fieldsFor, runAnalyzeTask, runPrepareTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask } from './task.js';
+import { fieldsFor, runAnalyzeTask, runPrepareTask, runWholeTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask, type WholeResult, type WholeTask } from './task.js';
 
 /**
  * Where the runner's tasks are analysed instead of its own pool: e.g. the queue mode's producer
@@ -94,10 +94,12 @@ const refOf = (article: Article): ArticleRef => ({
 });
 
 /**
- * The per-article chain over a stream, in parallel: clean and the duplicate fingerprint (MinHash)
- * run in the pool of worker threads, the duplicate decision in input order in the calling thread
- * (the detector's state depends on order), then the rest (segment -> attributions, and the JSON
- * record) in the pool again. The calling thread only reads, orders and writes. Items
+ * The per-article chain over a stream, in parallel: clean, the duplicate fingerprint (MinHash)
+ * and the rest (segment -> attributions, and the JSON record) run in the pool of worker threads,
+ * one task per article; the duplicate decision is taken in input order in the calling thread (the
+ * detector's state depends on order) and a duplicate's analysis is thrown away. With `skip` or an
+ * `executor`, an article is first cleaned and fingerprinted, and analysed only once it is known
+ * not to be skipped or a duplicate. The calling thread only reads, orders and writes. Items
  * come out in input order, each result as one JSON line identical to what `analyze` yields
  * serialised. An article whose analysis throws becomes a `failure` item and the run goes on.
  *
@@ -142,6 +144,10 @@ export async function* runAnalysis(
   const prepareInPool = pool !== null && !(options.clean && options.clean.rules);
   const prepareOne = async (article: Article): Promise<PrepareResult> =>
     prepareInPool && pool ? pool.prepare(prepareTask(article)) : runPrepareTask(prepareTask(article));
+  // Without skipping (`--resume`) or an executor, each article makes one trip to a worker (see
+  // WholeTask): half the messages and thread wake-ups of prepare-then-analyse, and no wait for the
+  // in-order decision before the analysis starts.
+  const oneTrip = executor === null && options.skip === undefined && (pool === null || prepareInPool);
   // The chain of in-order decisions: each article's waits for the previous article's.
   let ordered: Promise<void> = Promise.resolve();
   // The ordered window: one promise per article read and not yet yielded, oldest first.
@@ -157,6 +163,34 @@ export async function* runAnalysis(
         // decisions in order, here, each after the one before it (`ordered`): the detector's
         // state depends on input order, and so the result does not depend on which worker
         // finished first.
+        if (oneTrip) {
+          // One round trip: the worker cleans, fingerprints and analyses; the duplicate decision
+          // is still taken here, in input order, and a duplicate's analysis is thrown away.
+          const task: WholeTask = { kind: 'whole', prepare: { article: original, clean: options.clean ?? {}, fingerprint: duplicates !== null }, analyze: { options: taskOptions, fields, ...claims } };
+          const whole = queue.add(async (): Promise<WholeResult> => (pool ? pool.whole(task) : runWholeTask(task)));
+          const decided = ordered.then(async (): Promise<RunItem> => {
+            let result: WholeResult;
+            try {
+              result = await whole;
+            } catch (error) {
+              return { kind: 'failure', index: at, article: refOf(original), reason: error instanceof Error ? error.message : String(error) };
+            }
+            const article: Article = options.clean === false ? original : { ...original, dropped: result.dropped };
+            const duplicateOf: DuplicateOf | null = duplicates && result.fingerprint ? duplicates.decide(article.id, result.fingerprint) : null;
+            const ref = refOf(article);
+            if (duplicateOf) {
+              const record = duplicateRecord(article, duplicateOf);
+              return { kind: 'result', index: at, article: ref, json: JSON.stringify(toRecord(record, fields)), diagnostics: record.diagnostics };
+            }
+            if ('error' in result.analysis) return { kind: 'failure', index: at, article: ref, reason: result.analysis.error };
+            const { json, diagnostics, track } = result.analysis;
+            return { kind: 'result', index: at, article: ref, json, diagnostics, ...(track !== undefined ? { track } : {}) };
+          });
+          ordered = decided.then(() => undefined);
+          window.push(decided);
+          while (full()) yield await (window.shift() as Promise<RunItem>);
+          continue;
+        }
         const prepared = prepareOne(original);
         const decided = ordered.then(async (): Promise<RunItem | { readonly analyse: Article; readonly ref: ArticleRef }> => {
           let result: PrepareResult;

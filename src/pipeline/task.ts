@@ -83,3 +83,41 @@ export function runPrepareTask(task: PrepareTask): PrepareResult {
   const cleaned = task.clean === false ? task.article : clean(task.article, task.clean);
   return { dropped: cleaned.dropped, fingerprint: task.fingerprint ? fingerprintOf(cleaned) : null };
 }
+
+/**
+ * Prepare and analyse in one task (one round trip to a worker instead of two): clean, fingerprint,
+ * then analyse the cleaned article as if it were not a duplicate. The caller still takes the
+ * duplicate decision in input order and throws the analysis of a duplicate away (duplicates are
+ * rare, round trips are per article). Used when no article is skipped (`--resume` skips many).
+ */
+export interface WholeTask {
+  readonly kind: 'whole';
+  readonly prepare: Omit<PrepareTask, 'kind'>;
+  readonly analyze: Omit<AnalyzeTask, 'article'>;
+}
+
+/** What {@link runWholeTask} returns: the prepare result, and the analysis or why it failed. */
+export interface WholeResult extends PrepareResult {
+  readonly analysis: AnalyzeTaskResult | { readonly error: string };
+}
+
+/**
+ * Clean, fingerprint and analyse one article. A failure to clean throws (the article's failure);
+ * a failure to analyse is returned, so the caller can still list a duplicate whose analysis
+ * failed as the duplicate it is.
+ *
+ * @example
+ * const { fingerprint, analysis } = runWholeTask({ kind: 'whole', prepare: { article, clean: {}, fingerprint: true }, analyze: { options: {} } });
+ */
+export function runWholeTask(task: WholeTask): WholeResult {
+  const { article } = task.prepare;
+  const cleaned = task.prepare.clean === false ? article : clean(article, task.prepare.clean);
+  const fingerprint = task.prepare.fingerprint ? fingerprintOf(cleaned) : null;
+  let analysis: WholeResult['analysis'];
+  try {
+    analysis = runAnalyzeTask({ ...task.analyze, article: cleaned });
+  } catch (error) {
+    analysis = { error: error instanceof Error ? error.message : String(error) };
+  }
+  return { dropped: cleaned.dropped, fingerprint, analysis };
+}

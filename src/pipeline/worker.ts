@@ -5,13 +5,15 @@
  */
 import { workerData } from 'node:worker_threads';
 import { useSharedEmbeddings } from '../adapters/embeddings.js';
-import { runAnalyzeTask, runPrepareTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask } from './task.js';
+import { runAnalyzeTask, runPrepareTask, runWholeTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask, type WholeResult, type WholeTask } from './task.js';
 
 // Word vectors shared by the main thread (claim tracking): wrap its buffer, never read the file.
 const shared: unknown = (workerData as { embeddings?: unknown } | null)?.embeddings;
 if (shared instanceof SharedArrayBuffer) useSharedEmbeddings(shared);
 
-/** Prepare (clean, fingerprint) or analyse one article; a throw becomes a per-article failure in the main thread. */
-export default function analyzeInWorker(task: AnalyzeTask | PrepareTask): AnalyzeTaskResult | PrepareResult {
-  return 'kind' in task && task.kind === 'prepare' ? runPrepareTask(task) : runAnalyzeTask(task as AnalyzeTask);
+/** Prepare (clean, fingerprint), analyse, or both for one article; a throw becomes a per-article failure in the main thread. */
+export default function analyzeInWorker(task: AnalyzeTask | PrepareTask | WholeTask): AnalyzeTaskResult | PrepareResult | WholeResult {
+  if ('kind' in task && task.kind === 'prepare') return runPrepareTask(task);
+  if ('kind' in task && task.kind === 'whole') return runWholeTask(task);
+  return runAnalyzeTask(task as AnalyzeTask);
 }

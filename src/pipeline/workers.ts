@@ -12,8 +12,15 @@ export const SMALL_INPUT_BYTES = 256 * 1024;
 /**
  * The default of `--workers`: one worker per core, except for small inputs (`inputBytes` below
  * {@link SMALL_INPUT_BYTES}), which run in the calling thread because starting a pool costs more
- * than it saves. On the 2-core machine two workers analysed 12,000 articles 1.70-1.82x as fast as
- * one (README, quiet machine); one core gets one worker, many cores one each.
+ * than it saves. Why (README, "Speed"): each worker is a V8 isolate that loads the models and
+ * warms its compiler up on its own (its first 100 articles cost ~21 ms of CPU each, the next 200
+ * ~13 ms, then ~9 ms), so a second worker costs ~3 s of CPU once; on a 2-core machine with the
+ * cores free, two workers analysed 12,000 articles 1.70-1.82x as fast as one. One core gets one
+ * worker (in the calling thread); many cores get one each (the calling thread spends about 1 ms
+ * per article reading, ordering and writing, so it is not the limit below ~10 workers: estimated,
+ * the development machine has 2 cores). On a machine whose cores are already saturated by other
+ * sessions, Linux shares CPU time among sessions, not threads: more workers get no more CPU and
+ * `--workers 1` is faster (measured: README).
  *
  * @example
  * defaultWorkers(); // 2 on a 2-core machine

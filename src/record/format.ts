@@ -4,20 +4,24 @@
  * (every span with its text, every attribution holding its cue); on disk nothing is written twice:
  *
  * - the article text once; a sentence is `{start, end, paragraph}` (its text is the article's
- *   text between its offsets), a mention `{start, end, form}` (its actor is the one it is listed
- *   under), a token `{start, end, pos, lemma}`;
+ *   text between its offsets), a mention `{start, end[, form][, role]}` (its actor is the one it is
+ *   listed under, `form` absent means "name"), a token `{start, end, pos, lemma}`;
  * - spans a reader quotes as evidence keep `{start, end, text}`: cue, source and content
- *   fragments, claims, dropped regions;
- * - an attribution names its cue by id (`cueId`), a cue lists only the environment flags that
- *   are true.
+ *   fragments, predicates and their clauses, claims that are not a whole sentence, dropped regions;
+ * - what another part already holds is referred to, not copied: an attribution names its cue by id
+ *   (`cueId`), a claim that is a whole sentence names that sentence (`{id, sentence}`), a
+ *   predicate that is its cue's word names the cue (`cueId`, no `predicate`), an actor's aliases and
+ *   roles are those of its mentions;
+ * - environments list only the flags that are true (predicates also their tense and person).
  *
- * `formatVersion` is 2; records without it are the version-1 layout (the in-memory shape,
- * written before issue 14) and are still read by {@link fromRecord}.
+ * `formatVersion` is 3 (since 2026-11-28). Version 2 (the same with every part written out) and
+ * records without `formatVersion` (version 1, the in-memory shape written before issue 14) are
+ * still read by {@link fromRecord}.
  */
-import type { CueEnvironment, DroppedRegion, Diagnostic, DuplicateOf, MentionForm, PartOfSpeech, Span, StanceClass, ActorKind, PredicateCommitment } from '../types/index.js';
+import type { CueEnvironment, DroppedRegion, Diagnostic, DuplicateOf, MentionForm, PartOfSpeech, Span, StanceClass, ActorKind, PredicateCommitment, PredicateEnvironment } from '../types/index.js';
 
 /** The version written by {@link toRecord}. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** A sentence: its text is `text.slice(start, end)`; token range only when tokens are written. */
 export interface SentenceRecord {
@@ -37,21 +41,24 @@ export interface TokenRecord {
   readonly lineStart?: true;
 }
 
-/** A mention, listed under its actor. */
+/** A mention, listed under its actor; `form` absent means `name` (version 2 always wrote it). */
 export interface MentionRecord {
   readonly start: number;
   readonly end: number;
-  readonly form: MentionForm;
+  readonly form?: MentionForm;
   readonly role?: string;
 }
 
-/** An actor with its mentions. */
+/**
+ * An actor with its mentions. `aliases` (the distinct texts of its non-pronoun mentions) and
+ * `roles` (the distinct roles of its mentions) are written only when they differ from that.
+ */
 export interface ActorRecord {
   readonly id: string;
   readonly name: string;
   readonly kind: ActorKind;
-  readonly aliases: readonly string[];
-  readonly roles: readonly string[];
+  readonly aliases?: readonly string[];
+  readonly roles?: readonly string[];
   readonly mentions: readonly MentionRecord[];
 }
 
@@ -76,6 +83,22 @@ export interface AttributionRecord {
   readonly parentId?: string;
 }
 
+/** A claim: `{id, sentence}` when it is its whole sentence (its text is the sentence's), else with its span. */
+export interface ClaimRecord {
+  readonly id: string;
+  readonly span?: Span;
+  readonly sentence: number;
+}
+
+/**
+ * A clause-embedding predicate. `predicate` is absent when it is the single span of the cue
+ * `cueId` (written in the same record); `environment` lists the true flags, tense and person.
+ */
+export interface CommitmentRecord extends Omit<PredicateCommitment, 'predicate' | 'environment'> {
+  readonly predicate?: Span;
+  readonly environment: Partial<PredicateEnvironment> & Pick<PredicateEnvironment, 'tense' | 'person'>;
+}
+
 /** One analysed article on disk. Fields left out with `--fields` are absent. */
 export interface AnalysisRecord {
   readonly formatVersion: typeof FORMAT_VERSION;
@@ -91,9 +114,9 @@ export interface AnalysisRecord {
   readonly actors?: readonly ActorRecord[];
   readonly cues?: readonly CueRecord[];
   readonly attributions?: readonly AttributionRecord[];
-  readonly claims?: readonly { readonly id: string; readonly span: Span; readonly sentence: number }[];
-  /** Clause-embedding predicates with their commitments, as in memory (their spans are quoted evidence). */
-  readonly commitments?: readonly PredicateCommitment[];
+  readonly claims?: readonly ClaimRecord[];
+  /** Clause-embedding predicates with their commitments (their spans are quoted evidence). */
+  readonly commitments?: readonly CommitmentRecord[];
   readonly diagnostics?: readonly Diagnostic[];
   readonly duplicateOf?: DuplicateOf;
 }

@@ -16,6 +16,7 @@ interface BenchFlags extends InputFlags {
   readonly json?: boolean;
   readonly workers: string;
   readonly synthetic?: string;
+  readonly rssEvery: string;
   readonly compare?: boolean;
   readonly compareEvents?: string;
   readonly queue?: string;
@@ -29,13 +30,14 @@ interface BenchFlags extends InputFlags {
 export function registerBench(program: Command): void {
   const command = program
     .command('bench')
-    .description(`time the tokenizer alone, each stage and the whole chain on one core, then analyze end to end with 1 and 2 workers, all in one run (default corpus: ${TRIPLETS}, else ${POLNEAR_DEV}, else corpora/)`)
+    .description(`time the tokenizer alone, each stage and the whole chain on one core, then the whole analyze process with 1 and 2 workers, all in one run (default corpus: ${TRIPLETS}, else ${POLNEAR_DEV}, else corpora/)`)
     .option('--file <path>', 'JSONL, .txt/.html file or folder to benchmark on (JSONL field names: --id-field, --text-field ... as for analyze)')
     .option('--limit <n>', 'use at most this many articles')
     .option('--rounds <n>', 'timed rounds per stage (the best counts)', '3')
     .option('--json', 'print the result as JSON')
     .option('--workers <list>', 'worker counts to time the end-to-end analyze runner with, comma-separated', '1,2')
     .option('--synthetic <n>', 'stream N articles generated from the benchmark texts through the runner (scale runs; skips the per-stage table)')
+    .option('--rss-every <n>', 'with --synthetic: sample the resident set size every N articles (also printed to stderr as the run goes)', '10000')
     .option('--compare', 'also time compare --events auto (analyze, group events, report) with the most workers listed')
     .option('--queue <url>', 'also stream the articles through the queue at this Redis URL with 1 and 2 worker processes started here (threads split between them), against the most workers listed')
     .option('--queue-processes <list>', 'worker process counts of the queue rows, comma-separated', '1,2')
@@ -74,8 +76,28 @@ export function registerBench(program: Command): void {
     const result = synthetic === undefined ? benchmark(articles, rounds) : null;
     const runner: RunnerTiming[] = [];
     if (flags.queueOnly && !flags.queue && !process.env['NARRASCOPE_QUEUE']) throw new UsageError('--queue-only needs --queue URL');
-    for (const workers of flags.queueOnly ? [] : workerCounts) {
-      runner.push(await benchmarkRunner(() => (synthetic === undefined ? articles : syntheticArticles(articles, synthetic)), workers));
+    if (flags.queueOnly) {
+      // --queue-only: the queue rows alone (long memory runs through Redis).
+    } else if (synthetic === undefined) {
+      // The whole process, as a user runs it: a separate `analyze` per worker count over the same
+      // articles (a JSONL file in a temporary folder), start-up, reading and writing included.
+      const { articlesFile, benchmarkProcess } = await import('../../bench/process.js');
+      const { file, cleanup } = articlesFile(articles);
+      try {
+        for (const workers of workerCounts) runner.push(await benchmarkProcess(file, articles, workers));
+      } finally {
+        cleanup();
+      }
+    } else {
+      // A long stream (scale and memory runs): generated here, analysed by this process's runner.
+      const rssEvery = Number(flags.rssEvery);
+      if (!(Number.isInteger(rssEvery) && rssEvery > 0)) throw new UsageError('--rss-every must be a positive integer');
+      const started = Date.now();
+      for (const workers of workerCounts) {
+        runner.push(await benchmarkRunner(() => syntheticArticles(articles, synthetic), workers, rssEvery, (done, rssMb) => {
+          process.stderr.write(`narrascope bench: ${workers} worker(s), ${done} articles, RSS ${rssMb} MB, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+        }));
+      }
     }
     const queueUrl = await queueUrlOf(flags.queue);
     const queueProcesses = flags.queueProcesses.split(',').map(Number);

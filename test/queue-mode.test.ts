@@ -41,7 +41,10 @@ describe.skipIf(!REDIS_SERVER)('queue mode (real redis-server)', () => {
     const status = await queued.exited;
     clearInterval(sampler);
     // 301 articles read, 7 of them duplicates flagged by the producer: 294 analysed by the worker.
-    expect(queued.stderr).toMatch(/queue: 294 articles in 19 jobs/);
+    // Batches of at most 16: 19 jobs when every batch fills; a slow input flushes smaller ones.
+    const jobs = Number(/queue: 294 articles in (\d+) jobs/.exec(queued.stderr)?.[1]);
+    expect(jobs).toBeGreaterThanOrEqual(19);
+    expect(jobs).toBeLessThanOrEqual(294);
     expect(status).toBe(1);
     expect(readFileSync(join(dir, 'queued.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'local.jsonl'), 'utf8'));
     expect(readFileSync(join(dir, 'queued-failures.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'local-failures.jsonl'), 'utf8'));

@@ -4,7 +4,7 @@
  * analysis is reused only when both match, so editing an article, retraining the model, editing a
  * lexicon or changing a job's stage options re-analyses exactly what it affects.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,15 +38,20 @@ function installedFilesHash(): string {
     fileURLToPath(new URL('data/', PACKAGE_ROOT)),
     fileURLToPath(new URL('models/', PACKAGE_ROOT)),
   ];
-  for (const root of roots) {
-    for (const file of filesUnder(root)) {
-      // Source maps and declarations change with the build, not with behaviour.
-      if (/\.(map|d\.ts)$/.test(file)) continue;
-      hash.update(file.slice(root.length)).update('\u0000').update(readFileSync(file)).update('\u0000');
-    }
-  }
+  for (const root of roots) hashFolder(hash, root);
   filesHash = hash.digest('hex');
   return filesHash;
+}
+
+/**
+ * Feed every file below `root` (path relative to it, then its bytes) into `hash`, in sorted
+ * order. Source maps and declarations change with the build, not with behaviour: left out.
+ */
+export function hashFolder(hash: Hash, root: string): void {
+  for (const file of filesUnder(root)) {
+    if (/\.(map|d\.ts)$/.test(file)) continue;
+    hash.update(file.slice(root.length)).update('\u0000').update(readFileSync(file)).update('\u0000');
+  }
 }
 
 function filesUnder(folder: string): string[] {

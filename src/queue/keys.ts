@@ -4,27 +4,12 @@
  * `narrascope:<queue>:` and are deleted as soon as they are read, or expire.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzerFingerprint } from '../jobs/fingerprint.js';
+import { analyzerFingerprint, hashFolder } from '../jobs/fingerprint.js';
 
 // Beyond the per-article stages (in the analyzer fingerprint): what a worker runs for the other
 // task kinds (the narratives of compare's events) and the queue's own protocol.
 const EXTRA_FOLDERS = ['07-narratives', 'relations', 'queue'];
-
-function filesUnder(folder: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 let name: string | undefined;
 
@@ -39,14 +24,7 @@ let name: string | undefined;
 export function analysisQueueName(): string {
   if (name !== undefined) return name;
   const hash = createHash('sha256').update(analyzerFingerprint({ clean: null, segment: null, cues: {} }));
-  for (const folder of EXTRA_FOLDERS) {
-    const root = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
-    for (const file of filesUnder(root)) {
-      // Source maps and declarations change with the build, not with behaviour.
-      if (/\.(map|d\.ts)$/.test(file)) continue;
-      hash.update(file.slice(root.length)).update('\u0000').update(readFileSync(file)).update('\u0000');
-    }
-  }
+  for (const folder of EXTRA_FOLDERS) hashFolder(hash, fileURLToPath(new URL(`../${folder}/`, import.meta.url)));
   name = `narrascope-${hash.digest('hex').slice(0, 12)}`;
   return name;
 }

@@ -48,7 +48,7 @@ function labelledSpans(gold: GoldEvent): { span: GoldSpan; label: string }[] {
 const files = (await loadGoldDir(dir)).filter((f) => !only || f.gold.event === only || goldName(f.file) === only);
 const source = new GoldArticleSource({});
 const relations = claimRelations();
-const totals = { omissions: [0, 0], backers: [0, 0], disputers: [0, 0] };
+const totals = { omissions: { all: 0, right: 0 }, backers: { all: 0, right: 0 }, disputers: { all: 0, right: 0 } };
 for (const file of files) {
   const gold = file.gold;
   const articles = await source.articlesOf(gold);
@@ -105,7 +105,7 @@ for (const file of files) {
         if (mine.every((s) => s.label.startsWith('~'))) category += ' [only discussion spans]';
         evidence = places.map((p) => `${p.what}: "${short(p.s.span.hint, 60)}"`).join(' | ');
       }
-      totals.omissions[0]++; if (right) totals.omissions[1]++;
+      totals.omissions.all++; if (right) totals.omissions.right++;
       count('omission', category);
       if (list) lines.push(`  omit ${right ? 'OK ' : 'BAD'} ${o.outlet} omits ${id} (${m}): ${category}${evidence ? `\n        ${evidence}` : ''}`);
     }
@@ -124,9 +124,16 @@ for (const file of files) {
         const actorNames = names.get(actor) ?? [actor];
         const matches = (ids: readonly string[]): boolean => ids.some((id) => sameActor(goldNames.get(id) ?? [id], actorNames));
         const right = matches(g[role]);
-        totals[role][0]++; if (right) totals[role][1]++;
+        totals[role].all++; if (right) totals[role].right++;
         const kind = report.actors.find((a) => a.id === actor)?.kind ?? '?';
         count(`${role} by kind`, `${kind} ${right ? 'right' : 'wrong'}`);
+        if (process.env['ACTOR_TSV']) {
+          const ids0 = role0 === 'backers' ? n.claimIds : n.disputingClaimIds;
+          const mine = ids0.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && (c.actorId === actor || (c.coActorIds ?? []).includes(actor)));
+          const main = mine.filter((c) => c.actorId === actor);
+          console.error(['TSV', gold.event.slice(0, 14), role0, role, right ? 1 : 0, kind, JSON.stringify(actorNames[0]), mine.length, main.length,
+            mine.map((c) => c.stance).join(','), mine.map((c) => c.proposition?.polarity ?? 1).join(','), mine.map((c) => c.cueLemma ?? '').join(','), n.outlets.length, n.claimIds.length, n.backers.length].join('\t'));
+        }
         if (right) { count(role, 'right'); continue; }
         // The tool claims that made it a backer/disputer, and the gold spans they align with.
         const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
@@ -156,6 +163,6 @@ for (const file of files) {
   }
   if (list) console.log(`${gold.event}\n${lines.join('\n')}`);
 }
-const pct = (x: number[]): string => `${x[1]}/${x[0]} = ${x[0] ? ((100 * (x[1] ?? 0)) / x[0]).toFixed(1) : '0'}%`;
+const pct = (x: { all: number; right: number }): string => `${x.right}/${x.all} = ${x.all ? ((100 * x.right) / x.all).toFixed(1) : '0'}%`;
 console.log(`\nomissions right ${pct(totals.omissions)}; backers ${pct(totals.backers)}; disputers ${pct(totals.disputers)}`);
-for (const [key, n] of [...counts].sort((a, b) => a[0].split('\t')[0]!.localeCompare(b[0].split('\t')[0]!) || b[1] - a[1])) console.log(`${String(n).padStart(4)}  ${key.replace('\t', ': ')}`);
+for (const [key, n] of [...counts].sort((a, b) => (a[0].split('\t')[0] ?? '').localeCompare(b[0].split('\t')[0] ?? '') || b[1] - a[1])) console.log(`${String(n).padStart(4)}  ${key.replace('\t', ': ')}`);

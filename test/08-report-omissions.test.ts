@@ -43,7 +43,7 @@ describe('omissions: omissions stated with confidence', () => {
     ['only described backers and no answer actor: nothing to check', narrative(['rep', 'supporters', 'letter']), omits(), [], [], false],
     ['only described backers, a named answer actor the outlet never names', narrative(['sources']), omits(), [], ['iran'], true],
     ['only described backers, a named answer actor the outlet names', narrative(['sources']), omits(), ['iran'], ['iran'], false],
-    ['a narrative one outlet carries', narrative(['cruz'], ['A']), omits(), [], [], false],
+    ['a narrative one outlet carries ("only Fox quotes DeMint")', narrative(['cruz'], ['A']), omits(), [], [], true],
     ['a narrative the outlet discusses', narrative(['cruz']), omits('discusses'), [], [], false],
     ['a narrative the outlet disputes', narrative(['cruz']), omits('disputes'), [], [], false],
   ] as const)('%s: reported %j', (_, n, coverage, mentioned, answerIds, reported) => {

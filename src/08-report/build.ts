@@ -174,8 +174,8 @@ export function buildReport(results: readonly AnalyzedArticle[], options: Report
         outlet, event,
         articles: live.filter((r) => outletOf(r) === outlet).length,
         shares: Object.fromEntries([...counts].map(([id, n]) => [id, total === 0 ? 0 : round(n / total)])),
-        // Only the omissions stated with confidence (omissions.ts): a narrative two outlets carry,
-        // whose named backers (or, lacking them, its named answer actors) this outlet never names.
+        // Only the omissions stated with confidence (omissions.ts): narratives whose named backers
+        // (or, lacking them, named answer actors) this outlet never names.
         omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id)),
         coverage: Object.fromEntries(eventNarratives.map((n) => [n.id, coverage.get(outlet)?.get(n.id) ?? 'omits'])),
         framing: framingRows,

@@ -121,9 +121,8 @@ export interface ReportOutlet {
   /**
    * Narratives of the event other outlets carry and this one does not address at all, stated only
    * when the evidence is strong (`omissions.ts`): its coverage is `omits` (none of its claims
-   * tells, disputes or, by the claim-relation model, discusses them), two outlets or more carry
-   * the narrative, and this outlet names none of its named backers (or, when it has none, of its
-   * named answer actors). A `coverage` of `omits` that is not listed here is a weaker judgement.
+   * tells, disputes or, by the claim-relation model, discusses them) and this outlet names none
+   * of its named backers (or, when it has none, of its named answer actors). A `coverage` of `omits` that is not listed here is a weaker judgement.
    */
   readonly omitted: readonly string[];
   /** How the outlet covers each narrative of its event (see {@link Coverage}). */

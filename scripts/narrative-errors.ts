@@ -9,7 +9,9 @@
  * wrong, why: the tool narrative maps to no gold narrative; the outlet tells it in a claim the tool
  * put elsewhere or never extracted; the backer is really a disputer, a backer of another narrative,
  * the speaker of a claim the gold gives to someone else or to the outlet's own voice... Counts per
- * category are printed; `--list` prints every item with its evidence.
+ * category are printed; `--list` prints every item with its evidence; `ACTOR_TSV=1` writes one
+ * tab-separated row per judged backer and disputer to stderr (kind, claims, stances, cue lemmas),
+ * to try a rule on all of them before writing it.
  */
 import { buildReport } from '../src/08-report/index.js';
 import { buildNarratives, claimRelations, mergeActors } from '../src/07-narratives/index.js';

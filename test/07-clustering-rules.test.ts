@@ -41,6 +41,14 @@ describe('attachSpeakerStrays', () => {
     expect(sides[3]?.telling).toEqual([4]);
     expect(sides[4]?.telling).toEqual([5]);
   });
+  it('never joins the speaker\'s answer to another specific question ("they had warned Moscow" vs "ISIS-K did it")', () => {
+    const f2 = f.map((x, i) => ({ ...x, question: i === 3 ? 'knowledge' as const : i < 2 ? 'responsibility' as const : x.question }));
+    const sides = sidesNow();
+    attachSpeakerStrays(sides, kept, claims, f2, () => 1, 0);
+    expect(sides[0]?.telling).toEqual([0, 1]);
+    expect(sides[2]?.telling).toEqual([3]);
+  });
+
   it('chooses among the speaker\'s narratives the one its claims lean to most', () => {
     const twoSides = [side(0, [0]), side(1, [1]), side(2, [3])];
     const w = (i: number, j: number): number => ((i === 3 && j === 1) || (i === 1 && j === 3) ? 0.4 : 0.1);

@@ -117,6 +117,18 @@ export function registerCompare(program: Command): void {
       process.exitCode = 1;
       return;
     }
+    // Events, narratives and the report follow the articles' ids, not the input order: the same
+    // articles in another order give the same report bytes (the records stay paired with them).
+    const order = results.map((_, i) => i).sort((a, b) => {
+      const x = results[a]?.id ?? '';
+      const y = results[b]?.id ?? '';
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    // Assigned in place, not spread into splice(): a million arguments overflow the stack.
+    const sortedResults = order.map((i) => results[i] as AnalyzedArticle);
+    const sortedRecords = producer ? order.map((i) => records[i] as string) : [];
+    sortedResults.forEach((r, k) => { results[k] = r; });
+    sortedRecords.forEach((r, k) => { records[k] = r; });
     let eventOf: (article: AnalyzedArticle) => string | undefined;
     if (flags.events === 'auto') {
       const assigned = new Map(groupEvents(results).map((e) => [e.id, e.event]));

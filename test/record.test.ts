@@ -135,6 +135,8 @@ describe('analysis records (formatVersion 4)', () => {
     const record = toRecord(analysed) as AnalysisRecord & Record<string, unknown>;
     const broken = { ...record, attributions: { ...record.attributions, cueId: record.attributions?.cueId.map(() => 'c99') } };
     expect(() => fromRecord(broken)).toThrow(/cue c99/);
+    const stray = { ...record, mentions: { ...record.mentions, actorId: record.mentions?.actorId.map(() => 'a99') } };
+    expect(() => fromRecord(stray)).toThrow(/actor a99/);
     const short = { ...record, cues: { ...record.cues, lemma: [] } };
     expect(() => fromRecord(short)).toThrow(/column cues.lemma has 0 rows/);
     const noSentence = { formatVersion: 4, id: 'x', text: 'A.', claims: { id: ['k1'], sentence: [4] } };

@@ -53,11 +53,14 @@ export function readV4(r: AnalysisRecord): AnalyzedArticle {
     const list = mentionsOf.get(actorId);
     if (list) list.push(mention); else mentionsOf.set(actorId, [mention]);
   });
-  const at_ = r.actors;
-  const actors = (at_?.id ?? []).map((actorId, i): Actor => {
+  const table = r.actors;
+  const actors = (table?.id ?? []).map((actorId, i): Actor => {
     const mentions = mentionsOf.get(actorId) ?? [];
-    return { id: actorId, name: at(at_?.name ?? [], i, id, 'actors.name'), kind: at(at_?.kind ?? [], i, id, 'actors.kind'), aliases: at_?.aliases?.[i] ?? derivedAliases(mentions), roles: at_?.roles?.[i] ?? derivedRoles(mentions), mentions };
+    mentionsOf.delete(actorId);
+    return { id: actorId, name: at(table?.name ?? [], i, id, 'actors.name'), kind: at(table?.kind ?? [], i, id, 'actors.kind'), aliases: table?.aliases?.[i] ?? derivedAliases(mentions), roles: table?.roles?.[i] ?? derivedRoles(mentions), mentions };
   });
+  const stray = mentionsOf.keys().next();
+  if (!stray.done) throw new TypeError(`narrascope: analysis record "${id}": a mention names actor ${stray.value}, which the record does not hold`);
 
   const c = r.cues;
   const cues = (c?.id ?? []).map((cueId, i): Cue => ({

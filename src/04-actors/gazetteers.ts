@@ -41,6 +41,8 @@ export interface Gazetteers {
   readonly descriptions: TokenTrie<ActorKind>;
   readonly stateSides: ReadonlySet<string>;
   readonly speechLemmas: ReadonlySet<string>;
+  /** Formal given names of a lower-cased given name: "bill" -> ["william"], "william" -> ["william"]. */
+  readonly formalNames: (given: string) => readonly string[];
 }
 
 const stateSchema = z.array(
@@ -91,6 +93,8 @@ const sourceSchema = z.object({
   speechLemmas: z.array(z.string()),
 });
 
+const nicknameSchema = z.record(z.string(), z.array(z.string()));
+
 function load<T>(file: string, schema: z.ZodType<T>): T {
   const url = new URL(`../../data/gazetteers/${file}`, import.meta.url);
   const parsed = schema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
@@ -137,6 +141,10 @@ function build(): Gazetteers {
   for (const n of first.male) firstNames.set(n, firstNames.has(n) ? '' : 'm');
   for (const n of first.female) firstNames.set(n, firstNames.get(n) === 'm' ? '' : 'f');
   const d = sources.descriptions;
+  const formal = new Map<string, string[]>();
+  for (const [name, nicknames] of Object.entries(load('nicknames.json', nicknameSchema))) {
+    for (const nick of [name, ...nicknames]) formal.set(nick, [...(formal.get(nick) ?? []), name]);
+  }
   // Group words first: "the group" means the last armed group before the last company.
   const descriptions: [string, ActorKind][] = [
     ...d.media.map((w): [string, ActorKind] => [w, 'media']),
@@ -159,6 +167,7 @@ function build(): Gazetteers {
     descriptions: trieOf(descriptions),
     stateSides: new Set(sources.stateSides),
     speechLemmas: new Set(sources.speechLemmas),
+    formalNames: (given) => formal.get(given) ?? [given],
   };
 }
 

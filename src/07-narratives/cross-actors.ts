@@ -2,6 +2,7 @@
  * Step 7.1: merge the per-article actors of a comparison into cross-article actors, so "Kremlin
  * spokesman Dmitry Peskov" in one outlet and "Peskov" in another count as one backer.
  */
+import { gazetteers } from '../04-actors/gazetteers.js';
 import { jaroWinkler } from '../adapters/natural.js';
 import type { Actor, ActorKind, AnalyzedArticle, Attribution } from '../types/index.js';
 import type { CrossActor } from '../types/narratives.js';
@@ -24,6 +25,24 @@ function namingAliases(actor: Actor): string[] {
   if (actor.kind === 'anonymous' || actor.kind === 'generic') return [...keys];
   for (const alias of actor.aliases) if (/^[A-Z0-9]/.test(alias) && !/^(The|A|An)\s/.test(alias)) keys.add(nameKey(alias));
   return [...keys];
+}
+
+/**
+ * Whether two given names are one name: equal, a nickname of the same formal name ("Bill" /
+ * "William", "Liz" / "Elizabeth", from `data/gazetteers/nicknames.json`), or a short form of three
+ * letters or more that begins the full one ("Ben" / "Benjamin", "Chris" / "Christopher").
+ * @example sameGivenName('Bill', 'William') // true
+ * @example sameGivenName('Liz', 'Mary') // false
+ */
+export function sameGivenName(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/\.$/, '');
+  const y = b.toLowerCase().replace(/\.$/, '');
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length >= 3 && long.startsWith(short)) return true;
+  const formal = gazetteers().formalNames;
+  const fx = formal(x);
+  return formal(y).some((f) => fx.includes(f));
 }
 
 /** Kinds that may merge: a metonym's state and the state, groups tagged as organisations. */
@@ -92,6 +111,33 @@ export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
       }
     }
   }
+  // "Bill Kristol" in one outlet, "William Kristol" in another; "Ben Jealous" and "Benjamin Todd
+  // Jealous": full person names with one surname whose given names are one name are one person.
+  const fullBySurname = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const parts = g.name.split(/\s+/);
+    if (g.kind === 'person' && parts.length > 1 && target[i] === i) {
+      const last = nameKey(parts[parts.length - 1] ?? '');
+      fullBySurname.set(last, [...(fullBySurname.get(last) ?? []), i]);
+    }
+  });
+  for (const members of fullBySurname.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x] ?? 0;
+        const j = members[y] ?? 0;
+        const a = groups[i];
+        const b = groups[j];
+        if (!a || !b || target[j] !== j || target[i] !== i || !sameGivenName(a.name.split(/\s+/)[0] ?? '', b.name.split(/\s+/)[0] ?? '')) continue;
+        target[j] = i;
+        a.members.push(...b.members);
+        for (const alias of b.aliases) a.aliases.add(alias);
+        // The most-mentioned member names the person, as above.
+        if (b.mentions > a.mentions) { a.name = b.name; a.mentions = b.mentions; }
+        for (let k = 0; k < target.length; k++) if (target[k] === j) target[k] = i;
+      }
+    }
+  }
   const bySurname = new Map<string, number[]>();
   groups.forEach((g, i) => {
     const parts = g.name.split(/\s+/);
@@ -150,6 +196,13 @@ export function speakersOf(article: AnalyzedArticle, attribution: Attribution): 
 
 const speakerCache = new WeakMap<Attribution, string[]>();
 
+/** Kinds that are institutions, not people described: their former staff do not speak for them. */
+const INSTITUTIONS: ReadonlySet<ActorKind> = new Set(['organisation', 'state', 'group']);
+
+/** "The DOJ alumni", "Pentagon veterans": the institution's name only qualifies its former staff. */
+const alumni = (spans: readonly { readonly start: number; readonly text: string }[], mention: { readonly start: number; readonly end: number }): boolean =>
+  spans.some((s) => mention.start >= s.start && /^\s+(?:alumni|alums|veterans)\b/i.test(s.text.slice(mention.end - s.start)));
+
 function findSpeakers(article: AnalyzedArticle, attribution: Attribution): string[] {
   const source = attribution.source;
   if (!source) return [];
@@ -161,7 +214,11 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   for (const actor of article.actors) {
     for (const mention of actor.mentions) {
       if (!source.spans.some((s) => mention.start >= s.start && mention.end <= s.end)) continue;
-      if (actor.kind !== 'person' && former.some((at) => at < mention.start && mention.start - at <= 12)) {
+      // "the former department officials": "former" inside an institution's mention counts too
+      // ("The former official" is a person described, and speaks for themself).
+      const before = former.some((at) => at < mention.start && mention.start - at <= 12);
+      const inside = INSTITUTIONS.has(actor.kind) && former.some((at) => at > mention.start && at < mention.end);
+      if (actor.kind !== 'person' && (before || inside || alumni(source.spans, mention))) {
         formerOnly = true;
         continue;
       }

@@ -3,7 +3,7 @@
  * answer), similarity and the claim-relation model, a signed graph and its correlation clustering
  * into the sides of contested questions, with backers, disputers and the event's background.
  */
-export { mergeActors, nameKey, speakersOf, type CrossActors } from './cross-actors.js';
+export { mergeActors, nameKey, sameGivenName, speakersOf, type CrossActors } from './cross-actors.js';
 export { claimsOf, stanceOf, trimSpan, type ClaimOptions } from './claims.js';
 export { polarityOf, type Polarity } from './polarity.js';
 export { numbersOf, questionKind } from './question.js';

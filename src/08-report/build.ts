@@ -4,7 +4,8 @@
  */
 import { buildNarratives, claimRelations, mergeActors, speakersOf, type NarrativeOptions } from '../07-narratives/index.js';
 import type { AnalyzedArticle, Narrative, NarrativeAnalysis, NarrativeClaim, Span } from '../types/index.js';
-import { coverageOf } from './coverage.js';
+import { coverageOf, distinctiveActors } from './coverage.js';
+import { reportedOmissions } from './omissions.js';
 import { framingDistance, jensenShannon, round } from './divergence.js';
 import { conflictingFigures } from './figures.js';
 import { prominenceOf } from './prominence.js';
@@ -60,6 +61,7 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
   // same bytes). Which copy of a duplicate is kept is decided earlier, in input order.
   const results = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const actors = mergeActors(results.filter((r) => !r.duplicateOf));
+  const actorById = new Map(actors.actors.map((a) => [a.id, a]));
   // One relation model (and its cache of prepared texts) for the whole comparison.
   const relations = options.relations === undefined ? claimRelations() : options.relations;
   const eventNames: string[] = [];
@@ -148,15 +150,12 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
     // Per outlet: shares of its claims over the event's narratives, omissions, framing, voice.
     const eventNarratives = analysis.narratives;
     const names = [...new Set(live.map(outletOf))];
-    // An omission is worth reporting for a narrative that matters to the event.
-    // Only narratives two outlets carry: one outlet's story left out by the others is mostly the
-    // others telling it in claims the clustering put elsewhere (dev gold: 22 of 62 omissions).
-    const significant = new Set(eventNarratives.filter((n) => n.outlets.length >= 2).map((n) => n.id));
     // The claim-relation model judges omissions too (an outlet omits a narrative only when none of
     // its claims supports, disputes or discusses it); `relations: null` turns it off.
     const mentioned = new Map(names.map((o) => [o, new Set(live.filter((r) => outletOf(r) === o)
       .flatMap((r) => r.actors.map((a) => actors.idOf(r.id, a.id)).filter((id): id is string => id !== undefined)))]));
     const coverage = coverageOf(live, analysis, names, { mentioned, ...(relations ? { relations } : {}) });
+    const answers = distinctiveActors(analysis, names, mentioned);
     const shareMaps = new Map<string, Map<string, number>>();
     for (const outlet of names) {
       const counts = new Map<string, number>();
@@ -179,7 +178,9 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
         outlet, event,
         articles: live.filter((r) => outletOf(r) === outlet).length,
         shares: Object.fromEntries([...counts].map(([id, n]) => [id, total === 0 ? 0 : round(n / total)])),
-        omitted: names.length < 2 ? [] : eventNarratives.filter((n) => coverage.get(outlet)?.get(n.id) === 'omits' && significant.has(n.id)).map((n) => n.id),
+        // Only the omissions stated with confidence (omissions.ts): narratives whose named backers
+        // (or, lacking them, named answer actors) this outlet never names.
+        omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id)),
         coverage: Object.fromEntries(eventNarratives.map((n) => [n.id, coverage.get(outlet)?.get(n.id) ?? 'omits'])),
         framing: framingRows,
         voice,

@@ -49,17 +49,8 @@ export function coverageOf(articles: readonly AnalyzedArticle[], analysis: Narra
     return bag;
   }));
   const index = new Map(claims.map((c, i) => [c.id, i]));
-  // Actors every outlet names tell nothing about which story an outlet tells ("Russia" in a story
-  // about Moscow): a narrative's distinctive actors are the others its claims give as their answer.
   const mentioned = options.mentioned;
-  const everywhere = (id: string): boolean => !!mentioned && outlets.every((o) => mentioned.get(o)?.has(id));
-  // Those that at least half of its telling claims give ("Ukraine" in "Kyiv helped the gunmen",
-  // "the US, UK and Ukraine may be linked", "prepared with the help of Ukrainian services").
-  const distinctive = new Map(analysis.narratives.map((n) => {
-    const counts = new Map<string, number>();
-    for (const id of n.claimIds) for (const a of new Set(byId.get(id)?.proposition?.actors ?? [])) counts.set(a, (counts.get(a) ?? 0) + 1);
-    return [n.id, new Set([...counts].filter(([a, k]) => k * 2 >= n.claimIds.length && !everywhere(a)).map(([a]) => a))];
-  }));
+  const distinctive = distinctiveActors(analysis, outlets, mentioned);
   const result = new Map<string, Map<string, Coverage>>();
   for (const outlet of outlets) {
     const row = new Map<string, Coverage>();
@@ -76,6 +67,22 @@ export function coverageOf(articles: readonly AnalyzedArticle[], analysis: Narra
     }
   }
   return result;
+}
+
+/**
+ * Per narrative id, its distinctive actors: those at least half of its telling claims give as
+ * their answer ("Ukraine" in "Kyiv helped the gunmen", "the US, UK and Ukraine may be linked",
+ * "prepared with the help of Ukrainian services"), less the actors every outlet names, which tell
+ * nothing about which story an outlet tells ("Russia" in a story about Moscow).
+ */
+export function distinctiveActors(analysis: NarrativeAnalysis, outlets: readonly string[], mentioned?: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+  const byId = new Map(analysis.claims.map((c) => [c.id, c]));
+  const everywhere = (id: string): boolean => !!mentioned && outlets.every((o) => mentioned.get(o)?.has(id));
+  return new Map(analysis.narratives.map((n) => {
+    const counts = new Map<string, number>();
+    for (const id of n.claimIds) for (const a of new Set(byId.get(id)?.proposition?.actors ?? [])) counts.set(a, (counts.get(a) ?? 0) + 1);
+    return [n.id, new Set([...counts].filter(([a, k]) => k * 2 >= n.claimIds.length && !everywhere(a)).map(([a]) => a))];
+  }));
 }
 
 function coverageOfOne(

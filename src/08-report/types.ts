@@ -119,9 +119,10 @@ export interface ReportOutlet {
   /** Share of the outlet's narrative claims in each narrative of the event (sums to 1, or all 0). */
   readonly shares: Readonly<Record<string, number>>;
   /**
-   * Narratives of the event other outlets carry and this one does not address at all: none of its
-   * claims tells, disputes or (by the claim-relation model) discusses them. Only narratives that
-   * matter count: carried by two outlets or more, or contested.
+   * Narratives of the event other outlets carry and this one does not address at all, stated only
+   * when the evidence is strong (`omissions.ts`): its coverage is `omits` (none of its claims
+   * tells, disputes or, by the claim-relation model, discusses them) and this outlet names none
+   * of its named backers (or, when it has none, of its named answer actors). A `coverage` of `omits` that is not listed here is a weaker judgement.
    */
   readonly omitted: readonly string[];
   /** How the outlet covers each narrative of its event (see {@link Coverage}). */

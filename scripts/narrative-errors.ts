@@ -1,0 +1,170 @@
+/**
+ * Why the narratives stage's omissions, backers and disputers are wrong, by category, on a gold
+ * folder (dev only: never run it on the held-back final half while tuning):
+ *
+ *   npx tsx scripts/narrative-errors.ts data/gold/narratives/dev [--list] [--only EVENT]
+ *
+ * It runs what `eval narratives` runs (the same pipeline and scorer mapping), then for every
+ * reported omission and every judged backer and disputer says whether it is right and, when it is
+ * wrong, why: the tool narrative maps to no gold narrative; the outlet tells it in a claim the tool
+ * put elsewhere or never extracted; the backer is really a disputer, a backer of another narrative,
+ * the speaker of a claim the gold gives to someone else or to the outlet's own voice... Counts per
+ * category are printed; `--list` prints every item with its evidence; `ACTOR_TSV=1` writes one
+ * tab-separated row per judged backer and disputer to stderr (kind, claims, stances, cue lemmas),
+ * to try a rule on all of them before writing it.
+ */
+import { buildReport } from '../src/08-report/index.js';
+import { buildNarratives, claimRelations, mergeActors } from '../src/07-narratives/index.js';
+import { analyze } from '../src/pipeline/analyze.js';
+import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
+import { GoldArticleSource } from '../src/eval/narratives/gold-sources.js';
+import { aligns, overlap, sameActor, type ArticleSpan } from '../src/eval/narratives/metrics.js';
+import { scoreEvent } from '../src/eval/narratives/score.js';
+import type { GoldEvent, GoldSpan } from '../src/eval/narratives/gold-schema.js';
+import type { AnalyzedArticle, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
+if (/final/.test(dir)) throw new Error('narrative-errors: never tune on the held-back final half');
+const list = args.includes('--list');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+const counts = new Map<string, number>();
+const count = (kind: string, category: string): void => { counts.set(`${kind}\t${category}`, (counts.get(`${kind}\t${category}`) ?? 0) + 1); };
+const spanOf = (s: GoldSpan): ArticleSpan => ({ articleId: s.article, start: s.start, end: s.end });
+const claimSpan = (c: { articleId: string; start: number; end: number }): ArticleSpan => ({ articleId: c.articleId, start: c.start, end: c.end });
+const short = (t: string, n = 90): string => (t.length > n ? `${t.slice(0, n)}…` : t).replace(/\s+/g, ' ');
+
+/** Every gold span with its label: `n1` claim, `¬n1` dispute, `~n1` discussion, `background`. */
+function labelledSpans(gold: GoldEvent): { span: GoldSpan; label: string }[] {
+  return [
+    ...gold.questions.flatMap((q) => q.narratives).flatMap((n) => [
+      ...n.claims.map((span) => ({ span, label: n.id })),
+      ...n.disputes.map((span) => ({ span, label: `¬${n.id}` })),
+      ...n.discusses.map((span) => ({ span, label: `~${n.id}` })),
+    ]),
+    ...gold.background.map((span) => ({ span, label: 'background' })),
+  ];
+}
+
+const files = (await loadGoldDir(dir)).filter((f) => !only || f.gold.event === only || goldName(f.file) === only);
+const source = new GoldArticleSource({});
+const relations = claimRelations();
+const totals = { omissions: { all: 0, right: 0 }, backers: { all: 0, right: 0 }, disputers: { all: 0, right: 0 } };
+for (const file of files) {
+  const gold = file.gold;
+  const articles = await source.articlesOf(gold);
+  if (checkGold(file, articles).length > 0) continue;
+  const analysed: AnalyzedArticle[] = [];
+  for await (const r of analyze(articles)) analysed.push(r);
+  let analysis: NarrativeAnalysis | undefined;
+  const report = buildReport(analysed, {
+    eventOf: () => gold.event, now: new Date(0), relations,
+    narrativesOf: (event, live) => (analysis = buildNarratives(live, mergeActors(live), event, { relations })),
+  });
+  if (!analysis) continue;
+  const { mapping } = scoreEvent(gold, report).details;
+  const goldNarratives = gold.questions.flatMap((q) => q.narratives);
+  const goldById = new Map(goldNarratives.map((n) => [n.id, n]));
+  const spans = labelledSpans(gold);
+  const outletOfArticle = new Map(gold.articles.map((a) => [a.id, a.outlet]));
+  const names = new Map(report.actors.map((a) => [a.id, [a.name, ...a.aliases]]));
+  const goldNames = new Map(gold.actors.map((a) => [a.id, [a.name, ...a.aliases]]));
+  const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
+  const narrativeOfClaim = new Map<string, string>();
+  for (const n of analysis.narratives) for (const id of [...n.claimIds, ...n.disputingClaimIds]) narrativeOfClaim.set(id, n.id);
+  const inBackground = new Set(analysis.background);
+  const lines: string[] = [];
+
+  // Omissions.
+  for (const o of report.outlets) {
+    for (const id of o.omitted) {
+      const m = mapping[id] ?? 'none';
+      const g = goldById.get(m.replace(/^¬/, ''));
+      let right = false;
+      let category: string;
+      let evidence = '';
+      if (m === 'none' || m === 'background') category = `tool narrative maps to ${m}`;
+      else if (!g) category = 'unknown';
+      else if (m.startsWith('¬')) {
+        right = !g.disputes.some((d) => outletOfArticle.get(d.article) === o.outlet);
+        category = right ? 'right' : 'denial narrative: outlet carries the disputes';
+      } else if (g.omittedBy.includes(o.outlet)) { right = true; category = 'right'; } else {
+        // Where the outlet's own gold spans of G ended up in the tool.
+        const mine = spans.filter((s) => s.label.replace(/^[¬~]/, '') === g.id && outletOfArticle.get(s.span.article) === o.outlet);
+        const places = mine.map((s) => {
+          const hit = analysis?.claims.filter((c) => aligns(claimSpan(c), spanOf(s.span)))
+            .sort((a, b) => overlap(claimSpan(b), spanOf(s.span)) - overlap(claimSpan(a), spanOf(s.span)))[0];
+          const kind = s.label.startsWith('¬') ? 'dispute' : s.label.startsWith('~') ? 'discussion' : 'claim';
+          if (!hit) return { rank: 4, what: `${kind} not extracted as a claim`, s };
+          const where = narrativeOfClaim.get(hit.id);
+          if (where) return { rank: 1, what: `${kind} told in another tool narrative (${where} -> ${mapping[where] ?? 'none'})`, s };
+          if (inBackground.has(hit.id)) return { rank: 2, what: `${kind} in the tool's background`, s };
+          return { rank: 3, what: `${kind} a stray claim in no narrative`, s };
+        }).sort((a, b) => a.rank - b.rank);
+        const best = places[0];
+        category = best ? best.what.replace(/ \(.*\)$/, '') : 'outlet has no gold span (gold omittedBy inconsistent)';
+        if (mine.every((s) => s.label.startsWith('~'))) category += ' [only discussion spans]';
+        evidence = places.map((p) => `${p.what}: "${short(p.s.span.hint, 60)}"`).join(' | ');
+      }
+      totals.omissions.all++; if (right) totals.omissions.right++;
+      count('omission', category);
+      if (list) lines.push(`  omit ${right ? 'OK ' : 'BAD'} ${o.outlet} omits ${id} (${m}): ${category}${evidence ? `\n        ${evidence}` : ''}`);
+    }
+  }
+
+  // Backers and disputers.
+  for (const n of analysis.narratives) {
+    const m = mapping[n.id] ?? 'none';
+    const g = goldById.get(m.replace(/^¬/, ''));
+    if (!g || m === 'background') continue;
+    const denial = m.startsWith('¬');
+    for (const [actors, role0] of [[n.backers, 'backers'], [n.disputers, 'disputers']] as const) {
+      const role = denial ? (role0 === 'backers' ? 'disputers' : 'backers') : role0;
+      const other = role === 'backers' ? 'disputers' : 'backers';
+      for (const actor of actors) {
+        const actorNames = names.get(actor) ?? [actor];
+        const matches = (ids: readonly string[]): boolean => ids.some((id) => sameActor(goldNames.get(id) ?? [id], actorNames));
+        const right = matches(g[role]);
+        totals[role].all++; if (right) totals[role].right++;
+        const kind = report.actors.find((a) => a.id === actor)?.kind ?? '?';
+        count(`${role} by kind`, `${kind} ${right ? 'right' : 'wrong'}`);
+        if (process.env['ACTOR_TSV']) {
+          const ids0 = role0 === 'backers' ? n.claimIds : n.disputingClaimIds;
+          const mine = ids0.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && (c.actorId === actor || (c.coActorIds ?? []).includes(actor)));
+          const main = mine.filter((c) => c.actorId === actor);
+          console.error(['TSV', gold.event.slice(0, 14), role0, role, right ? 1 : 0, kind, JSON.stringify(actorNames[0]), mine.length, main.length,
+            mine.map((c) => c.stance).join(','), mine.map((c) => c.proposition?.polarity ?? 1).join(','), mine.map((c) => c.cueLemma ?? '').join(','), n.outlets.length, n.claimIds.length, n.backers.length].join('\t'));
+        }
+        if (right) { count(role, 'right'); continue; }
+        // The tool claims that made it a backer/disputer, and the gold spans they align with.
+        const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
+        const own = ids.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && (c.actorId === actor || (c.coActorIds ?? []).includes(actor)));
+        const aligned = own.flatMap((c) => spans.filter((s) => aligns(claimSpan(c), spanOf(s.span))).map((s) => ({ c, ...s })));
+        let category: string;
+        if (matches(g[other])) category = `a gold ${other === 'backers' ? 'backer' : 'disputer'} of the same narrative`;
+        else if (own.length > 0 && own.every((c) => c.coActorIds?.includes(actor) && c.actorId !== actor)) category = 'co-speaker only';
+        else if (goldNarratives.some((x) => x.id !== g.id && (matches(x.backers) || matches(x.disputers)))) category = 'backer/disputer of another gold narrative';
+        else if (aligned.some((a) => a.label === g.id && a.span.speaker === 'own')) category = 'speaks a claim gold gives to the outlet own voice';
+        else if (aligned.some((a) => a.label === g.id && a.span.speaker && g[role].includes(a.span.speaker))) category = `speaks a claim of G gold gives to one of its ${role}: wrong speaker or alias`;
+        else if (aligned.some((a) => a.label === g.id && a.span.speaker && a.span.speaker !== 'own')) category = `speaks a claim of G gold gives to another speaker`;
+        else if (aligned.some((a) => a.label === g.id)) category = 'speaks a claim of G (no gold speaker)';
+        else if (aligned.some((a) => a.label === `¬${g.id}`)) category = 'speaks a dispute of G';
+        else if (aligned.some((a) => a.label === 'background')) category = 'speaks a background claim';
+        else if (aligned.length > 0) category = 'speaks a claim of another gold narrative';
+        else if (matches(gold.actors.map((a) => a.id))) category = 'gold actor, its claim unannotated';
+        else category = 'not a gold actor, its claim unannotated';
+        count(role, category);
+        if (list) {
+          const ev = aligned.map((a) => `${a.label}${a.span.speaker ? `@${a.span.speaker}` : ''}: "${short(a.c.text, 70)}"`).join(' | ')
+            || own.map((c) => `"${short(c.text, 70)}" (${c.voice}, src "${c.sourceText ?? ''}")`).join(' | ');
+          lines.push(`  ${role === 'backers' ? 'backer  ' : 'disputer'} BAD ${actorNames[0]} [${kind}] on ${n.id} (${m}): ${category}\n        ${ev}`);
+        }
+      }
+    }
+  }
+  if (list) console.log(`${gold.event}\n${lines.join('\n')}`);
+}
+const pct = (x: { all: number; right: number }): string => `${x.right}/${x.all} = ${x.all ? ((100 * x.right) / x.all).toFixed(1) : '0'}%`;
+console.log(`\nomissions right ${pct(totals.omissions)}; backers ${pct(totals.backers)}; disputers ${pct(totals.disputers)}`);
+for (const [key, n] of [...counts].sort((a, b) => (a[0].split('\t')[0] ?? '').localeCompare(b[0].split('\t')[0] ?? '') || b[1] - a[1])) console.log(`${String(n).padStart(4)}  ${key.replace('\t', ': ')}`);

@@ -1,0 +1,60 @@
+// Which `omits` judgements the report states as omissions (src/08-report/omissions.ts): one table
+// per rule, on hand-made narratives (the dev-set effect is measured by `eval narratives`).
+import { describe, expect, it } from 'vitest';
+import { namedActor, reportedOmissions, type OmissionActor } from '../src/08-report/omissions.js';
+import type { Coverage } from '../src/08-report/types.js';
+import type { Narrative } from '../src/types/index.js';
+
+const ACTORS: Record<string, OmissionActor> = {
+  cruz: { name: 'Ted Cruz', kind: 'person' },
+  doj: { name: 'Justice Department', kind: 'organisation' },
+  iran: { name: 'Iran', kind: 'state' },
+  rep: { name: 'the representative', kind: 'person' },
+  sources: { name: 'three sources familiar with the matter', kind: 'anonymous' },
+  supporters: { name: 'supporters', kind: 'generic' },
+  letter: { name: 'a letter', kind: 'document' },
+};
+const narrative = (backers: string[], outlets = ['A', 'B']): Narrative => ({
+  id: 'n1', event: 'e1', question: 'q1', answer: 'x', label: 'x', claimIds: ['c1'], disputingClaimIds: [], backers, disputers: [], outlets,
+});
+const omits = (how: Coverage = 'omits'): Map<string, Coverage> => new Map([['n1', how]]);
+
+describe('omissions: who is identifiable across outlets', () => {
+  it.each([
+    ['Ted Cruz', 'person', true],
+    ['Justice Department', 'organisation', true],
+    ['FSB', 'organisation', true],
+    ['the representative', 'person', false], // a description another outlet writes differently
+    ['A source', 'person', false],
+    ['supporters', 'generic', false],
+    ['US officials', 'generic', false], // generic collectives are descriptions whatever their case
+    ['three sources familiar with the matter', 'anonymous', false],
+    ['An open letter', 'document', false],
+  ] as const)('%j (%s) is named: %j', (name, kind, named) => expect(namedActor({ name, kind })).toBe(named));
+});
+
+describe('omissions: omissions stated with confidence', () => {
+  const answers = (ids: string[] = []): Map<string, Set<string>> => new Map([['n1', new Set(ids)]]);
+  it.each([
+    ['a named backer the outlet never names', narrative(['cruz']), omits(), [], [], true],
+    ['a named backer the outlet names elsewhere (it quotes Cruz on other points)', narrative(['cruz']), omits(), ['cruz'], [], false],
+    ['one of two named backers named by the outlet', narrative(['cruz', 'doj']), omits(), ['doj'], [], false],
+    ['a named backer beside a description: the named one decides', narrative(['rep', 'doj']), omits(), [], [], true],
+    ['only described backers and no answer actor: nothing to check', narrative(['rep', 'supporters', 'letter']), omits(), [], [], false],
+    ['only described backers, a named answer actor the outlet never names', narrative(['sources']), omits(), [], ['iran'], true],
+    ['only described backers, a named answer actor the outlet names', narrative(['sources']), omits(), ['iran'], ['iran'], false],
+    ['a narrative one outlet carries ("only Fox quotes DeMint")', narrative(['cruz'], ['A']), omits(), [], [], true],
+    ['a narrative the outlet discusses', narrative(['cruz']), omits('discusses'), [], [], false],
+    ['a narrative the outlet disputes', narrative(['cruz']), omits('disputes'), [], [], false],
+  ] as const)('%s: reported %j', (_, n, coverage, mentioned, answerIds, reported) => {
+    const omitted = reportedOmissions([n], coverage, new Set(mentioned), answers([...answerIds]), (id) => ACTORS[id]);
+    expect(omitted).toEqual(reported ? ['n1'] : []);
+  });
+
+  it('keeps the narratives in their order', () => {
+    const a = { ...narrative(['cruz']), id: 'a' };
+    const b = { ...narrative(['doj']), id: 'b' };
+    const coverage = new Map<string, Coverage>([['a', 'omits'], ['b', 'omits']]);
+    expect(reportedOmissions([b, a], coverage, new Set(), new Map(), (id) => ACTORS[id])).toEqual(['b', 'a']);
+  });
+});

@@ -48,9 +48,11 @@ describe.skipIf(!REDIS_SERVER)('queue mode (real redis-server)', () => {
     expect(status).toBe(1);
     expect(readFileSync(join(dir, 'queued.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'local.jsonl'), 'utf8'));
     expect(readFileSync(join(dir, 'queued-failures.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'local-failures.jsonl'), 'utf8'));
-    // At most 4 jobs (a hash each), their results and a few BullMQ bookkeeping keys at any time.
+    // At most 4 jobs (a hash each), their results and a few BullMQ bookkeeping keys at any time:
+    // well under the 2 keys per job (38 and more) that keeping finished jobs would leave. 28 was
+    // the most seen on a quiet machine, 30 under load (a finished job's keys outlive it briefly).
     expect(maxKeys).toBeGreaterThan(0);
-    expect(maxKeys).toBeLessThan(30);
+    expect(maxKeys).toBeLessThan(36);
     const left = await client.keys('*');
     expect(left.filter((k) => k.startsWith('narrascope:'))).toEqual([]);
     expect(left.filter((k) => /^bull:[^:]+:[0-9a-f]{16}\.\d+$/.test(k))).toEqual([]); // no job hash

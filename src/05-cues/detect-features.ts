@@ -153,7 +153,7 @@ function rateIdTable(rates: CueRates): ReadonlyMap<string, number> {
  * @example
  * cueFeatures(ctx, rate, 12, 10, 20, row); row.next();
  */
-export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, first: number, end: number, row: RowBuilder): void {
+export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, first: number, end: number, row: RowBuilder, cluster?: Int32Array): void {
   const lem = ctx.lemma;
   const pos = ctx.pos;
   const l = lem[i] ?? 0;
@@ -207,6 +207,27 @@ export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, fi
   const behind = subjectBehind(ctx, i - 1, first);
   row.add(mix(31, l, ahead));
   row.add(mix(34, r, behind, ahead));
+  if (cluster) clusterFeatures(cluster, i, first, end, ahead, row);
+}
+
+/**
+ * Word-cluster features (word-clusters.ts): the token's cluster at each granularity, the middle
+ * one with what the word governs and with its neighbours' clusters. A cue verb rare in training
+ * ("lamented that") shares weights with its cluster's frequent cues ("complained that").
+ */
+function clusterFeatures(cluster: Int32Array, i: number, first: number, end: number, ahead: number, row: RowBuilder): void {
+  const c = cluster[i] ?? 0;
+  const c0 = c & 1023;
+  const c1 = (c >>> 10) & 1023;
+  const c2 = (c >>> 20) & 1023;
+  const m1 = i - 1 >= first ? ((cluster[i - 1] ?? 0) >>> 10) & 1023 : BEFORE + 2000;
+  const p1 = i + 1 < end ? ((cluster[i + 1] ?? 0) >>> 10) & 1023 : AFTER + 2000;
+  row.add(mix(40, c0));
+  row.add(mix(41, c1));
+  row.add(mix(42, c2));
+  row.add(mix(43, c1, ahead));
+  row.add(mix(44, m1, c1));
+  row.add(mix(45, c1, p1));
 }
 
 const THAT = hashString('that');

@@ -2,7 +2,7 @@
  * Train the attribution model (cue tagger + source/content tagger) on PolNeAR train and write
  * models/attribution-tagger.json.
  *
- *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--role-seeds 1] [--min-count 10] [--bits 17] [--clusters 32,128,512|none] [--out models/attribution-tagger.json]
+ *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--role-seeds 1] [--min-count 10] [--bits 17] [--out models/attribution-tagger.json]
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,7 +21,6 @@ const { values } = parseArgs({
     'min-count': { type: 'string', default: '10' },
     limit: { type: 'string' },
     bits: { type: 'string', default: '17' },
-    clusters: { type: 'string', default: '32,128,512' },
     out: { type: 'string', default: resolve(root, 'models/attribution-tagger.json') },
   },
 });
@@ -33,7 +32,6 @@ const model = await trainAttributionModel(readPolnear(values.file, limit), {
   roleSeeds: Number(values['role-seeds']),
   minCount: Number(values['min-count']),
   bits: Number(values.bits),
-  clusterSizes: values.clusters === 'none' ? [] : values.clusters.split(',').map(Number),
   log: (m) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`),
 });
 const json = JSON.stringify(model);

@@ -153,7 +153,7 @@ function rateIdTable(rates: CueRates): ReadonlyMap<string, number> {
  * @example
  * cueFeatures(ctx, rate, 12, 10, 20, row); row.next();
  */
-export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, first: number, end: number, row: RowBuilder, cluster?: Int32Array): void {
+export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, first: number, end: number, row: RowBuilder): void {
   const lem = ctx.lemma;
   const pos = ctx.pos;
   const l = lem[i] ?? 0;
@@ -216,7 +216,6 @@ export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, fi
   const sr = strongCueNear(rate, i, end - 1, 1);
   row.add(mix(35, r, sl, sr));
   row.add(mix(36, l, sl > 0 ? 1 : 0, sr > 0 ? 1 : 0));
-  if (cluster) clusterFeatures(cluster, i, first, end, ahead, row);
 }
 
 /** Rate id of lemmas that are (part of) a cue in >= 60% of their training occurrences (bin r5). */
@@ -234,25 +233,6 @@ function strongCueNear(rate: Int32Array, i: number, limit: number, step: -1 | 1)
   }
   return 0;
 }
-
-/**
- * Word-cluster features (word-clusters.ts): the token's cluster at each granularity, the middle
- * one with what the word governs and with its neighbours' clusters. A cue verb rare in training
- * ("lamented that") shares weights with its cluster's frequent cues ("complained that").
- */
-function clusterFeatures(cluster: Int32Array, i: number, first: number, end: number, ahead: number, row: RowBuilder): void {
-  const c = cluster[i] ?? 0;
-  const c0 = c & 1023;
-  const c1 = (c >>> 10) & 1023;
-  const c2 = (c >>> 20) & 1023;
-  const m1 = i - 1 >= first ? ((cluster[i - 1] ?? 0) >>> 10) & 1023 : BEFORE + 2000;
-  const p1 = i + 1 < end ? ((cluster[i + 1] ?? 0) >>> 10) & 1023 : AFTER + 2000;
-  row.add(mix(40, c0));
-  row.add(mix(41, c1));
-  row.add(mix(42, c2));
-  row.add(mix(43, c1, ahead));
-  row.add(mix(44, m1, c1));
-  row.add(mix(45, c1, p1));
 }
 
 const THAT = hashString('that');

@@ -8,8 +8,6 @@ import { fileURLToPath } from 'node:url';
 import type { SequenceTagger, SerializedTagger } from './detect-perceptron.js';
 import { deserializeTagger } from './detect-perceptron-io.js';
 import type { CueRates } from './detect-features.js';
-import { loadEmbeddings } from '../adapters/embeddings.js';
-import { wordClustersFromJson, type SerializedWordClusters, type WordClusters } from './word-clusters.js';
 
 /** The JSON file layout. */
 export interface SerializedAttributionModel {
@@ -21,8 +19,6 @@ export interface SerializedAttributionModel {
   readonly cueRates: readonly (readonly [string, string])[];
   readonly cue: SerializedTagger;
   readonly role: SerializedTagger;
-  /** Word clusters over the shipped word vectors, used by the cue tagger (absent: no cluster features). */
-  readonly clusters?: SerializedWordClusters;
 }
 
 /** The model ready for decoding. */
@@ -32,8 +28,6 @@ export interface AttributionModel {
   readonly cue: SequenceTagger;
   /** Labels O, B-source, I-source, B-content, I-content; one sequence per paragraph. */
   readonly role: SequenceTagger;
-  /** Word clusters (bound to the process's word vectors) when the model was trained with them. */
-  readonly clusters?: WordClusters;
 }
 
 /** Build the decoding model from its JSON form. */
@@ -43,7 +37,6 @@ export function attributionModelFromJson(data: SerializedAttributionModel): Attr
     cueRates: new Map(data.cueRates.map(([lemma, rate]) => [lemma, rate])),
     cue: deserializeTagger(data.cue),
     role: deserializeTagger(data.role),
-    ...(data.clusters ? { clusters: wordClustersFromJson(data.clusters, loadEmbeddings()) } : {}),
   };
 }
 

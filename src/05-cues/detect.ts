@@ -14,7 +14,6 @@ import { cueFeatures, featureContext, rateIds, type FeatureContext } from './det
 import { cueKey } from './detect-key.js';
 import { defaultAttributionModel, type AttributionModel } from './detect-model.js';
 import { decode, RowBuilder } from './detect-perceptron.js';
-import { clusterIds } from './word-clusters.js';
 
 /**
  * Speed gate: the tagger only reads sentences holding a lemma that is a cue at least 3% of the
@@ -36,7 +35,7 @@ const CUE_BIAS = [0, 6, 0];
 /** Options of {@link detectCues}. */
 export interface DetectOptions {
   /** The trained model (only its cue tagger and cue rates are used). @default the model under `models/` */
-  readonly model?: Pick<AttributionModel, 'cue' | 'cueRates' | 'clusters'>;
+  readonly model?: Pick<AttributionModel, 'cue' | 'cueRates'>;
   /** Reuse an already computed feature context (the attribution stage needs it too). */
   readonly context?: FeatureContext;
 }
@@ -53,13 +52,12 @@ export function detectCues(segmented: Segmented, options: DetectOptions = {}): C
   const out: CueCandidate[] = [];
   const { tokens } = segmented;
   const rate = rateIds(segmented, model.cueRates);
-  const cluster = model.clusters ? clusterIds(segmented, model.clusters) : undefined;
   const row = new RowBuilder(model.cue.model.bits);
   for (const s of segmented.sentences) {
     if (!hasLikelyCue(rate, s.firstToken, s.endToken)) continue;
     const from = out.length;
     row.reset();
-    for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row, cluster); row.next(); }
+    for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); }
     const labels = decode(model.cue, row.view(), CUE_BIAS);
     let open = -1;
     const flush = (end: number): void => {

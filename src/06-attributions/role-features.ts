@@ -107,7 +107,6 @@ export function roleFeatures(
   geo: CueGeometry,
   i: number,
   row: RowBuilder,
-  cluster?: Int32Array,
 ): void {
   const t = ctx.segmented.tokens;
   const token = t[i];
@@ -186,14 +185,4 @@ export function roleFeatures(
   row.add(mix(142, q, i > first ? (ctx.inQuote[i - 1] ?? 0) : 2, i + 1 < end ? (ctx.inQuote[i + 1] ?? 0) : 2));
   row.add(mix(143, bin(end - 1 - i), q, bl === 0 ? 0 : 1));
   row.add(mix(144, bin(i - first), q, br === 0 ? 0 : 1));
-  // Word clusters (05-cues/word-clusters.ts), 128-way and 512-way: a rare title or
-  // organisation word in a source ("[the watchdog group] said") shares weights with its
-  // cluster's frequent ones.
-  if (cluster) {
-    const c = cluster[i] ?? 0;
-    const c1 = (c >>> 10) & 1023;
-    row.add(mix(150, c1));
-    row.add(mix(151, (c >>> 20) & 1023));
-    row.add(mix(152, c1, bl === 0 ? 0 : 1, br === 0 ? 0 : 1));
-  }
 }

@@ -8,7 +8,6 @@ import { hashString } from '../learn/index.js';
 import type { Cue, Segmented } from '../types/index.js';
 import { cueGeometry, roleFeatures } from './role-features.js';
 import { paragraphRanges } from './paragraphs.js';
-import { clusterIds } from '../05-cues/word-clusters.js';
 
 /** A run of tokens the tagger labelled source or content: [first, end) token indices. */
 export interface RoleSpan {
@@ -71,7 +70,6 @@ export function tagRoles(
     }
   });
   const geo = cueGeometry(ctx, marks);
-  const cluster = model.clusters ? clusterIds(segmented, model.clusters) : undefined;
   const out: RoleSpan[] = [];
   const labels = model.role.labels;
   const row = new RowBuilder(model.role.model.bits);
@@ -83,7 +81,7 @@ export function tagRoles(
     if (!paragraphHasCue.has(para) && !paragraphHasCue.has(para - 1) && !paragraphHasCue.has(para - 2)) continue;
     if (only && !only.has(para)) continue;
     row.reset();
-    for (let i = first; i < end; i++) { roleFeatures(ctx, marks, keys, geo, i, row, cluster); row.next(); }
+    for (let i = first; i < end; i++) { roleFeatures(ctx, marks, keys, geo, i, row); row.next(); }
     const path = decode(model.role, row.view());
     let open: { role: 'source' | 'content'; first: number } | undefined;
     const flush = (at: number): void => {

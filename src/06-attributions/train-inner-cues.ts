@@ -38,7 +38,7 @@ export interface InnerCueOptions {
  * built with the other fold's cue rates), `foldRates[a % 2]` those rates.
  */
 export function innerCueMarks(
-  articles: readonly { ctx: FeatureContext; gold: GoldTokens; cluster?: Int32Array | undefined }[],
+  articles: readonly { ctx: FeatureContext; gold: GoldTokens }[],
   cueData: readonly (readonly TrainingSequence[])[],
   foldRates: readonly ReadonlyMap<string, string>[],
   options: InnerCueOptions,
@@ -49,7 +49,7 @@ export function innerCueMarks(
     const train = cueData.filter((_, a) => a % 2 !== fold).flat();
     const tagger = trainTagger(options.labels, train, { epochs: options.epochs, minCount: options.minCount, bits: options.bits, seed: 7 + fold });
     const row = new RowBuilder(options.bits);
-    articles.forEach(({ ctx, gold, cluster }, a) => {
+    articles.forEach(({ ctx, gold }, a) => {
       if (a % 2 !== fold) return;
       const target = out[a];
       if (!target) return;
@@ -57,7 +57,7 @@ export function innerCueMarks(
       const { tokens } = ctx.segmented;
       for (const s of ctx.segmented.sentences) {
         row.reset();
-        for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row, cluster); row.next(); }
+        for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); }
         const path = decode(tagger, row.view());
         for (let k = 0; k < path.length; k++) {
           if (path[k] !== 1) continue; // B-cue

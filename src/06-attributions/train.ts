@@ -13,8 +13,6 @@ import { averageTaggers, trainTagger } from '../05-cues/detect-perceptron-train.
 import { polnearArticle, type GoldFragment, type PolnearRecord } from '../eval/polnear-read.js';
 import { hashString } from '../learn/index.js';
 import type { Segmented } from '../types/index.js';
-import { loadEmbeddings } from '../adapters/embeddings.js';
-import { clusterIds, fitWordClusters, wordClustersFromJson } from '../05-cues/word-clusters.js';
 import { paragraphRanges } from './paragraphs.js';
 import { cueGeometry, roleFeatures } from './role-features.js';
 import { innerCueMarks, type RoleCueMarks } from './train-inner-cues.js';
@@ -91,7 +89,6 @@ export function articleSequences(
   rates: ReadonlyMap<string, string>,
   bits = TAGGER_BITS,
   roleCues: RoleCueMarks = { marks: gold.cueMarks, keys: gold.cueKeys },
-  cluster?: Int32Array,
 ): { cue: TrainingSequence[]; role: TrainingSequence[] } {
   const { sentences } = ctx.segmented;
   const cue: TrainingSequence[] = [];
@@ -99,7 +96,7 @@ export function articleSequences(
   const row = new RowBuilder(bits);
   for (const s of sentences) {
     row.reset();
-    for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row, cluster); row.next(); }
+    for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); }
     cue.push({ rows: row.build(), labels: gold.cueMarks.slice(s.firstToken, s.endToken) });
   }
   const keys = Int32Array.from(roleCues.keys, (k) => (k ? hashString(k) : 0));
@@ -107,7 +104,7 @@ export function articleSequences(
   const role: TrainingSequence[] = [];
   for (const [first, end] of paragraphRanges(ctx.segmented)) {
     row.reset();
-    for (let i = first; i < end; i++) { roleFeatures(ctx, roleCues.marks, keys, geo, i, row, cluster); row.next(); }
+    for (let i = first; i < end; i++) { roleFeatures(ctx, roleCues.marks, keys, geo, i, row); row.next(); }
     role.push({ rows: row.build(), labels: gold.roles.slice(first, end) });
   }
   return { cue, role };
@@ -133,11 +130,6 @@ export interface TrainAttributionOptions {
    * too (see train-inner-cues.ts). @default true
    */
   readonly innerCues?: boolean;
-  /**
-   * Word-cluster granularities for the cue tagger (k-means over the shipped word vectors, see
-   * word-clusters.ts); [] trains without cluster features. @default [32, 128, 512]
-   */
-  readonly clusterSizes?: readonly number[];
   readonly log?: (message: string) => void;
 }
 
@@ -152,19 +144,14 @@ export async function trainAttributionModel(
   options: TrainAttributionOptions = {},
 ): Promise<SerializedAttributionModel> {
   const log = options.log ?? (() => undefined);
-  const sizes = options.clusterSizes ?? [32, 128, 512];
-  const vectors = sizes.length > 0 ? loadEmbeddings() : undefined;
-  const serializedClusters = vectors ? fitWordClusters(vectors, { sizes }) : undefined;
-  const clusters = vectors && serializedClusters ? wordClustersFromJson(serializedClusters, vectors) : undefined;
-  if (clusters) log(`word clusters fitted: ${sizes.join(', ')}`);
-  const articles: { ctx: FeatureContext; gold: GoldTokens; cluster: Int32Array | undefined }[] = [];
+  const articles: { ctx: FeatureContext; gold: GoldTokens }[] = [];
   // Lemma counts (all, inside a cue) per fold of articles (even / odd), for the cue-rate feature.
   const counts = [new RateCounts(), new RateCounts()];
   for await (const record of records) {
     const seg = segment(polnearArticle(record));
     const gold = goldTokens(seg, record);
     counts[articles.length % 2]?.add(seg, gold.cueMarks);
-    articles.push({ ctx: featureContext(seg), gold, cluster: clusters ? clusterIds(seg, clusters) : undefined });
+    articles.push({ ctx: featureContext(seg), gold });
   }
   log(`read ${articles.length} articles`);
   const [even = new RateCounts(), odd = new RateCounts()] = counts;
@@ -179,14 +166,14 @@ export async function trainAttributionModel(
   // The role tagger learns from gold cues. Training it on cues predicted by a jackknifed cue
   // tagger was tried: +0.3 content and +0.5 source F1 on dev, but -1.3 relation F1 and twice the
   // training time, so the simpler scheme stays.
-  const cueByArticle = articles.map(({ ctx, gold, cluster }, a) => articleSequences(ctx, gold, foldRates[a % 2] ?? new Map(), bits, undefined, cluster).cue);
+  const cueByArticle = articles.map(({ ctx, gold }, a) => articleSequences(ctx, gold, foldRates[a % 2] ?? new Map(), bits).cue);
   const cueData = cueByArticle.flat();
   const roleCues = options.innerCues === false
     ? articles.map(({ gold }) => ({ marks: gold.cueMarks, keys: gold.cueKeys }))
     : innerCueMarks(articles, cueByArticle, foldRates, { labels: CUE_LABELS, epochs: Math.min(epochs, 5), minCount, bits, log });
   const roleData: TrainingSequence[] = [];
-  for (const [a, { ctx, gold, cluster }] of articles.entries()) {
-    roleData.push(...articleSequences(ctx, gold, foldRates[a % 2] ?? new Map(), bits, roleCues[a], cluster).role);
+  for (const [a, { ctx, gold }] of articles.entries()) {
+    roleData.push(...articleSequences(ctx, gold, foldRates[a % 2] ?? new Map(), bits, roleCues[a]).role);
   }
   log(`${cueData.length} sentences, ${roleData.length} paragraphs`);
   const seeds = options.seeds ?? 1;
@@ -201,7 +188,6 @@ export async function trainAttributionModel(
     cueRates,
     cue: serializeTagger(cue),
     role: serializeTagger(role),
-    ...(serializedClusters ? { clusters: serializedClusters } : {}),
   };
 }
 

@@ -40,6 +40,7 @@ describe.each([
   ['a byline at the top', ['By Jane Doe and Omar Haddad, Reuters', ...BODY], 'byline', 'By Jane Doe and Omar Haddad, Reuters'],
   ['an author line with a role', ['Maria Lopez | Staff Writer', ...BODY], 'byline', 'Maria Lopez | Staff Writer'],
   ['a wire credit at the end', [...BODY, '(Reporting by Jane Doe; Editing by John Smith)'], 'byline', '(Reporting by Jane Doe; Editing by John Smith)'],
+  ['a reporting credit at the end', [...BODY, 'Associated Press writer Jane Doe contributed to this report.'], 'byline', 'Associated Press writer Jane Doe contributed to this report.'],
   ['a "Read more" link', [...BODY.slice(0, 2), 'READ MORE: Five charts that explain the deficit', ...BODY.slice(2)], 'boilerplate', 'READ MORE: Five charts that explain the deficit'],
   ['share buttons', [...BODY, 'Share this article'], 'boilerplate', 'Share this article'],
   ['a newsletter prompt', [...BODY, 'Sign up for our daily briefing newsletter'], 'boilerplate', 'Sign up for our daily briefing newsletter'],
@@ -60,6 +61,7 @@ describe('clean: what must stay', () => {
   it.each([
     ['a truncated line on the article\'s own topic', 'The minister said the budget forecasts and spending cuts would be reviewed…'],
     ['prose that starts with "By"', 'By the end of the year, the minister said, the budget would be balanced.'],
+    ['prose about a contribution', 'The minister said the fund contributed to this report on growth, which critics rejected.'],
     ['an ellipsis inside a quote', '“The plan is fair… the forecasts are conservative,” the minister said.'],
   ])('keeps %s', (_label, line) => {
     const cleaned = clean(article([...BODY.slice(0, 2), line, ...BODY.slice(2)].join('\n\n')));

@@ -66,12 +66,24 @@ describe('7.9 questions in words', () => {
     ['the attackers had tried to escape toward Ukraine', 'Had the attackers tried to escape toward Ukraine?'],
     ['The investigation was continuing', 'Was the investigation continuing?'],
     ['that the vote was rigged', 'Was the vote rigged?'],
-    ["Twitter doesn't intend to remove Trump from the service", "Doesn't Twitter intend to remove Trump from the service?"],
+    // Asked in the positive: the negative statement is one of its answers.
+    ["Twitter doesn't intend to remove Trump from the service", 'Does Twitter intend to remove Trump from the service?'],
+    ["Mexico won't pay for a wall along the U.S. border", 'Will Mexico pay for a wall along the U.S. border?'],
+    ["The plans shouldn't be required to cover prenatal testing", 'Should the plans be required to cover prenatal testing?'],
+    // Openers that tie the statement to the one before are dropped.
+    ['Needless to say, the war in Afghanistan was not a war of choice', 'Was the war in Afghanistan a war of choice?'],
+    ['Still, the labor market is less resilient than before', 'Is the labor market less resilient than before?'],
+    ['I was talking about the radical environmentalists', 'Was I talking about the radical environmentalists?'],
+    // No subject to invert: asked as it stands.
+    ['to be fair the plan was late', 'Is it true that to be fair the plan was late?'],
   ])('yesNoQuestion(%j)', (statement, question) => expect(yesNoQuestion(statement)).toBe(question));
 
   it('asks who was behind the deed the responsibility claims name most', () => {
     expect(responsibilityQuestion(['ISIS-K claimed responsibility for the attack', 'Ukraine may be linked to the attack', 'behind the massacre'])).toBe('Who was behind the attack?');
     expect(responsibilityQuestion(['they did it'])).toBe('Who was behind it?');
+    // Only after words of responsibility: neither "closed to the public" nor "for the Tea Party to" names a deed.
+    expect(responsibilityQuestion(['Debate was mostly closed to the public', 'called on the Tea Party to repudiate them'])).toBe('Who was behind it?');
+    expect(responsibilityQuestion(['officials blamed Moscow for the cyberattack', 'Russia denied involvement in the cyberattack'])).toBe('Who was behind the cyberattack?');
   });
 });
 

@@ -9,9 +9,18 @@ import type { QuestionKind } from '../types/narratives.js';
 
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'shall', 'does', 'do', 'did']);
 const MAX_WORDS = 11;
-// "the attack", "the massacre", "the Crocus City Hall attack": the deed a responsibility claim is about.
-const DEED = /\b(?:for|behind|of|to|in|out|on|over)\s+(?:the|this|that|last\s+\w+'s)\s+((?:[\p{Lu}][\p{L}-]*\s+)*)([\p{Ll}][\p{Ll}-]+)/gu;
-const NOT_DEEDS = new Set(['help', 'group', 'region', 'country', 'city', 'border', 'matter', 'investigation', 'area', 'people', 'government', 'state', 'west', 'war']);
+// Auxiliaries wink splits off a contracted negation: "won't" -> "wo" + "n't", "can't" -> "ca" + "n't".
+const CONTRACTED: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall' };
+// Openers that tie a statement to the previous one: "Still,", "But", "Needless to say,", "In fact,".
+const OPENER = /^(?:still|but|and|yet|so|however|meanwhile|indeed|instead|also|now|needless to say|of course|in fact|in short|after all)\b,?\s+/i;
+// "the attack", "the massacre", "the Crocus City Hall attack": the deed a responsibility claim is
+// about, read only after words of responsibility ("responsibility for the attack", "behind the
+// massacre", "linked to the bombing"): after any preposition it read "closed to the public" as
+// "Who was behind the public?".
+const DEED = /\b(?:responsib\w+ for|blam\w+ (?:\w+ )?for|behind|involve\w* in|link\w* to|role in|carr\w+ out|perpetrat\w+|orchestrat\w+|plann\w+|plot\w* to)\s+(?:the|this|that|last\s+\w+'s)\s+((?:[\p{Lu}][\p{L}-]*\s+)*)([\p{Ll}][\p{Ll}-]+)/gu;
+const NOT_DEEDS = new Set(['help', 'group', 'region', 'country', 'city', 'border', 'matter', 'investigation', 'area', 'people', 'government', 'state', 'west', 'war', 'public', 'scenes', 'curtain', 'wheel', 'times']);
+// Function words are never a deed ("for the Tea Party to ..." must not read "to").
+const FUNCTION_WORDS = /^(?:to|of|in|on|at|by|for|and|or|but|that|which|who|was|were|is|are|has|had|have|be|been|with|from|as)$/;
 
 /**
  * "Who was behind the attack?": the deed is the head noun most often named after the
@@ -23,7 +32,7 @@ export function responsibilityQuestion(texts: readonly string[]): string {
   for (const text of texts) {
     for (const m of text.matchAll(DEED)) {
       const head = m[2] ?? '';
-      if (NOT_DEEDS.has(head)) continue;
+      if (NOT_DEEDS.has(head) || FUNCTION_WORDS.test(head)) continue;
       counts.set(head, (counts.get(head) ?? 0) + 1);
     }
   }
@@ -38,8 +47,10 @@ function clip(words: readonly string[], max = MAX_WORDS, atComma = true): string
     if (out.length >= max) return `${out.join(' ')}…`;
     out.push(w);
     if (atComma && /[,;:]$/.test(w)) break;
+    // A sentence ends inside the statement ("... of Obama's choosing.' It was ..."): the question stops there.
+    if (/[.!?][’'"”]?$/.test(w) && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|U\.S)\.$/.test(w)) break;
   }
-  return out.join(' ').replace(/[,;:.!]+$/, '');
+  return out.join(' ').replace(/[,;:.!?]*[’'"”]?$/, (m) => (/[’'"”]/.test(m) && !/[,;:.!?]/.test(m) ? m : ''));
 }
 
 /**
@@ -49,11 +60,17 @@ function clip(words: readonly string[], max = MAX_WORDS, atComma = true): string
  * @example yesNoQuestion('the attackers had tried to escape toward Ukraine') // 'Had the attackers tried to escape toward Ukraine?'
  */
 export function yesNoQuestion(statement: string): string {
-  const text = statement.replace(/[“”"]/g, '').replace(/^(that|whether)\s+/i, '').replace(/\s+/g, ' ').trim();
+  let text = statement.replace(/[“”"‘]/g, '').replace(/^(that|whether)\s+/i, '').replace(/\s+/g, ' ').trim();
+  // Openers that link the statement to what came before ("Still, it seems clear ...", "Needless
+  // to say, the war ...") are not part of what is asked.
+  for (let previous = ''; previous !== text;) { previous = text; text = text.replace(OPENER, ''); }
   const tokens = winkAnalyze(text).tokens.filter((t) => t.pos !== 'SPACE');
   const verb = tokens.findIndex((t, i) => i > 0 && (t.pos === 'AUX' || t.pos === 'VERB'));
   const subject = tokens.slice(0, verb);
-  if (verb < 1 || subject.length > 8 || subject.some((t) => t.pos === 'VERB' || t.pos === 'PUNCT' && t.value !== "'s")) {
+  // A subject names something: a noun, a name, a pronoun or a number, and holds no verb,
+  // particle ("Needless to say") or punctuation.
+  const named = subject.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM');
+  if (verb < 1 || subject.length > 8 || !named || subject.some((t) => t.pos === 'VERB' || t.pos === 'PART' || t.pos === 'PUNCT' && t.value !== "'s")) {
     return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
   }
   const join = (ts: typeof tokens): string[] => {
@@ -68,14 +85,17 @@ export function yesNoQuestion(statement: string): string {
   if (!head) return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
   const subjectWords = join(subject);
   const first = subject[0];
-  if (first && (first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'ADJ' || first.pos === 'NOUN')) subjectWords[0] = (subjectWords[0] ?? '').toLowerCase();
-  // "It doesn't intend to": the negation moves with its auxiliary ("Doesn't it intend to ...?").
-  const negated = /^(n't|not)$/i.test(tokens[verb + 1]?.value ?? '') && head.pos === 'AUX';
+  if (first && first.value !== 'I' && (first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'ADJ' || first.pos === 'NOUN')) subjectWords[0] = (subjectWords[0] ?? '').toLowerCase();
+  // The question is asked in the positive: "Mexico won't pay for the wall" and "Mexico will pay"
+  // are two answers to "Will Mexico pay for the wall?" (the negation belongs to the answer).
+  const negated = /^(n['’]t|not)$/i.test(tokens[verb + 1]?.value ?? '') && head.pos === 'AUX';
   const rest = join(tokens.slice(verb + (negated ? 2 : 1)));
-  const value = head.value.toLowerCase();
+  const value = CONTRACTED[head.value.toLowerCase()] ?? head.value.toLowerCase();
   let words: string[];
-  if (head.pos === 'AUX' && AUXILIARIES.has(value)) words = [`${capital(value)}${negated ? "n't" : ''}`, ...subjectWords, ...rest];
-  else {
+  if (head.pos === 'AUX' && AUXILIARIES.has(value)) {
+    // "Didn't" / "doesn't" keep only their do-support: "Did Kyiv help?", not "Did Kyiv not help?".
+    words = [capital(value), ...subjectWords, ...rest];
+  } else {
     const aux = value.endsWith('s') && head.lemma !== value ? 'Does' : value === head.lemma ? 'Do' : 'Did';
     words = [aux, ...subjectWords, head.lemma, ...rest];
   }

@@ -54,7 +54,11 @@ const cover = (spans: readonly Span[]): Span => {
  * narratives and their conflicts, per outlet its narrative shares, omissions, framing and voice,
  * and the divergence of every pair of outlets (see `divergence.method`).
  */
-export function buildReport(results: readonly AnalyzedArticle[], options: ReportOptions = {}): DivergenceReport {
+export function buildReport(input: readonly AnalyzedArticle[], options: ReportOptions = {}): DivergenceReport {
+  // The report is a function of the set of articles, not of the order they came in: events,
+  // actors, claims and narrative ids all follow the articles' ids (a JSONL file shuffled gives the
+  // same bytes). Which copy of a duplicate is kept is decided earlier, in input order.
+  const results = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const actors = mergeActors(results.filter((r) => !r.duplicateOf));
   // One relation model (and its cache of prepared texts) for the whole comparison.
   const relations = options.relations === undefined ? claimRelations() : options.relations;

@@ -11,13 +11,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run `bin/narrascope.js` with arguments, from the repository root. */
-export function runCli(args: readonly string[], input?: string): CliRun {
+/** Run `bin/narrascope.js` with arguments, from the repository root (`env` added to the process's). */
+export function runCli(args: readonly string[], input?: string, env?: Readonly<Record<string, string>>): CliRun {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'narrascope.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     ...(input !== undefined ? { input } : {}),
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

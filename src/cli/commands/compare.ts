@@ -47,6 +47,14 @@ async function queueNarratives(flags: CompareFlags, results: readonly AnalyzedAr
   }
 }
 
+/** Earliest date first (articles without one last), then id: the order compare analyses in. */
+export function canonicalOrder(a: Pick<Article, 'id' | 'date'>, b: Pick<Article, 'id' | 'date'>): number {
+  const x = a.date ?? '\uffff';
+  const y = b.date ?? '\uffff';
+  if (x !== y) return x < y ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
  * `narrascope compare <inputs...>`: the whole pipeline, then the divergence report. Articles are
  * compared within events: the value of `--group-by FIELD`, or the events `--events auto` finds,
@@ -82,12 +90,18 @@ export function registerCompare(program: Command): void {
     const ingestOptions = { ...ingestOptionsFrom(flags), ...(flags.groupBy ? { groupField: flags.groupBy } : {}) };
     const groups = new Map<string, string>();
     let read = 0;
+    // Every article is read before any is analysed, then analysed in a canonical order: earliest
+    // date first (undated last), then id. The duplicate check keeps the first copy it sees, so the
+    // copy a report keeps is the earliest one, whatever order the inputs list them in.
+    const all: Article[] = [];
+    for await (const article of readArticles(inputs, ingestOptions, log, flags.strict ?? false, webOptionsFrom(flags))) {
+      read++;
+      if (article.group !== undefined) groups.set(article.id, article.group);
+      all.push(article);
+    }
+    all.sort(canonicalOrder);
     async function* remembered(): AsyncGenerator<Article> {
-      for await (const article of readArticles(inputs, ingestOptions, log, flags.strict ?? false, webOptionsFrom(flags))) {
-        read++;
-        if (article.group !== undefined) groups.set(article.id, article.group);
-        yield article;
-      }
+      yield* all;
     }
     // Queue mode distributes the per-article analysis, then each event's narratives (below).
     const producer = await openProducer(flags, flags.quiet ?? false);
@@ -117,6 +131,18 @@ export function registerCompare(program: Command): void {
       process.exitCode = 1;
       return;
     }
+    // Events, narratives and the report follow the articles' ids, not the input order: the same
+    // articles in another order give the same report bytes (the records stay paired with them).
+    const order = results.map((_, i) => i).sort((a, b) => {
+      const x = results[a]?.id ?? '';
+      const y = results[b]?.id ?? '';
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    // Assigned in place, not spread into splice(): a million arguments overflow the stack.
+    const sortedResults = order.map((i) => results[i] as AnalyzedArticle);
+    const sortedRecords = producer ? order.map((i) => records[i] as string) : [];
+    sortedResults.forEach((r, k) => { results[k] = r; });
+    sortedRecords.forEach((r, k) => { records[k] = r; });
     let eventOf: (article: AnalyzedArticle) => string | undefined;
     if (flags.events === 'auto') {
       const assigned = new Map(groupEvents(results).map((e) => [e.id, e.event]));

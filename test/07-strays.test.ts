@@ -1,0 +1,57 @@
+// Table tests of two clustering rules of the narratives stage: a speaker's stray claims join the
+// narrative where the speaker already speaks, and the pair model never joins two specific questions.
+import { describe, expect, it } from 'vitest';
+import { attachSpeakerStrays, pairModelPush, type ClaimFeatures, type Side } from '../src/07-narratives/index.js';
+import type { NarrativeClaim } from '../src/types/index.js';
+
+function claim(i: number, over: Partial<NarrativeClaim> = {}): NarrativeClaim {
+  return { id: `c${i}`, articleId: 'a', outlet: null, sentence: i, start: i * 10, end: i * 10 + 9, text: `claim ${i}`, stance: 'asserts', voice: 'attributed', commitment: 0.7, ...over };
+}
+function features(c: NarrativeClaim): ClaimFeatures {
+  return { claim: c, words: [], entities: new Set(), agency: false, culprits: new Set(), exclusive: false, openQuestion: false, polarity: c.stance === 'denies' ? -1 : 1, nameWords: new Set(), question: 'truth', numbers: [] };
+}
+const side = (cluster: number, telling: number[]): Side => ({ cluster, telling: [...telling], disputing: [], disputedBy: new Set() });
+
+describe('attachSpeakerStrays', () => {
+  // Claims 0-1: Obama in narrative 0; 2: Wheeler in narrative 1; 3: a lone Obama quote (side 2,
+  // not a narrative); 4: a lone Obama denial (side 3); 5: a lone quote of nobody known (side 4).
+  const claims = [
+    claim(0, { actorId: 'obama' }), claim(1, { actorId: 'obama' }), claim(2, { actorId: 'wheeler' }),
+    claim(3, { actorId: 'obama' }), claim(4, { actorId: 'obama', stance: 'denies' }), claim(5, {}),
+  ];
+  const f = claims.map(features);
+  const sidesNow = (): Side[] => [side(0, [0, 1]), side(1, [2]), side(2, [3]), side(3, [4]), side(4, [5])];
+  const kept = [true, true, false, false, false];
+  const leaning = (w: number) => (i: number, j: number): number => ((i === 3 || j === 3) && (i < 2 || j < 2) ? w : -0.5);
+
+  it.each([
+    ['joins its speaker\'s narrative when it leans towards it', 0.2, [0, 1, 3]],
+    ['stays out when it leans away from the speaker\'s claims', -0.3, [0, 1]],
+  ])('a lone quote %s', (_, w, telling) => {
+    const sides = sidesNow();
+    attachSpeakerStrays(sides, kept, claims, f, leaning(w), 0);
+    expect(sides[0]?.telling).toEqual(telling);
+    expect(sides[1]?.telling).toEqual([2]); // another speaker's narrative never takes it
+  });
+  it('never moves a denial (the speaker would dispute their own narrative) or a claim without a speaker', () => {
+    const sides = sidesNow();
+    attachSpeakerStrays(sides, kept, claims, f, () => 1, 0);
+    expect(sides[3]?.telling).toEqual([4]);
+    expect(sides[4]?.telling).toEqual([5]);
+  });
+  it('chooses among the speaker\'s narratives the one its claims lean to most', () => {
+    const twoSides = [side(0, [0]), side(1, [1]), side(2, [3])];
+    const w = (i: number, j: number): number => ((i === 3 && j === 1) || (i === 1 && j === 3) ? 0.4 : 0.1);
+    attachSpeakerStrays(twoSides, [true, true, false], claims, f, w, 0);
+    expect(twoSides.map((s) => s.telling)).toEqual([[0], [1, 3], []]);
+  });
+});
+
+describe('pairModelPush', () => {
+  it.each([
+    ['two specific questions: never together', 'knowledge', 'responsibility', 0.3, 0],
+    ['two specific questions: apart as the model says', 'knowledge', 'responsibility', -0.3, -0.3],
+    ['one question', 'responsibility', 'responsibility', 0.3, 0.3],
+    ['a specific question and "is it true?"', 'knowledge', 'truth', 0.3, 0.3],
+  ] as const)('%s', (_, a, b, push, expected) => expect(pairModelPush(push, { question: a }, { question: b })).toBe(expected));
+});

@@ -76,6 +76,15 @@ describe('clause-embedding predicates: how committed the writer is', () => {
     expect(w('He repeated the claim that the vote was rigged.', 'claim')).toBeLessThan(w('He ignored the fact that the vote was rigged.', 'fact'));
   });
 
+  it('a negative-prefix adjective is its base negated: "unlikely" doubts, "not unlikely" leans as "likely"', () => {
+    const likely = w('It is likely that the talks will resume.', 'likely');
+    const unlikely = w('It is unlikely that the talks will resume.', 'unlikely');
+    expect(unlikely).toBeLessThan(0);
+    expect(likely).toBeGreaterThan(unlikely + 0.4);
+    expect(w('It is not unlikely that the talks will resume.', 'unlikely')).toBeCloseTo(likely, 1);
+    expect(w('It is impossible that the talks will resume.', 'impossible')).toBeLessThan(w('It is possible that the talks will resume.', 'possible'));
+  });
+
   it('"managed to" vouches for the event, "declined to" does not', () => {
     expect(w('He managed to escape.', 'manage')).toBeGreaterThan(w('He declined to escape.', 'decline') + 0.2);
   });

@@ -85,7 +85,16 @@ export function attributedStance(article: AnalyzedArticle, attribution: Attribut
   if (!inner || !selfReport(article, inner)) return base;
   // A denial or doubt cue over the inner predicate stays what it was: "denied he knew that P".
   if (base.stance === 'denies' || base.stance === 'doubts') return base;
-  return { stance: stanceOfScore(inner.subjectCommitment), commitment: inner.subjectCommitment, writerCommitment };
+  return { stance: capHedge(inner.lemma, stanceOfScore(inner.subjectCommitment)), commitment: inner.subjectCommitment, writerCommitment };
+}
+
+/**
+ * A hedge (Hyland's list: "possible", "likely", "probable", "suggest") never asserts, however
+ * high its score: "It is possible that the talks will resume" hedges. Its negation keeps its
+ * own reading ("unlikely" -> doubts).
+ */
+function capHedge(lemma: string, stance: ClaimStance): ClaimStance {
+  return stance === 'asserts' && (loadCommitmentModel().inventory[lemma]?.classes.includes('hedge') ?? false) ? 'hedges' : stance;
 }
 
 /**
@@ -100,7 +109,7 @@ export function ownVoiceStance(article: AnalyzedArticle, sentence: number, span:
   const governing = governingPredicate(article.text, article.commitments ?? [], sentence, span);
   if (governing && governing.environment.person !== 'third') {
     const score = governing.writerCommitment;
-    return { stance: stanceOfScore(score), commitment: score, writerCommitment: score };
+    return { stance: capHedge(governing.lemma, stanceOfScore(score)), commitment: score, writerCommitment: score };
   }
   const commitment = hedged ? OWN_HEDGE : OWN_ASSERTION;
   return { stance: hedged ? 'hedges' : 'asserts', commitment, writerCommitment: commitment };

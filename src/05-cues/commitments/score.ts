@@ -28,8 +28,23 @@ let cached: CommitmentModel | undefined;
 const ratedMaps = new WeakMap<CommitmentModel, Map<string, RatedFrame>>();
 const scoreMemo = new WeakMap<CommitmentModel, Map<string, number>>();
 
+/**
+ * An adjective with a negative prefix whose base is in the inventory is the base negated:
+ * "unlikely that" is "not likely that", "impossible" "not possible", "unaware" "not aware". The
+ * ratings are of verbs only, so a prefixed adjective scored on its own borrows from the verbs
+ * nearest its word vector, which are those of the base ("unlikely" read like "likely").
+ * @example negatedBase(model, 'unlikely') // 'likely'
+ */
+export function negatedBase(model: CommitmentModel, lemma: string): string | undefined {
+  const m = /^(?:un|im|in|il|ir)(\p{L}{4,})$/u.exec(lemma);
+  const base = m?.[1];
+  return base && model.inventory[base]?.kind === 'adjective' && model.inventory[lemma]?.kind !== 'verb' ? base : undefined;
+}
+
 /** The model's prediction for a predicate in a frame (negation, complement type), before the rules. */
 export function frameScore(model: CommitmentModel, lemma: string, frame: Omit<Frame, 'neighbour'>, kind?: PredicateKind): number {
+  const base = negatedBase(model, lemma);
+  if (base) return frameScore(model, base, { ...frame, negated: !frame.negated }, 'adjective');
   // Memoised per model: the score depends only on these four values (a predicate recurs often).
   let memo = scoreMemo.get(model);
   if (!memo) { memo = new Map(); scoreMemo.set(model, memo); }

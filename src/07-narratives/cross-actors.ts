@@ -168,11 +168,30 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
       found.push({ id: actor.id, rank: SPECIFICITY[actor.kind] + (actor.id === source.actorId ? 0.5 : 0), start: mention.start });
     }
   }
-  if (found.length === 0) return source.actorId && !formerOnly ? [source.actorId] : [];
+  if (found.length === 0) return source.actorId && !formerOnly ? [source.actorId] : antecedentOf(article, source.spans);
   found.sort((x, y) => y.rank - x.rank || y.start - x.start);
   const main = found[0];
   if (!main) return [];
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
   const ids = coordinated ? found.map((f) => f.id) : [main.id];
   return [...new Set(ids)];
+}
+
+/**
+ * The speaker a relative pronoun stands for: "according to US intelligence officials, who said
+ * they had warned Moscow" -> the actor whose mention ends just before ", who". Only a lone "who"
+ * or "which" source right after a mention (a comma between at most); anything else has no speaker.
+ */
+function antecedentOf(article: AnalyzedArticle, spans: readonly { readonly start: number; readonly end: number; readonly text: string }[]): string[] {
+  const only = spans.length === 1 ? spans[0] : undefined;
+  if (!only || !/^(?:who|which)$/i.test(only.text.trim())) return [];
+  let best: { id: string; end: number } | null = null;
+  for (const actor of article.actors) {
+    for (const m of actor.mentions) {
+      if (m.form === 'pronoun' || m.end > only.start) continue;
+      if (!/^\s*,?\s*$/.test(article.text.slice(m.end, only.start))) continue;
+      if (!best || m.end > best.end) best = { id: actor.id, end: m.end };
+    }
+  }
+  return best ? [best.id] : [];
 }

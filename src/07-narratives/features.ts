@@ -36,6 +36,12 @@ export interface ClaimFeatures {
   readonly negation?: Span;
   /** The sentence the claim stands in, with its speaker and cue: what the relation model reads. */
   readonly sentence?: string;
+  /**
+   * The actor the claim's clause is about as its subject: an actor named in its first words
+   * ("Iran warned Russia ..."), or the speaker when it opens on a pronoun ("officials said they
+   * had warned Moscow").
+   */
+  readonly subject?: string;
 }
 
 /** The proposition of a claim, as the report gives it (see `ClaimProposition`). */
@@ -123,6 +129,9 @@ export function featureContext(articles: readonly AnalyzedArticle[], actors: Cro
   return { actors, articles: new Map(articles.map((a) => [a.id, a])), demonyms, kin: kinOf(local), kinds: new Map(local.map((a) => [a.id, a.kind])) };
 }
 
+/** A content that opens on a personal pronoun subject: "(that) they had warned ...". */
+const SPEAKER_PRONOUN = /^[“"‘']?(?:that\s+)?(?:he|she|they|we)\s/i;
+
 /** The features of one claim (see {@link ClaimFeatures}). */
 export function featuresOf(claim: NarrativeClaim, context: FeatureContext): ClaimFeatures {
   const article = context.articles.get(claim.articleId);
@@ -144,6 +153,12 @@ export function featuresOf(claim: NarrativeClaim, context: FeatureContext): Clai
   // A content-bearing cue makes its speaker a participant: "Iran warned Russia" is about Iran.
   const cueLemmaEarly = claim.cueLemma ?? '';
   if (claim.actorId && cueLemmaEarly && !EMPTY.has(cueLemmaEarly) && !cueLemmaEarly.includes(' ') && claim.cueClass === 'neutral') entities.add(claim.actorId);
+  // Reported speech whose subject is a pronoun speaks of the speaker: "officials said they had
+  // warned Moscow" is about the officials, "Peskov said he was not aware" about Peskov.
+  const speaksOfSelf = claim.actorId !== undefined && claim.voice === 'attributed' && SPEAKER_PRONOUN.test(claim.text);
+  if (speaksOfSelf && claim.actorId) entities.add(claim.actorId);
+  const opening = /^[“"‘']?(?:that\s+)?/i.exec(claim.text)?.[0].length ?? 0;
+  const subject = speaksOfSelf ? claim.actorId : [...mentions].sort((x, y) => x.start - y.start).find((m) => m.start - claim.start <= opening + 4)?.id;
 
   const cueLemma = claim.cueLemma ?? '';
   const accusation = claim.cueClass === 'accusation';
@@ -216,5 +231,6 @@ export function featuresOf(claim: NarrativeClaim, context: FeatureContext): Clai
     numbers: numbersOf(claim.text),
     ...(negated && clause.cue ? { negation: { start: claim.start + clause.cue.start, end: claim.start + clause.cue.end, text: clause.cue.text } } : {}),
     nameWords: new Set(words.filter((w) => mentions.some((m) => m.start === w.start) || /^\p{Lu}/u.test(claim.text.slice(w.start - claim.start))).map((w) => w.stem)),
+    ...(subject ? { subject } : {}),
   };
 }

@@ -215,6 +215,10 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
           weight += pairModelPush(pairWeight * (logOdds + sameOffset), a, b);
         }
       }
+      // "Did X warn Russia?" answered by two warners ("Iran warned Russia" / "US officials said
+      // they had warned Moscow"): two stories, never one, whatever words they share; not a
+      // contradiction either (both warnings can have happened).
+      if (!conflict && twoAnswers(a, b)) weight = Math.min(weight, -threshold);
       weights[i * n + j] = weight;
       weights[j * n + i] = weight;
     }
@@ -234,6 +238,16 @@ export function buildGraph(features: readonly ClaimFeatures[], options: GraphOpt
 export function pairModelPush(push: number, a: Pick<ClaimFeatures, 'question'>, b: Pick<ClaimFeatures, 'question'>): number {
   const twoQuestions = a.question !== b.question && a.question !== 'truth' && b.question !== 'truth';
   return twoQuestions ? Math.min(0, push) : push;
+}
+
+/**
+ * Two claims that answer "who knew / who warned?" with different subjects (see
+ * `ClaimFeatures.subject`), neither naming the other's.
+ * @example twoAnswers({ question: 'knowledge', subject: 'A1', entities: new Set(['A1']) }, { question: 'knowledge', subject: 'A2', entities: new Set(['A2']) }) // true
+ */
+export function twoAnswers(a: Pick<ClaimFeatures, 'question' | 'subject' | 'entities'>, b: Pick<ClaimFeatures, 'question' | 'subject' | 'entities'>): boolean {
+  if (a.question !== 'knowledge' || b.question !== 'knowledge' || !a.subject || !b.subject || a.subject === b.subject) return false;
+  return !a.entities.has(b.subject) && !b.entities.has(a.subject);
 }
 
 /** Log-odds of the pair model are clipped here, so one pair cannot outvote a cluster. */

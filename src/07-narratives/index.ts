@@ -12,7 +12,7 @@ export { cosine, vectorize, type Vector } from './similarity.js';
 export { agreement, contradiction, denial, openQuestion, rivalAgent, type Contradiction } from './signals.js';
 export { addresses, pairRelation, type ClaimRelationModel, type RelationProbabilities } from './relation.js';
 export { claimRelations } from './relation-model.js';
-export { buildGraph, pairModelPush, type GraphOptions, type SignedGraph } from './graph.js';
+export { buildGraph, pairModelPush, twoAnswers, type GraphOptions, type SignedGraph } from './graph.js';
 export { correlationClusters } from './cluster.js';
 export { sidesOf, type Side, type Sides } from './sides.js';
 export { attachSpeakerStrays, backing } from './strays.js';

@@ -19,7 +19,8 @@ export const STRAY_FLOOR = 0;
  * speaker already speaks, when it leans towards that speaker's claims there (mean edge weight at
  * least `floor`): the speaker is already a backer, so backers do not change, and a narrative is
  * no longer told by a few of its speaker's sentences only. Only backing claims move (a denial
- * would make the speaker contradict themself), and only claims of sides that are not narratives.
+ * would make the speaker contradict themself), only claims of sides that are not narratives, and
+ * never into the speaker's answer to another specific question.
  */
 export function attachSpeakerStrays(sides: Side[], kept: boolean[], claims: readonly NarrativeClaim[], features: readonly ClaimFeatures[], weight: (i: number, j: number) => number, floor: number): void {
   // Speaker -> kept sides where that speaker has a backing claim (the claim indices per side).
@@ -43,7 +44,11 @@ export function attachSpeakerStrays(sides: Side[], kept: boolean[], claims: read
       if (!speaker || claims[i]?.voice !== 'attributed' || !backing(features[i])) continue;
       let best = -1;
       let bestWeight = floor - 1e-9;
+      const question = features[i]?.question ?? 'truth';
       for (const [target, own] of bySpeaker.get(speaker) ?? []) {
+        // Not into the speaker's answer to another specific question ("US officials said they had
+        // warned Moscow" does not join their "ISIS-K did it").
+        if (question !== 'truth' && own.every((j) => { const q = features[j]?.question ?? 'truth'; return q !== 'truth' && q !== question; })) continue;
         const mean = own.reduce((sum, j) => sum + weight(i, j), 0) / own.length;
         if (mean > bestWeight) { best = target; bestWeight = mean; }
       }

@@ -1,7 +1,9 @@
-// Table tests of two clustering rules of the narratives stage: a speaker's stray claims join the
-// narrative where the speaker already speaks, and the pair model never joins two specific questions.
+// Table tests of clustering rules of the narratives stage: a speaker's stray claims join the
+// narrative where the speaker already speaks; the pair model never joins two specific questions;
+// two warners are two answers; "officials, who said" speak as the officials.
 import { describe, expect, it } from 'vitest';
-import { attachSpeakerStrays, pairModelPush, type ClaimFeatures, type Side } from '../src/07-narratives/index.js';
+import { attachSpeakerStrays, pairModelPush, speakersOf, twoAnswers, type ClaimFeatures, type Side } from '../src/07-narratives/index.js';
+import { analyzeArticle } from '../src/pipeline/analyze-article.js';
 import type { NarrativeClaim } from '../src/types/index.js';
 
 function claim(i: number, over: Partial<NarrativeClaim> = {}): NarrativeClaim {
@@ -39,6 +41,14 @@ describe('attachSpeakerStrays', () => {
     expect(sides[3]?.telling).toEqual([4]);
     expect(sides[4]?.telling).toEqual([5]);
   });
+  it('never joins the speaker\'s answer to another specific question ("they had warned Moscow" vs "ISIS-K did it")', () => {
+    const f2 = f.map((x, i) => ({ ...x, question: i === 3 ? 'knowledge' as const : i < 2 ? 'responsibility' as const : x.question }));
+    const sides = sidesNow();
+    attachSpeakerStrays(sides, kept, claims, f2, () => 1, 0);
+    expect(sides[0]?.telling).toEqual([0, 1]);
+    expect(sides[2]?.telling).toEqual([3]);
+  });
+
   it('chooses among the speaker\'s narratives the one its claims lean to most', () => {
     const twoSides = [side(0, [0]), side(1, [1]), side(2, [3])];
     const w = (i: number, j: number): number => ((i === 3 && j === 1) || (i === 1 && j === 3) ? 0.4 : 0.1);
@@ -54,4 +64,26 @@ describe('pairModelPush', () => {
     ['one question', 'responsibility', 'responsibility', 0.3, 0.3],
     ['a specific question and "is it true?"', 'knowledge', 'truth', 0.3, 0.3],
   ] as const)('%s', (_, a, b, push, expected) => expect(pairModelPush(push, { question: a }, { question: b })).toBe(expected));
+});
+
+describe('twoAnswers: "who warned?" answered by two subjects', () => {
+  const k = (subject: string | undefined, entities: string[], question: ClaimFeatures['question'] = 'knowledge') => ({ question, entities: new Set(entities), ...(subject ? { subject } : {}) });
+  it.each([
+    ['Iran warned Russia / US officials said they had warned Moscow', k('iran', ['iran', 'russia']), k('us', ['us', 'russia']), true],
+    ['one warner twice', k('iran', ['iran', 'russia']), k('iran', ['iran']), false],
+    ['the other names the first warner ("not aware of any warnings from Iran")', k('iran', ['iran']), k('peskov', ['peskov', 'iran']), false],
+    ['a subject unknown', k(undefined, ['russia']), k('iran', ['iran']), false],
+    ['another question', k('iran', ['iran'], 'truth'), k('us', ['us'], 'truth'), false],
+  ] as const)('%s', (_, a, b, expected) => expect(twoAnswers(a, b)).toBe(expected));
+});
+
+describe('speakersOf: a relative pronoun speaks for the mention before it', () => {
+  it('"according to US intelligence officials, who said they had warned Moscow" -> the officials', () => {
+    const text = 'The group carried out the attack, according to US intelligence officials, who said they had warned Moscow of a planned attack weeks earlier.';
+    const article = analyzeArticle({ id: 'a', outlet: null, date: null, title: null, url: null, text, dropped: [] });
+    const said = article.attributions.find((t) => t.cue.spans.some((s) => s.text === 'said'));
+    expect(said?.source?.spans.map((s) => s.text)).toEqual(['who']);
+    const speaker = article.actors.find((a) => a.id === speakersOf(article, said!)[0]);
+    expect(speaker?.name).toBe('US intelligence officials');
+  });
 });

@@ -61,7 +61,7 @@ export type { WebSourcesOptions, FetchOptions, FetchState, HostLimits, SourceInp
 export { analyze, type AnalyzeOptions } from './pipeline/analyze.js';
 export { analyzeArticle, type AnalyzeArticleOptions } from './pipeline/analyze-article.js';
 export { runAnalysis, type RunOptions, type RunItem, type ArticleRef, type TaskExecutor } from './pipeline/run.js';
-// the on-disk form of an analysis (formatVersion 3): write with toRecord, read back with fromRecord
+// the on-disk form of an analysis (formatVersion 4): write with toRecord, read back with fromRecord
 export { toRecord, fromRecord, parseFields, RECORD_FIELDS, FORMAT_VERSION, type AnalysisRecord, type RecordField } from './record/index.js';
 // evaluation against annotated data
 export { evaluatePolnear, formatPolnearReport, PUBLISHED_POLNEAR } from './eval/index.js';

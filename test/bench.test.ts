@@ -18,7 +18,7 @@ describe('narrascope bench', () => {
   });
 
   it('times the runner and compare on the shipped corpora and reports rates and memory as JSON', () => {
-    const result = runCli(['bench', '--file', 'corpora', '--rounds', '1', '--workers', '1', '--compare', '--json']);
+    const result = runCli(['bench', '--file', 'corpora', '--rounds', '1', '--workers', '1', '--compare', '--no-startup', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const bench = JSON.parse(result.stdout) as { runner: { articles: number; articlesPerSecond: number; peakRssMb: number }[]; compare: { grouping: string; articles: number }[] };
     expect(bench.runner[0]?.articles).toBeGreaterThan(0);
@@ -32,9 +32,17 @@ describe('narrascope bench', () => {
       JSON.stringify({ key: 'k1', body: 'The minister said the plan was fair. Critics disagreed.' }),
       JSON.stringify({ key: 'k2', body: 'According to officials, the talks collapsed on Monday.' }),
     ].join('\n'));
-    const result = runCli(['bench', '--file', file, '--id-field', 'key', '--text-field', 'body', '--rounds', '1', '--workers', '1', '--json']);
+    const result = runCli(['bench', '--file', file, '--id-field', 'key', '--text-field', 'body', '--rounds', '1', '--workers', '1', '--startup-runs', '1', '--no-relations', '--json']);
     expect(result.status, result.stderr).toBe(0);
-    const bench = JSON.parse(result.stdout) as { articles: number; stages: { stage: string; cpuMs: number }[]; runner: { mode: string; workers: number; articles: number; cpuSeconds: number }[] };
+    const bench = JSON.parse(result.stdout) as {
+      articles: number; stages: { stage: string; cpuMs: number }[]; runner: { mode: string; workers: number; articles: number; cpuSeconds: number }[];
+      output: { ratio: number; quotedRatio: number; parts: { part: string; ratio: number }[] }; startup: { command: string; wallMs: number; cpuMs: number }[];
+    };
+    // The output is measured against the text, per part; quoting every span makes it larger.
+    expect(bench.output.parts.map((p) => p.part)).toContain('text');
+    expect(bench.output.quotedRatio).toBeGreaterThan(bench.output.ratio);
+    expect(bench.startup.map((r) => r.command)).toEqual(['narrascope --version', 'analyze 1 article --workers 1', 'analyze 1 article --workers 2']);
+    expect(bench.startup.every((r) => r.cpuMs > 0 && r.wallMs > 0)).toBe(true);
     expect(bench.articles).toBe(2);
     expect(bench.stages.map((s) => s.stage)).toEqual(['wink-nlp tokenizer alone', 'clean', 'segment', 'actors', 'cues', 'attributions', 'commitments', 'record (compact JSON line)', 'whole chain (clean..JSON line)']);
     expect(bench.stages.every((s) => s.cpuMs >= 0)).toBe(true);

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyzedArticle } from '../src/types/index.js';
-import { parseJsonl, type CliRun } from './support/cli.js';
+import { parseAnalyses, type CliRun } from './support/cli.js';
 import { ROOT } from './support/paths.js';
 import { tempDir, writeTemp } from './support/temp.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
@@ -25,7 +24,7 @@ describe('narrascope analyze|compare <feed URL> and --urls FILE', () => {
   it('analyze reads a feed URL: one JSON line per entry, ids are the page URLs', async () => {
     const run = await cli(['analyze', `${server.origin}/courier/atom.xml`, '--workers', '1', '--contact', 'mailto:data@newsroom.example']);
     expect(run.status, run.stderr).toBe(0);
-    const results = parseJsonl(run.stdout) as AnalyzedArticle[];
+    const results = parseAnalyses(run.stdout);
     expect(results.map((r) => [r.id, r.outlet])).toEqual([[`${server.origin}/courier/repair-timeline.html`, 'Valley Courier'], [`${server.origin}/courier/bridge-safe.html`, 'Valley Courier']]);
     expect(results[1]?.attributions.length).toBeGreaterThan(0);
     expect(server.hits('/courier/atom.xml').at(-1)?.userAgent).toMatch(/^narrascope\/[\d.]+ \(\+mailto:data@newsroom\.example\)$/);

@@ -34,18 +34,25 @@ describe('narrascope analyze (spawned)', () => {
     expect(result?.tokens?.find((t) => t.text === 'Peskov')?.pos).toBe('PROPN');
   });
 
-  it('writes compact records (formatVersion 3, well under the in-memory JSON) and only the --fields asked for', () => {
+  it('writes compact records (formatVersion 4, well under the in-memory JSON), quotes with --quotes, and only the --fields asked for', () => {
     const run = runCli(['analyze', 'corpora/seed', '--quiet']);
     const [record] = parseJsonl(run.stdout) as Record<string, unknown>[];
-    expect(record?.['formatVersion']).toBe(3);
-    // The seed is dense with attributions: 6x its text on disk, against 10x in memory.
-    expect(run.stdout.length).toBeLessThan(0.7 * JSON.stringify(fromRecord(record)).length);
-    expect(JSON.stringify(record?.['attributions'])).toContain('"cueId"');
+    expect(record?.['formatVersion']).toBe(4);
+    // The seed is dense with attributions: ~3.5x its text on disk, against 10x in memory.
+    const analysis = fromRecord(record);
+    expect(run.stdout.length).toBeLessThan(0.4 * JSON.stringify(analysis).length);
+    // A table of columns (the seed has a nested attribution: a parentId column too).
+    expect(Object.keys(record?.['attributions'] ?? {})).toEqual(['id', 'source', 'actorId', 'cueId', 'content', 'parentId']);
+    const quoted = runCli(['analyze', 'corpora/seed', '--quiet', '--quotes']);
+    const [withQuotes] = parseJsonl(quoted.stdout) as { attributions: { content: [number, number, string][][] } }[];
+    const first = analysis.attributions[0]?.content[0];
+    expect(withQuotes?.attributions.content[0]?.[0]).toEqual([first?.start, first?.end, first?.text]);
+    expect(fromRecord(withQuotes)).toEqual(analysis);
     const some = runCli(['analyze', 'corpora/seed', '--quiet', '--fields', 'cues,attributions']);
     expect(Object.keys((parseJsonl(some.stdout) as Record<string, unknown>[])[0] ?? {}).sort()).toEqual(['attributions', 'cues', 'formatVersion', 'id']);
-    const bad = runCli(['analyze', 'corpora/seed', '--fields', 'quotes']);
+    const bad = runCli(['analyze', 'corpora/seed', '--fields', 'quote']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('unknown field "quotes"');
+    expect(bad.stderr).toContain('unknown field "quote"');
   });
 
   it('writes the good lines of a broken JSONL, names the bad line, exits 1', () => {

@@ -3,6 +3,7 @@ import { analyze } from '../src/pipeline/analyze.js';
 import { runAnalysis, type RunItem } from '../src/pipeline/run.js';
 import { readResumePoint, resumeSkipper } from '../src/pipeline/resume.js';
 import type { Article } from '../src/types/index.js';
+import { fromRecord } from '../src/record/index.js';
 import { syntheticArticles } from './support/synthetic.js';
 import { tempDir, writeTemp } from './support/temp.js';
 
@@ -24,7 +25,7 @@ describe('runAnalysis', () => {
     for await (const result of analyze(articles)) expected.push(result);
     for (const [k, item] of items.entries()) {
       expect(item.kind).toBe('result');
-      const got = item.kind === 'result' ? JSON.parse(item.json) as { id: string; sentences: unknown[]; attributions: unknown[] } : null;
+      const got = item.kind === 'result' ? fromRecord(JSON.parse(item.json)) : null;
       expect(got?.id).toBe(expected[k]?.id);
       expect(got?.sentences.length).toBe(expected[k]?.sentences.length);
       expect(got?.attributions.length).toBe(expected[k]?.attributions.length);
@@ -44,7 +45,7 @@ describe('runAnalysis', () => {
     const one = await collect(runAnalysis(input, { workers: 1 }));
     expect(two.map((i) => (i.kind === 'result' ? i.json : i.kind))).toEqual(one.map((i) => (i.kind === 'result' ? i.json : i.kind)));
     expect(two[2]?.kind === 'result' && JSON.parse(two[2].json)).toMatchObject({ id: 'copy', duplicateOf: { id: 'a0', kind: 'exact' } });
-    expect(two[2]?.kind === 'result' && (JSON.parse(two[2].json) as { sentences: unknown[] }).sentences).toEqual([]);
+    expect(two[2]?.kind === 'result' && fromRecord(JSON.parse(two[2].json)).sentences).toEqual([]);
   });
 
   it('does not read ahead of a slow consumer by more than maxInFlight articles (backpressure)', async () => {

@@ -5,7 +5,7 @@
  * per-token object is built that the segment stage would only throw away.
  */
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { winkModel } from './wink-model.js';
 import type { PartOfSpeech } from '../types/index.js';
 
 /** One token as wink reports it, before offsets are computed (see {@link winkAnalyze}). */
@@ -73,8 +73,9 @@ interface WinkCache {
 }
 type FeatureFn = (config: unknown) => Record<string, (word: string, category: number, cache: WinkCache) => unknown>;
 
-function historyFreeModel(): typeof model {
-  const base = model as unknown as { featureFn: FeatureFn };
+function historyFreeModel(): Parameters<typeof winkNLP>[0] {
+  const model = winkModel();
+  const base = model as { featureFn: FeatureFn };
   const featureFn: FeatureFn = (config) => {
     const features = base.featureFn(config);
     const pos = features['pos'];
@@ -93,7 +94,7 @@ function historyFreeModel(): typeof model {
     }
     return features;
   };
-  return { ...(model as object), featureFn } as unknown as typeof model;
+  return { ...(model as object), featureFn } as unknown as Parameters<typeof winkNLP>[0];
 }
 
 function isolate(cache: WinkCache): void {

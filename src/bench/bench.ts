@@ -9,6 +9,7 @@ import { winkColumns } from '../adapters/wink.js';
 import { analyzeArticle } from '../pipeline/analyze-article.js';
 import { toRecord } from '../record/index.js';
 import type { AnalyzedArticle, Article, Segmented } from '../types/index.js';
+import { formatOutputSize, outputSize, type OutputSize } from './output-size.js';
 
 /** Throughput of one stage over the benchmark corpus. */
 export interface StageTiming {
@@ -29,6 +30,8 @@ export interface BenchResult {
   readonly words: number;
   readonly rounds: number;
   readonly stages: readonly StageTiming[];
+  /** The size of analyze's output for these articles (bytes over text bytes, per part). */
+  readonly output: OutputSize;
 }
 
 const countWords = (text: string): number => text.match(/\S+/g)?.length ?? 0;
@@ -79,7 +82,7 @@ export function benchmark(articles: readonly Article[], rounds = 3): BenchResult
       wordsPerSecond: Math.round(words / seconds),
     };
   });
-  return { articles: articles.length, words, rounds, stages: timings };
+  return { articles: articles.length, words, rounds, stages: timings, output: outputSize(analysed) };
 }
 
 /** The result as an aligned text table. */
@@ -87,5 +90,5 @@ export function formatBench(result: BenchResult): string {
   const head = `${result.articles} articles, ${result.words} words, best of ${result.rounds} rounds, one core\n`;
   const rows = result.stages.map((t) =>
     `${t.stage.padEnd(36)} ${String(t.ms).padStart(7)} ms ${String(t.articlesPerSecond).padStart(8)} articles/s ${String(t.wordsPerSecond).padStart(10)} words/s  CPU ${t.cpuMs} ms`);
-  return `${head}${rows.join('\n')}\n`;
+  return `${head}${rows.join('\n')}\n${formatOutputSize(result.output)}`;
 }

@@ -39,17 +39,8 @@ export function articlesFile(articles: readonly Article[]): { readonly file: str
  * try { await benchmarkProcess(file, articles, 2); } finally { cleanup(); }
  */
 export async function benchmarkProcess(file: string, articles: readonly Article[], workers: number): Promise<RunnerTiming> {
-  const { bin, hook } = paths();
   const words = articles.reduce((sum, a) => sum + countWords(a.text), 0);
-  const start = performance.now();
-  const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, bin, 'analyze', file, '--workers', String(workers), '--quiet', '--out', devNull], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-  const code = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); });
-  const ms = performance.now() - start;
-  const usageLine = stderr.split('\n').find((l) => l.startsWith(USAGE_MARK));
-  if (code !== 0 || !usageLine) throw new Error(`narrascope bench: analyze --workers ${workers} failed (exit ${String(code)}): ${stderr.split('\n').filter((l) => !l.startsWith(USAGE_MARK)).join('\n').slice(0, 2000)}`);
-  const usage = JSON.parse(usageLine.slice(USAGE_MARK.length)) as { cpuSeconds: number; peakRssMb: number };
+  const { ms, usage } = await timeCommand(['analyze', file, '--workers', String(workers), '--quiet', '--out', devNull]);
   const seconds = ms / 1000;
   return {
     mode: 'process',
@@ -63,4 +54,66 @@ export async function benchmarkProcess(file: string, articles: readonly Article[
     rssSamplesMb: [],
     cpuSeconds: Math.round(usage.cpuSeconds * 10) / 10,
   };
+}
+
+/** Wall time of one `narrascope` process and its own CPU time and peak RSS (from the usage hook). */
+async function timeCommand(args: readonly string[]): Promise<{ readonly ms: number; readonly usage: { readonly cpuSeconds: number; readonly peakRssMb: number } }> {
+  const { bin, hook } = paths();
+  const start = performance.now();
+  const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  const code = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); });
+  const ms = performance.now() - start;
+  const usageLine = stderr.split('\n').find((l) => l.startsWith(USAGE_MARK));
+  if (code !== 0 || !usageLine) throw new Error(`narrascope bench: ${args.slice(0, 1).join(' ')} ${args.slice(2).join(' ')} failed (exit ${String(code)}): ${stderr.split('\n').filter((l) => !l.startsWith(USAGE_MARK)).join('\n').slice(0, 2000)}`);
+  return { ms, usage: JSON.parse(usageLine.slice(USAGE_MARK.length)) as { cpuSeconds: number; peakRssMb: number } };
+}
+
+/** Start-up of one command: median wall time and CPU time of a few fresh processes. */
+export interface StartupTiming {
+  readonly command: string;
+  readonly runs: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+/**
+ * How long a user waits for a command that does almost nothing: `narrascope --version`, and
+ * `analyze` of one article (the first of `file`, written to a file of its own) with 1 and 2
+ * workers (`--workers 2` starts the pool even for one article). Each is run `runs` times in a
+ * fresh process; the medians count.
+ *
+ * @example
+ * const rows = await benchmarkStartup(articles[0]); // [{ command: 'narrascope --version', wallMs: 95, cpuMs: 80 }, ...]
+ */
+export async function benchmarkStartup(article: Article, runs = 3): Promise<StartupTiming[]> {
+  const { file, cleanup } = articlesFile([article]);
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  try {
+    const commands: [string, string[]][] = [
+      ['narrascope --version', ['--version']],
+      ['analyze 1 article --workers 1', ['analyze', file, '--workers', '1', '--quiet', '--out', devNull]],
+      ['analyze 1 article --workers 2', ['analyze', file, '--workers', '2', '--quiet', '--out', devNull]],
+    ];
+    const rows: StartupTiming[] = [];
+    for (const [command, args] of commands) {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const { ms, usage } = await timeCommand(args);
+        wall.push(ms);
+        cpu.push(usage.cpuSeconds * 1000);
+      }
+      rows.push({ command, runs, wallMs: Math.round(median(wall)), cpuMs: Math.round(median(cpu)) });
+    }
+    return rows;
+  } finally {
+    cleanup();
+  }
+}
+
+/** The start-up rows as text. */
+export function formatStartup(rows: readonly StartupTiming[]): string {
+  return `start-up (median of ${rows[0]?.runs ?? 0} fresh processes; targets: --version < 0.3 s, one article < 1.5 s):\n${rows.map((r) => `  ${r.command.padEnd(32)} ${String(r.wallMs).padStart(6)} ms wall  ${String(r.cpuMs).padStart(6)} ms CPU`).join('\n')}\n`;
 }

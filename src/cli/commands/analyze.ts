@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { defaultWorkers, SMALL_INPUT_BYTES } from '../../pipeline/workers.js';
 import { inputBytes } from '../input-size.js';
-import { parseFields, RECORD_FIELDS, type RecordField } from '../../record/format.js';
+import { DEFAULT_FIELDS, parseFields, RECORD_FIELDS, type RecordField } from '../../record/format.js';
 import type { Article, Diagnostic } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
 import { FailureLog } from '../failures.js';
@@ -13,6 +13,7 @@ import { openProducer, QueueStop, queueSummary, withQueueOptions, type QueueFlag
 interface AnalyzeFlags extends InputFlags, QueueFlags {
   readonly out?: string;
   readonly tokens?: boolean;
+  readonly quotes?: boolean;
   readonly fields?: string;
   readonly clean: boolean;
   readonly dedupe: boolean;
@@ -47,7 +48,8 @@ export function registerAnalyze(program: Command): void {
     .argument('[inputs...]', '.txt, .jsonl, .jsonl.gz or .html files, folders of them, or - for JSONL on stdin, or feed URLs (http(s)://...: RSS, Atom or JSON Feed)')
     .option('-o, --out <file>', 'write JSONL to this file instead of stdout')
     .option('--tokens', 'include the tokens (POS, lemma, offsets) of each article')
-    .option('--fields <list>', `parts of each record to write, comma-separated: ${RECORD_FIELDS.join(', ')} (default: all but tokens; id and formatVersion are always written)`)
+    .option('--quotes', 'write every span with its text, [start, end, text] (default: [start, end], the text being the article text between the offsets)')
+    .option('--fields <list>', `parts of each record to write, comma-separated: ${RECORD_FIELDS.join(', ')} (default: all but tokens and quotes; id and formatVersion are always written)`)
     .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')
     .option('--no-dedupe', 'do not detect duplicate articles')
     .option('--workers <n>', `worker threads analysing articles (1: in the main thread; default: one per core, ${defaultWorkers()} here, or 1 for inputs under ${SMALL_INPUT_BYTES / 1024} KB)`)
@@ -67,7 +69,9 @@ export function registerAnalyze(program: Command): void {
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
+    if ((flags.tokens || flags.quotes) && !fields) fields = [...DEFAULT_FIELDS];
     if (fields && flags.tokens && !fields.includes('tokens')) fields.push('tokens');
+    if (fields && flags.quotes && !fields.includes('quotes')) fields.push('quotes');
     if (flags.resume && !flags.out) throw new UsageError('--resume needs --out: it continues the run where that file stops');
     const ingestOptions = ingestOptionsFrom(flags);
     const quiet = flags.quiet ?? false;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { RunnerTiming } from '../../bench/parallel.js';
 import type { QueueTiming } from '../../bench/queue.js';
+import type { StartupTiming } from '../../bench/process.js';
 import { TRIPLETS } from '../../bench/triplets.js';
 import type { Article } from '../../types/index.js';
 import { ingestOptionsFrom, UsageError, withInputOptions, type InputFlags } from '../input-options.js';
@@ -24,6 +25,8 @@ interface BenchFlags extends InputFlags {
   readonly queueRounds: string;
   readonly queueOnly?: boolean;
   readonly relations?: boolean;
+  readonly startup?: boolean;
+  readonly startupRuns: string;
 }
 
 /** `narrascope bench`: articles/s and words/s per stage, next to the wink tokenizer alone. */
@@ -44,7 +47,9 @@ export function registerBench(program: Command): void {
     .option('--queue-only', 'time the queue rows only (no local rows to read them against): scale and memory runs; prints the memory of every process as it goes')
     .option('--queue-rounds <n>', 'repeat the local row (most workers) and the queue rows this many times, interleaved, each queue row read against the local row of its round (a shared machine drifts)', '1')
     .option('--compare-events <n>', 'also time compare over N given events of 3 articles each, built from the triplets file (copies beyond its ~366 events have shuffled paragraphs)')
-    .option('--no-relations', 'skip the claim-relation timing (pairs/s on one core)');
+    .option('--no-relations', 'skip the claim-relation timing (pairs/s on one core)')
+    .option('--no-startup', 'skip the start-up timing (--version, one article with 1 and 2 workers, in fresh processes)')
+    .option('--startup-runs <n>', 'fresh processes per start-up row (the median counts)', '3');
   withInputOptions(command).action(async (flags: BenchFlags) => {
     // Imported here, not at the top: a command loads only what it runs (start-up time).
     const [{ ingestArticles }, { benchmark, formatBench }, { benchmarkCompare, formatCompare }, { benchmarkRunner, formatRunner, formatRatios }, { syntheticArticles }, { readTriplets, tripletEvents }, { benchmarkRelations, formatRelations }] = await Promise.all([
@@ -75,18 +80,26 @@ export function registerBench(program: Command): void {
     // the runner rows below are read against.
     const result = synthetic === undefined ? benchmark(articles, rounds) : null;
     const runner: RunnerTiming[] = [];
+    let startup: StartupTiming[] | undefined;
+    let startupText = '';
     if (flags.queueOnly && !flags.queue && !process.env['NARRASCOPE_QUEUE']) throw new UsageError('--queue-only needs --queue URL');
     if (flags.queueOnly) {
       // --queue-only: the queue rows alone (long memory runs through Redis).
     } else if (synthetic === undefined) {
       // The whole process, as a user runs it: a separate `analyze` per worker count over the same
       // articles (a JSONL file in a temporary folder), start-up, reading and writing included.
-      const { articlesFile, benchmarkProcess } = await import('../../bench/process.js');
+      const { articlesFile, benchmarkProcess, benchmarkStartup, formatStartup } = await import('../../bench/process.js');
       const { file, cleanup } = articlesFile(articles);
       try {
         for (const workers of workerCounts) runner.push(await benchmarkProcess(file, articles, workers));
       } finally {
         cleanup();
+      }
+      if (flags.startup !== false && articles[0]) {
+        const startupRuns = Number(flags.startupRuns);
+        if (!(Number.isInteger(startupRuns) && startupRuns > 0)) throw new UsageError('--startup-runs must be a positive integer');
+        startup = await benchmarkStartup(articles[0], startupRuns);
+        startupText = formatStartup(startup);
       }
     } else {
       // A long stream (scale and memory runs): generated here, analysed by this process's runner.
@@ -142,7 +155,7 @@ export function registerBench(program: Command): void {
     if (flags.compare) compare.push(await benchmarkCompare(articles, Math.max(...workerCounts)));
     if (compareEvents !== undefined) compare.push(await benchmarkCompare(tripletEvents(articles, compareEvents), Math.max(...workerCounts), 'group'));
     const relations = flags.relations === false ? undefined : benchmarkRelations(articles);
-    if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(queueRows.length > 0 ? { queue: queueRows } : {}), ...(compare.length > 0 ? { compare } : {}), ...(relations ? { relations } : {}) }, null, 2)}\n`);
-    else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${formatRatios(result, runner)}${queueText}${compare.map(formatCompare).join('')}${relations ? formatRelations(relations) : ''}`);
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ...(result ?? {}), runner, ...(queueRows.length > 0 ? { queue: queueRows } : {}), ...(compare.length > 0 ? { compare } : {}), ...(relations ? { relations } : {}), ...(startup ? { startup } : {}) }, null, 2)}\n`);
+    else process.stdout.write(`${result ? formatBench(result) : `${synthetic} synthetic articles from ${articles.length} samples\n`}${formatRunner(runner)}${formatRatios(result, runner)}${startupText}${queueText}${compare.map(formatCompare).join('')}${relations ? formatRelations(relations) : ''}`);
   });
 }

@@ -83,6 +83,21 @@ describe('extractAttributions: one pattern per row (sentences written for the te
     expect(attributions[1]?.parentId).toBe(attributions[0]?.id);
   });
 
+  it.each([
+    ['The agency reported that a decision on the new sanctions against the shipping company was described as imminent by diplomats.', 'reported', 'report', 'was described as', 'describe',
+      'that a decision on the new sanctions against the shipping company was described as imminent by diplomats'],
+    ['The minister said the long-delayed report on the collapse of the bridge in the capital appeared to blame the contractor.', 'said', 'say', 'appeared to', 'appear',
+      'the long-delayed report on the collapse of the bridge in the capital appeared to blame the contractor'],
+  ])('a sourceless cue after a long content nests in it too: %s', (text, outerWords, outerLemma, innerWords, innerLemma, content) => {
+    const cue = (words: string, lemma: string, id: string): Cue => {
+      const start = text.indexOf(words);
+      return { ...neutral, id, lemma, spans: [{ start, end: start + words.length, text: words }] };
+    };
+    const { attributions } = extractAttributions(seg(text), [], [cue(outerWords, outerLemma, 'c1'), cue(innerWords, innerLemma, 'c2')]);
+    expect(attributions[0]?.content.map((x) => x.text)).toEqual([content]);
+    expect(attributions[1]?.parentId).toBe(attributions[0]?.id);
+  });
+
   it('a nested attribution keeps both: the outer content whole, the inner relation inside it', () => {
     const { attributions } = run('Reuters reported that officials said the talks had collapsed.');
     const [reported, said] = attributions;

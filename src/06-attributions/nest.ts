@@ -20,9 +20,12 @@ function sitesOf(segmented: Segmented, mapped: CueTokens): Site[] {
 }
 
 /**
- * A sourceless cue right after a short content of another cue is a relation nested in that
- * content: the outer content runs on to the end of the inner one. (Making the short span the
- * inner source too was tried: PolNeAR rarely annotates it, -0.4 source F1 on dev.)
+ * A sourceless cue right after a content of another cue (which follows its cue) is a relation
+ * nested in that content: the outer content runs on to the end of the inner one. (Making the
+ * span the inner source too was tried: PolNeAR rarely annotates it, -0.4 source F1 on dev.
+ * Contents of any length, not only up to 6 tokens: +0.2 content, +0.5 relation F1 on dev; also
+ * when the inner cue has a source right before it ("... [$18 million] [he] [says] ..."): no
+ * gain, -0.3 cue recall and -0.1 relation F1, since many such cues are relations of their own.)
  *
  * @example
  * // "Peskov said [he] [was not aware of] [any warnings]."
@@ -35,7 +38,7 @@ export function nestAfterContent(segmented: Segmented, mapped: CueTokens, links:
     sites.forEach((outer, c1) => {
       if (c1 === c2 || outer.sentence !== inner.sentence || outer.end > inner.first) return;
       const list = links.contents[c1] ?? [];
-      const k = list.findIndex((s) => s.end === inner.first && s.end - s.first <= 6);
+      const k = list.findIndex((s) => s.end === inner.first && s.first >= outer.end);
       const subject = list[k];
       if (!subject) return;
       const after = (links.contents[c2] ?? []).filter((s) => s.first >= inner.end && s.first <= inner.end + 1);

@@ -88,6 +88,38 @@ export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
   // "Soleimani" in one outlet, "Qassem Soleimani" in another: a one-word person name joins the
   // only person whose full name ends with it.
   const target = groups.map((_, i) => i);
+  // Within each bucket, merge the later group into the earlier wherever `same` holds for two groups
+  // still standing for themselves (`rename`: the most-mentioned member then names the person).
+  const mergeWithin = (buckets: Iterable<number[]>, same: (a: Group, b: Group) => boolean, rename: boolean): void => {
+    for (const members of buckets) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const i = members[x] ?? 0;
+          const j = members[y] ?? 0;
+          const a = groups[i];
+          const b = groups[j];
+          if (!a || !b || target[j] !== j || target[i] !== i || !same(a, b)) continue;
+          target[j] = i;
+          a.members.push(...b.members);
+          for (const alias of b.aliases) a.aliases.add(alias);
+          if (rename && b.mentions > a.mentions) { a.name = b.name; a.mentions = b.mentions; }
+          for (let k = 0; k < target.length; k++) if (target[k] === j) target[k] = i;
+        }
+      }
+    }
+  };
+  // Full person names (two words or more) still standing for themselves, by surname.
+  const fullNamesBySurname = (): Map<string, number[]> => {
+    const out = new Map<string, number[]>();
+    groups.forEach((g, i) => {
+      const parts = g.name.split(/\s+/);
+      if (g.kind === 'person' && parts.length > 1 && target[i] === i) {
+        const last = nameKey(parts[parts.length - 1] ?? '');
+        out.set(last, [...(out.get(last) ?? []), i]);
+      }
+    });
+    return out;
+  };
   // "Qassem Soleimani" and "Qasem Soleimani": full person names spelt alike (Jaro-Winkler >= 0.95),
   // compared within buckets of the same surname initials so the pass stays near linear.
   const buckets = new Map<string, number[]>();
@@ -96,56 +128,11 @@ export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
     const key = nameKey(g.name.split(/\s+/).pop() ?? '').slice(0, 3);
     buckets.set(key, [...(buckets.get(key) ?? []), i]);
   });
-  for (const members of buckets.values()) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const i = members[x] ?? 0;
-        const j = members[y] ?? 0;
-        const a = groups[i];
-        const b = groups[j];
-        if (!a || !b || target[j] !== j || target[i] !== i || jaroWinkler(a.name, b.name) < 0.95) continue;
-        target[j] = i;
-        a.members.push(...b.members);
-        for (const alias of b.aliases) a.aliases.add(alias);
-        for (let k = 0; k < target.length; k++) if (target[k] === j) target[k] = i;
-      }
-    }
-  }
+  mergeWithin(buckets.values(), (a, b) => jaroWinkler(a.name, b.name) >= 0.95, false);
   // "Bill Kristol" in one outlet, "William Kristol" in another; "Ben Jealous" and "Benjamin Todd
   // Jealous": full person names with one surname whose given names are one name are one person.
-  const fullBySurname = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    const parts = g.name.split(/\s+/);
-    if (g.kind === 'person' && parts.length > 1 && target[i] === i) {
-      const last = nameKey(parts[parts.length - 1] ?? '');
-      fullBySurname.set(last, [...(fullBySurname.get(last) ?? []), i]);
-    }
-  });
-  for (const members of fullBySurname.values()) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const i = members[x] ?? 0;
-        const j = members[y] ?? 0;
-        const a = groups[i];
-        const b = groups[j];
-        if (!a || !b || target[j] !== j || target[i] !== i || !sameGivenName(a.name.split(/\s+/)[0] ?? '', b.name.split(/\s+/)[0] ?? '')) continue;
-        target[j] = i;
-        a.members.push(...b.members);
-        for (const alias of b.aliases) a.aliases.add(alias);
-        // The most-mentioned member names the person, as above.
-        if (b.mentions > a.mentions) { a.name = b.name; a.mentions = b.mentions; }
-        for (let k = 0; k < target.length; k++) if (target[k] === j) target[k] = i;
-      }
-    }
-  }
-  const bySurname = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    const parts = g.name.split(/\s+/);
-    if (g.kind === 'person' && parts.length > 1 && target[i] === i) {
-      const last = nameKey(parts[parts.length - 1] ?? '');
-      bySurname.set(last, [...(bySurname.get(last) ?? []), i]);
-    }
-  });
+  mergeWithin(fullNamesBySurname().values(), (a, b) => sameGivenName(a.name.split(/\s+/)[0] ?? '', b.name.split(/\s+/)[0] ?? ''), true);
+  const bySurname = fullNamesBySurname();
   groups.forEach((g, i) => {
     if (g.kind !== 'person' || g.name.includes(' ') || target[i] !== i) return;
     const candidates = bySurname.get(nameKey(g.name)) ?? [];

@@ -51,7 +51,11 @@ export async function startQueueScheduler(jobs: readonly JobDefinition[], url: Q
     const scheduler = await queue.upsertJobScheduler(job.name, { pattern: job.schedule as string, ...(job.timezone ? { tz: job.timezone } : {}) }, {
       name: job.name,
       data: { job: job.name },
-      opts: { removeOnComplete: true, removeOnFail: 100 },
+      // Finished ticks are kept (the last 1,000, a day at most), not removed at once: a tick's job
+      // id is what makes a second process's copy of the same tick a no-op, and a removed id can
+      // be added again when two processes declare the scheduler around the same tick (seen as
+      // one tick taken twice under load).
+      opts: { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: 100 },
     });
     emit({ kind: 'scheduled', job: job.name, next: scheduler?.delay !== undefined ? new Date(scheduler.timestamp + scheduler.delay) : null });
   }

@@ -1,15 +1,18 @@
 // Unit tests of the narratives stage, one table per step.
 import { describe, expect, it } from 'vitest';
 import {
-  agreement, contradiction, correlationClusters, cosine, denial, mergeActors, nameKey, openQuestion, rivalAgent, speakersOf,
-  shorten, stanceOf, trimSpan, vectorize, type ClaimFeatures,
+  agreement, contradiction, correlationClusters, cosine, denial, denialScope, mergeActors, oneStatement, pointedDenial, nameKey, openQuestion, rivalAgent, speakersOf,
+  shorten, stanceOf, trimSpan, vectorize, contentStems, type ClaimFeatures,
 } from '../src/07-narratives/index.js';
 import { analyzeArticle } from '../src/pipeline/analyze-article.js';
 import type { Actor, AnalyzedArticle, NarrativeClaim } from '../src/types/index.js';
 
 /** A claim's features by hand: only what the signal under test reads. */
+let nextClaim = 0;
 function f(over: Partial<Omit<ClaimFeatures, 'entities' | 'culprits' | 'nameWords'>> & { entities?: string[]; culprits?: string[]; stance?: NarrativeClaim['stance'] } = {}): ClaimFeatures {
-  const claim: NarrativeClaim = { id: 'c', articleId: 'a', outlet: null, sentence: 0, start: 0, end: 1, text: 'x', stance: over.stance ?? 'asserts', voice: 'attributed', commitment: 0.7 };
+  // Each claim its own stretch of text: two claims on one span are one statement.
+  const at = 10 * nextClaim++;
+  const claim: NarrativeClaim = { id: `c${at}`, articleId: 'a', outlet: null, sentence: 0, start: at, end: at + 1, text: 'x', stance: over.stance ?? 'asserts', voice: 'attributed', commitment: 0.7 };
   return {
     claim, words: over.words ?? [], entities: new Set(over.entities ?? []), agency: over.agency ?? false,
     culprits: new Set(over.culprits ?? []), exclusive: over.exclusive ?? false, openQuestion: over.openQuestion ?? false,
@@ -99,6 +102,42 @@ describe('7.5 contradiction signals', () => {
     expect(agreement(kyivDenies, isisAlone)).toBe(0); // "Kyiv denied any involvement"
     expect(agreement(isisClaimed, ukraineLinked)).toBe(0);
   });
+});
+
+describe('7.5 a denial is aimed at what it negates', () => {
+  /** Features of a claim as the stage reads its text: stems, names (capitalised words), its negation. */
+  const read = (text: string, question: ClaimFeatures['question'] = 'truth'): ClaimFeatures => {
+    const base = f({ words: contentStems(text), question });
+    const claim = { ...base.claim, text, end: base.claim.start + text.length };
+    const cue = text.match(/n't\b|\b(?:not|no|never|inaccurate|false)\b/);
+    const names = new Set(contentStems(text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(' ')));
+    return { ...base, claim, nameWords: names, polarity: cue ? -1 : 1, ...(cue ? { negation: { start: claim.start + (cue.index ?? 0), end: claim.start + (cue.index ?? 0) + cue[0].length, text: cue[0] } } : {}) };
+  };
+  it.each([
+    ['the negated predicate is in the other claim', 'Mexico will not pay for a wall along the border', 'Trump would compel Mexico to pay for the wall', true],
+    ['a frame word is skipped ("not aware of any warnings")', 'he was not aware of any warnings', 'officials warned about an attack', true],
+    ['only the negated predicate counts, not the rest of the clause', 'Mexico will not pay for a wall along the border', 'his plan to build a giant wall along the border', false],
+    ['a shared subject is not a shared proposition', "The job market doesn't appear to have the bounce it once did", 'some weakness in the job market', false],
+    ['two judgements of the same comments share only a noun of speech', 'the comments were inaccurate', 'the comments are utterly irresponsible', false],
+    ['a falsity judgement reaches the thing it judges', 'the reports of a deal are false', 'the two sides reached a deal', true],
+  ] as const)('%s', (_, negative, positive, aimed) => expect(pointedDenial(read(negative), read(positive))).toBe(aimed));
+
+  it('within one specific question the question is the aim', () => {
+    expect(pointedDenial(read('he was not told anything', 'knowledge'), read('Iran tipped Russia off', 'knowledge'))).toBe(true);
+  });
+  it('reaches words taken by anaphora', () => {
+    const rejected = read('Kyiv did not accept the accusations');
+    expect(denialScope({ ...rejected, words: [...rejected.words, 'gunmen'] })).toContain('gunmen');
+  });
+  it.each([
+    ['one stretch of one article', f({ words: ['a'] }), null, true],
+    ['a claim that quotes the other whole', read('I don\'t question the president\'s faith'), read('"I\'ve repeatedly said I don\'t question the president\'s faith," he said'), true],
+    ['the same words denied by another speaker are a denial', f({ stance: 'denies' }), f(), false],
+  ] as const)('one statement: %s', (_, a, b, same) => {
+    const other = b ?? { ...a, claim: { ...a.claim, id: 'other' } };
+    expect(oneStatement(a, other)).toBe(same);
+  });
+  it('an indirect question is never denied', () => expect(denial(read('whether he still wished to be mayor'), read('he did not wish to be mayor anymore'), 0.5)).toBe(0));
 });
 
 describe('7.7 correlation clustering', () => {

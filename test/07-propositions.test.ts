@@ -26,6 +26,9 @@ describe('7.3a polarity is computed on the clause that carries the claim', () =>
     ['the senator, who never voted for the bill, said it would pass', 1],
     ['If the talks fail, there will be no deal', -1],
     ['that Kyiv helped the gunmen', 1],
+    ['there is no question that America must win the war on terror', 1],
+    ['the organization withdraw its "bigoted, false and inflammatory" resolution', 1],
+    ['Steele\'s comments "unacceptable" and "inaccurate."', -1],
   ] as const)('%j -> %i', (text, value) => expect(polarityOf(text).value).toBe(value));
 
   it('gives the same polarity to a sentence whatever the span around it (no odd count over a window)', () => {
@@ -88,10 +91,18 @@ describe('7.9 questions in words', () => {
 });
 
 /** Features by hand: only what the sides step reads. */
-function f(stance: NarrativeClaim['stance'], polarity: 1 | -1, open = false): ClaimFeatures {
+function f(stance: NarrativeClaim['stance'], polarity: 1 | -1, open = false, words = ['protest', 'start', 'fire']): ClaimFeatures {
   const claim: NarrativeClaim = { id: 'c', articleId: 'a', outlet: null, sentence: 0, start: 0, end: 1, text: 'x', stance, voice: 'attributed', commitment: 1 };
-  return { claim, words: [], entities: new Set(), agency: false, culprits: new Set(), exclusive: false, openQuestion: open, polarity, nameWords: new Set(), question: 'truth', numbers: [] };
+  return { claim, words, entities: new Set(), agency: false, culprits: new Set(), exclusive: false, openQuestion: open, polarity, nameWords: new Set(), question: 'truth', numbers: [] };
 }
+
+/** "The job market doesn't appear to have the bounce it once did": negated, its negation on "n't". */
+const bounce: ClaimFeatures = (() => {
+  const text = 'The job market doesn\'t appear to have the bounce it once did';
+  const at = text.indexOf("n't");
+  const base = f('asserts', -1, false, ['job', 'market', 'appear', 'bounc', 'onc']);
+  return { ...base, claim: { ...base.claim, text, end: text.length }, negation: { start: at, end: at + 3, text: "n't" } };
+})();
 
 describe('7.8 sides: a denial joins what it denies as a disputer', () => {
   const denial = (disputing: Contradiction['disputing']): Contradiction => ({ signal: 'denial', weight: 0.9, disputing });
@@ -100,6 +111,8 @@ describe('7.8 sides: a denial joins what it denies as a disputer', () => {
     ['a doubt and an open question join too', [[0, 1], [2]], [f('asserts', 1), f('asserts', 1), f('doubts', -1, true)], [['1,2', denial('b')]], 1, [[0, 1]], [[2]], 0],
     ['a denial that asserts an alternative stays a side and conflicts', [[0], [1, 2]], [f('asserts', 1), f('denies', -1), f('asserts', 1)], [['0,1', denial('b')]], 2, [[0], [1, 2]], [[], []], 1],
     ['a denial with no target stays on its own', [[0], [1]], [f('asserts', 1), f('denies', -1)], [], 2, [[0], [1]], [[], []], 0],
+    // "The job market doesn't appear to have the bounce" does not dispute "some weakness in the job market".
+    ['a denial aimed at other words does not join', [[0], [1]], [f('asserts', 1, false, ['weak', 'job', 'market']), bounce], [['0,1', denial('b')]], 2, [[0], [1]], [[], []], 0],
   ] as const)('%s', (_, clusters, features, links, sides, telling, disputing, conflicts) => {
     const result = sidesOf(clusters.map((c) => [...c]), features, new Map(links.map(([k, c]) => [k, c])), 0.5);
     expect(result.sides).toHaveLength(sides);

@@ -36,7 +36,13 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 // They do not cancel a rejecting verb ("rejected the accusations as absurd" is still a denial).
 const FALSITY = new Set(['false', 'untrue', 'baseless', 'absurd', 'groundless', 'unfounded', 'inaccurate', 'bogus', 'nonsense', 'lies', 'fabricated', 'fabrication', 'misleading', 'debunked']);
 // Phrases with a negator that negate nothing: "not only X but Y", "no doubt", "nothing but".
-const NOT_NEGATING = /\b(not only|not just|not merely|no sooner|nothing but|not least|no matter|none other)\b/gi;
+// "There is no question that X" asserts X, as "no doubt" does; "no questions" (none asked) is left alone.
+const NOT_NEGATING = /\b(not only|not just|not merely|no sooner|nothing but|not least|no matter|none other|no question(?=\s+(?:that|about)\b))\b/gi;
+// A short quotation followed by the noun it describes quotes the speaker's adjectives, it negates
+// nothing: "withdraw its "bigoted, false and inflammatory" resolution" asks for a withdrawal. A
+// quoted judgement standing as the predicate ("called the comments "inaccurate."") still negates.
+const QUOTED_MODIFIER = /[“"]([^”"]{1,60})[”"](?=\s+[\p{Ll}])/gu;
+const FALSITY_WORD = /\b(?:false|untrue|baseless|absurd|groundless|unfounded|inaccurate|bogus|nonsense|lies|fabricated|fabrication|misleading|debunked)\b/gi;
 // Words that open a subordinate clause: its negators do not negate the claim's main clause.
 const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless', 'when', 'whenever', 'where', 'since', 'after', 'before', 'until', 'whether']);
 // Main-clause predicates that only frame the complement: "there is no evidence that X" is about X.
@@ -53,7 +59,8 @@ interface Word { readonly lower: string; readonly start: number; readonly end: n
 
 function wordsOf(text: string): Word[] {
   const out: Word[] = [];
-  const masked = text.replace(NOT_NEGATING, (m) => m.replace(/\S/g, '_'));
+  const masked = text.replace(NOT_NEGATING, (m) => m.replace(/\S/g, '_'))
+    .replace(QUOTED_MODIFIER, (m) => m.replace(FALSITY_WORD, (w) => w.replace(/\S/g, '_')));
   for (const m of masked.matchAll(/[\p{L}\p{N}_]+(?:[-'’][\p{L}\p{N}_]+)*|[,;:?—–]|--/gu)) {
     const start = m.index ?? 0;
     let lower = m[0].toLowerCase().replace(/’/g, "'");

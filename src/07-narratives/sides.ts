@@ -7,7 +7,7 @@
  */
 import type { ContradictionSignal, NarrativeClaim } from '../types/narratives.js';
 import type { ClaimFeatures } from './features.js';
-import type { Contradiction } from './signals.js';
+import { pointedDenial, type Contradiction } from './signals.js';
 
 /** One side: the claims that tell it, those that dispute it, and who disputes it. */
 export interface Side {
@@ -35,6 +35,21 @@ export interface Sides {
   readonly conflicts: SideConflict[];
 }
 
+/**
+ * The contradictions a side can be disputed or opposed through: every one, less the denials whose
+ * negation is not aimed at what the other claim says (see `pointedDenial`). The graph may keep
+ * such a pair apart (the relation model read "disagree"), but "The job market doesn't appear to
+ * have the bounce it once did" does not dispute "some weakness in the job market".
+ */
+export function aimedContradictions(contradictions: ReadonlyMap<string, Contradiction>, features: readonly ClaimFeatures[]): Map<string, Contradiction> {
+  return new Map([...contradictions].filter(([key, c]) => {
+    if (c.signal !== 'denial') return true;
+    const [i = 0, j = 0] = key.split(',').map(Number);
+    const [neg, pos] = c.disputing === 'a' ? [features[i], features[j]] : [features[j], features[i]];
+    return !!neg && !!pos && pointedDenial(neg, pos);
+  }));
+}
+
 /** A claim that denies, doubts or leaves open, and gives no answer of its own. */
 const negative = (f: ClaimFeatures): boolean => f.openQuestion || f.polarity < 0 || f.claim.stance === 'denies' || f.claim.stance === 'doubts';
 
@@ -44,7 +59,8 @@ const negative = (f: ClaimFeatures): boolean => f.openQuestion || f.polarity < 0
  * that makes two sides conflict; `minDispute` the weakest that joins a denial cluster to what it
  * denies (a lone "not aware of any warnings" against "Iran tipped Russia off").
  */
-export function sidesOf(clusters: readonly number[][], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, minConflict: number, minDispute = 0.5): Sides {
+export function sidesOf(clusters: readonly number[][], features: readonly ClaimFeatures[], graphContradictions: ReadonlyMap<string, Contradiction>, minConflict: number, minDispute = 0.5): Sides {
+  const contradictions = aimedContradictions(graphContradictions, features);
   const clusterOf = new Int32Array(features.length);
   clusters.forEach((members, c) => { for (const i of members) clusterOf[i] = c; });
   // Cluster-level contradiction totals, and per pair which side disputes which.

@@ -3,7 +3,7 @@
  * returns a strength in [0, 1] (0: no signal); `contradiction` keeps the strongest.
  */
 import type { ContradictionSignal } from '../types/narratives.js';
-import type { ClaimFeatures } from './features.js';
+import { contentStems, type ClaimFeatures } from './features.js';
 
 /** The strongest contradiction between two claims, or null. */
 export interface Contradiction {
@@ -27,6 +27,84 @@ function onTopic(a: ClaimFeatures, b: ClaimFeatures, similarity: number, rare: (
   return similarity >= 0.2 || [...a.entities].some((e) => b.entities.has(e) && (pointed || rare(e)));
 }
 
+// Nouns that name speech, not what is said: two claims that both judge "Steele's comments" (one
+// "inaccurate", one "irresponsible") share the comments, not a proposition.
+const SPEECH_NOUNS: ReadonlySet<string> = new Set(contentStems(
+  'comment comments remark remarks claim claims statement statements accusation accusations allegation allegations charge charges word words rhetoric assertion assertions suggestion suggestions',
+));
+// Judgements of falsity: what they negate is the thing judged, before them ("the accusations are absurd").
+const FALSITY = /^(?:false|untrue|baseless|absurd|groundless|unfounded|inaccurate|bogus|nonsense|lies|fabricated|fabrication|misleading|debunked)$/i;
+// Where a negation's reach ends: the end of its sentence, a semicolon or dash, or ", but".
+// How many content words after a negator make its predicate: one, the negated word itself
+// ("will not [pay] for a wall along the border" does not deny "his plan to build a wall along the border").
+const SCOPE_WORDS = 1;
+// Words that frame the negated predicate rather than being it: "no [evidence] that X", "not
+// [aware] of any warnings", "doesn't [appear] to have the bounce".
+const FRAME_STEMS: ReadonlySet<string> = new Set(contentStems(
+  'evidence indication indications sign signs proof reason reasons clear true likely certain sure possible fact believe think know aware appear appears seem seems see find found indicate suggest show want going able',
+));
+const SCOPE_END = /[.;!?]|—|–|--|,\s*but\b/;
+
+/**
+ * The stems a claim's negation reaches: the words after its negator to the end of the clause
+ * ("Mexico will not [pay for a border wall]"), or the thing a falsity judgement judges ("[Steele's
+ * comments] are inaccurate"). A claim without a negator (a denial by its cue: "Kyiv denied any
+ * involvement") and words the claim took from another by anaphora are all in reach.
+ * @example denialScope(features of "The job market doesn't appear to have the bounce it once did") // appear, bounc, onc (not job, market)
+ */
+export function denialScope(f: ClaimFeatures): Set<string> {
+  const cue = f.negation;
+  const text = f.claim.text;
+  const at = cue ? cue.start - f.claim.start : -1;
+  if (!cue || at < 0 || cue.end - f.claim.start > text.length) return new Set(f.words);
+  const end = cue.end - f.claim.start;
+  const after = text.slice(end);
+  const stop = after.search(SCOPE_END);
+  // What a negator negates is its predicate: the first few content words after it ("does not
+  // [appear to have the bounce] it once did"), not every word to the end of the sentence.
+  const reach = new Set(contentStems(stop >= 0 ? after.slice(0, stop) : after).filter((w) => !f.nameWords.has(w) && !FRAME_STEMS.has(w)).slice(0, SCOPE_WORDS));
+  if (FALSITY.test(text.slice(at, end))) {
+    const before = text.slice(0, at);
+    const cut = Math.max(...[...before.matchAll(/[.;!?]|—|–|--/g)].map((m) => (m.index ?? 0) + m[0].length), 0);
+    for (const w of contentStems(before.slice(cut))) reach.add(w);
+  }
+  const inText = new Set(contentStems(text));
+  return new Set(f.words.filter((w) => reach.has(w) || !inText.has(w)));
+}
+
+/**
+ * Whether a negation is aimed at what the other claim asserts: a word within its reach (see
+ * {@link denialScope}), not a name nor a noun of speech, is in the other claim. "Mexico will not
+ * pay for a wall" denies "Trump will compel Mexico to pay for the wall"; "The job market doesn't
+ * appear to have the bounce it once did" shares only its subject with "some weakness in the job
+ * market", and agrees with it. On the 16 dev gold events, most denial edges between two claims
+ * of one gold narrative were of that second kind.
+ */
+export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
+  // Within one specific question the question is the aim ("did Iran warn Russia?": "Iran had
+  // tipped Russia off" / "not aware of any warnings").
+  if (neg.question === pos.question && neg.question !== 'truth') return true;
+  const target = new Set(pos.words);
+  return [...denialScope(neg)].some((w) => target.has(w) && !SPEECH_NOUNS.has(w) && !neg.nameWords.has(w) && !pos.nameWords.has(w));
+}
+
+/** Two claims that are one statement: the same stretch of one article, or one quoting the other whole (neither denying it). */
+export function oneStatement(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  const x = a.claim;
+  const y = b.claim;
+  if (x.articleId === y.articleId && x.start < y.end && y.start < x.end) return true;
+  // The same words said by two speakers, one denying them ("Maya Lin denied that the protesters
+  // started the fire"), are a denial; the same words with opposite polarity otherwise come from
+  // how much of the sentence each span took.
+  if (a.claim.stance === 'denies' || a.claim.stance === 'doubts' || b.claim.stance === 'denies' || b.claim.stance === 'doubts') return false;
+  const fold = (t: string): string => t.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
+  const [short, long] = x.text.length <= y.text.length ? [fold(x.text), fold(y.text)] : [fold(y.text), fold(x.text)];
+  return short.length >= 20 && long.includes(short);
+}
+
+// An indirect question asserts nothing that could be denied: "(asked) whether he still wished to be mayor".
+const INDIRECT_QUESTION = /^[“"‘']?\s*whether\b/i;
+
 /**
  * One denies or doubts what the other asserts, on the same topic: "Iran had tipped Russia off"
  * vs "Peskov said he was not aware of any warnings coming from Iran". When both answer "who did
@@ -36,7 +114,7 @@ function onTopic(a: ClaimFeatures, b: ClaimFeatures, similarity: number, rare: (
 export function denial(a: ClaimFeatures, b: ClaimFeatures, similarity: number, rare: (entity: string) => boolean = () => true): number {
   if (a.polarity === b.polarity) return 0;
   const [neg, pos] = a.polarity < 0 ? [a, b] : [b, a];
-  if (neg.openQuestion) return 0;
+  if (neg.openQuestion || oneStatement(a, b) || INDIRECT_QUESTION.test(a.claim.text) || INDIRECT_QUESTION.test(b.claim.text)) return 0;
   if (neg.agency && pos.agency && neg.culprits.size > 0 && pos.culprits.size > 0) {
     return intersects(neg.culprits, pos.culprits) ? Math.min(1, 0.7 + similarity) : 0;
   }
@@ -44,7 +122,7 @@ export function denial(a: ClaimFeatures, b: ClaimFeatures, similarity: number, r
   // "the Affordable Care Act"): words beyond names on both sides.
   const topical = (f: ClaimFeatures): number => f.words.filter((w) => !f.nameWords.has(w)).length;
   if (pos.words.length < 4 || topical(pos) < 2 || topical(neg) < 1) return 0;
-  if (!onTopic(neg, pos, similarity, rare)) return 0;
+  if (!onTopic(neg, pos, similarity, rare) || !pointedDenial(neg, pos)) return 0;
   return Math.min(1, 0.45 + similarity);
 }
 

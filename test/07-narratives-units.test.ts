@@ -108,7 +108,7 @@ describe('7.5 a denial is aimed at what it negates', () => {
   /** Features of a claim as the stage reads its text: stems, names (capitalised words), its negation. */
   const read = (text: string, question: ClaimFeatures['question'] = 'truth'): ClaimFeatures => {
     const base = f({ words: contentStems(text), question });
-    const claim = { ...base.claim, text, end: base.claim.start + text.length };
+    const claim = { ...base.claim, articleId: base.claim.id, text, end: base.claim.start + text.length };
     const cue = text.match(/n't\b|\b(?:not|no|never|inaccurate|false)\b/);
     const names = new Set(contentStems(text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).join(' ')));
     return { ...base, claim, nameWords: names, polarity: cue ? -1 : 1, ...(cue ? { negation: { start: claim.start + (cue.index ?? 0), end: claim.start + (cue.index ?? 0) + cue[0].length, text: cue[0] } } : {}) };
@@ -133,6 +133,7 @@ describe('7.5 a denial is aimed at what it negates', () => {
     ['one stretch of one article', f({ words: ['a'] }), null, true],
     ['a claim that quotes the other whole', read('I don\'t question the president\'s faith'), read('"I\'ve repeatedly said I don\'t question the president\'s faith," he said'), true],
     ['the same words denied by another speaker are a denial', f({ stance: 'denies' }), f(), false],
+    ['negating the quoted words is a denial', read('“a war of Obama’s choosing.”'), read('the war in Afghanistan was not ‘a war of Obama’s choosing.’'), false],
   ] as const)('one statement: %s', (_, a, b, same) => {
     const other = b ?? { ...a, claim: { ...a.claim, id: 'other' } };
     expect(oneStatement(a, other)).toBe(same);

@@ -3,7 +3,7 @@
 // rival answers, anaphoric denials, and paraphrases grouped in one narrative.
 import { describe, expect, it } from 'vitest';
 import {
-  buildNarratives, mergeActors, numbersOf, polarityOf, questionKind, responsibilityQuestion, sidesOf, yesNoQuestion,
+  buildNarratives, leadingVoices, mergeActors, numbersOf, polarityOf, questionKind, responsibilityQuestion, sharedVoice, sidesOf, splitOpponents, yesNoQuestion,
   type ClaimFeatures, type Contradiction,
 } from '../src/07-narratives/index.js';
 import type { Actor, AnalyzedArticle, Attribution, NarrativeClaim } from '../src/types/index.js';
@@ -119,6 +119,43 @@ describe('7.8 sides: a denial joins what it denies as a disputer', () => {
     expect(result.sides.map((s) => s.telling)).toEqual(telling);
     expect(result.sides.map((s) => s.disputing)).toEqual(disputing);
     expect(result.conflicts).toHaveLength(conflicts);
+  });
+});
+
+describe('7.8 sides are one camp each, and conflicts stand on their leading voices', () => {
+  const by = (actorId: string | undefined, polarity: 1 | -1 = 1): ClaimFeatures => {
+    const base = f('asserts', polarity);
+    return { ...base, claim: { ...base.claim, ...(actorId ? { actorId } : {}) } };
+  };
+  const denial: Contradiction = { signal: 'denial', weight: 0.9, disputing: 'b' };
+  it.each([
+    // "compel Mexico to pay" (Trump) and "Mexico will not pay" (Fox) clustered together by their words.
+    ['opponents in one cluster are cut apart', [[0, 1, 2, 3]], [by('trump'), by('trump'), by('fox', -1), by(undefined)], [['0,2', denial]], [[0, 1, 3], [2]]],
+    ['a speaker with no opponent stays with the leading speaker', [[0, 1, 2, 3]], [by('trump'), by('trump'), by('pence'), by('fox')], [['0,3', denial]], [[0, 1, 2], [3]]],
+    ['allies of one camp stay together', [[0, 1, 2]], [by('fox'), by('calderon'), by('trump')], [['0,2', denial], ['1,2', denial]], [[0, 1], [2]]],
+    ['a contradiction across clusters splits nothing', [[0], [1]], [by('trump'), by('fox', -1)], [['0,1', denial]], [[0], [1]]],
+    ['claims of one speaker never split', [[0, 1]], [by('trump'), by('trump', -1)], [['0,1', denial]], [[0, 1]]],
+  ] as const)('%s', (_, clusters, features, links, expected) => {
+    expect(splitOpponents(clusters.map((c) => [...c]), features, new Map(links.map(([k, c]) => [k, c])))).toEqual(expected);
+  });
+
+  it('leading voices: the speakers with the most claims of a side', () => {
+    expect([...leadingVoices([0, 1, 2], [by('steele'), by('steele'), by('kristol')])]).toEqual([0, 1]);
+    expect([...leadingVoices([0, 1], [by('steele'), by('kristol')])]).toEqual([0, 1]);
+  });
+
+  it('a conflict stands only on what both sides\' leading voices say', () => {
+    // Side 0 is Steele's (two claims), Kristol's denial of Steele's claim sits in side 1 (his own).
+    const features = [by('steele'), by('steele'), by('kristol', -1), by('kristol', -1), by('mccain')];
+    const strong: Contradiction = { signal: 'denial', weight: 0.9, disputing: 'b' };
+    expect(sidesOf([[0, 1], [2, 3, 4]], features, new Map([['0,2', strong]]), 0.5).conflicts).toHaveLength(1);
+    // Kristol's denial clustered into Steele's side (Steele leads it) is no evidence about that side.
+    expect(sidesOf([[0, 1, 2], [3, 4]], features, new Map([['2,4', strong]]), 0.5).conflicts).toHaveLength(0);
+  });
+
+  it('two sides that share a backer are not rivals', () => {
+    expect(sharedVoice(new Set(['trump', 'fox']), new Set(['calderon', 'trump']))).toBe(true);
+    expect(sharedVoice(new Set(['trump']), new Set(['fox']))).toBe(false);
   });
 });
 

@@ -142,6 +142,25 @@ describe('scoreEvent on a hand-made report', () => {
   });
 });
 
+describe('mapping a tool narrative to gold', () => {
+  const gold = crocus().gold;
+  const [n1, n2] = gold.questions[0]?.narratives ?? [];
+  if (!n1 || !n2) throw new Error('fixture changed');
+  const claim = (s: GoldSpan, role: ReportClaim['role']): ReportClaim => ({ id: `${s.start}`, articleId: s.article, start: s.start, end: s.end, text: '', stance: 'asserts', voice: 'attributed', role, polarity: 1 });
+  const mapOf = (claims: ReportClaim[]): string | undefined => scoreEvent(gold, {
+    generatedAt: '', events: [], articles: [], attributions: [], figures: [], questions: [], background: [], divergence: { overall: 0, method: '', pairs: [] },
+    actors: [], conflicts: [], outlets: [], narratives: [{ id: 'T', event: 'e1', question: 'q', answer: '', label: '', claims, backers: [], disputers: [], outlets: [] }],
+  }).details.mapping['T'];
+  it('is what its telling claims say: claims of a rival answer disputing it do not vote', () => {
+    // One n1 claim told, two n2 claims disputing it: the narrative is n1, disputed by n2's side.
+    expect(mapOf([claim(n1.claims[1]!, 'tells'), claim(n2.claims[2]!, 'disputes'), claim(n2.claims[3]!, 'disputes')])).toBe('n1');
+  });
+  it('a gold dispute of G disputing it votes for G', () => {
+    expect(mapOf([claim(n2.disputes[0]!, 'disputes'), claim(n2.disputes[2]!, 'disputes')])).toBe('n2');
+    expect(mapOf([claim(n2.disputes[0]!, 'tells')])).toBe('¬n2');
+  });
+});
+
 describe('narrascope eval narratives (CLI) on the shipped gold fixtures', () => {
   it('scores both events and agrees with compare on the number of narratives', () => {
     const run = runCli(['eval', 'narratives', '--gold', 'test/fixtures/narratives-gold', '--format', 'json']);

@@ -14,11 +14,11 @@ export { addresses, pairRelation, type ClaimRelationModel, type RelationProbabil
 export { claimRelations } from './relation-model.js';
 export { buildGraph, pairModelPush, twoAnswers, type GraphOptions, type SignedGraph } from './graph.js';
 export { correlationClusters } from './cluster.js';
-export { sidesOf, type Side, type Sides } from './sides.js';
+export { aimedContradictions, leadingVoices, sidesOf, splitOpponents, type Side, type Sides } from './sides.js';
 export { attachSpeakerStrays, backing } from './strays.js';
 export { answerOf, centralClaim, listOf, shorten } from './label.js';
 export { questionText, responsibilityQuestion, yesNoQuestion } from './questions.js';
-export { buildNarratives, type NarrativeOptions } from './build.js';
+export { buildNarratives, sharedVoice, type NarrativeOptions } from './build.js';
 export { sentenceDivergence, type SentenceDivergence } from './sentence-divergence.js';
 export { contentStems } from './features.js';
 export { tfidf } from './similarity.js';

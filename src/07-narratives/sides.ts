@@ -50,6 +50,64 @@ export function aimedContradictions(contradictions: ReadonlyMap<string, Contradi
   }));
 }
 
+/** Who speaks a claim: its speaker, the source as written, or the outlet's own voice. */
+const voiceOf = (f: ClaimFeatures): string => f.claim.actorId ?? f.claim.sourceText ?? `own:${f.claim.outlet ?? f.claim.articleId}`;
+
+/**
+ * The claims of a side spoken by its leading voices: the speakers with the most of its claims.
+ * A conflict between two sides stands on what their leading voices say: a side told mostly by
+ * Steele maps to Steele's story, and Kristol's "it was not a war of Obama's choosing" clustered
+ * into it says nothing about how Steele's story stands against another side.
+ * @example leadingVoices([0, 1, 2], features of Steele, Steele, Kristol) // Set {0, 1}
+ */
+export function leadingVoices(telling: readonly number[], features: readonly ClaimFeatures[]): Set<number> {
+  const counts = new Map<string, number>();
+  for (const i of telling) { const f = features[i]; if (f) counts.set(voiceOf(f), (counts.get(voiceOf(f)) ?? 0) + 1); }
+  const most = Math.max(0, ...counts.values());
+  return new Set(telling.filter((i) => { const f = features[i]; return !!f && counts.get(voiceOf(f)) === most; }));
+}
+
+/**
+ * Clusters with opponents split apart. Two speakers are opponents when a claim of one contradicts
+ * a claim of the other (an aimed denial, a rival answer): "Mexico will not pay for the wall" (Fox)
+ * against "as president he would compel Mexico to pay" (Trump). Word overlap can still cluster
+ * other claims of the two together ("his plan to build a giant wall along the border" beside "Mexico
+ * will not pay for a wall along the U.S. border"); a narrative is one side, so a cluster is cut
+ * into camps: speakers by number of claims, each joining the first camp holding none of its
+ * opponents. Speakers with no opponent in the cluster and claims of no named speaker (the
+ * outlet's voice, "a source") stay with the camp of its leading speaker.
+ * @example splitOpponents([[0, 1]], features of Trump and Fox, their contradiction) // [[0], [1]]
+ */
+export function splitOpponents(clusters: readonly number[][], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>): number[][] {
+  const opponents = new Set<string>();
+  for (const key of contradictions.keys()) {
+    const [i = 0, j = 0] = key.split(',').map(Number);
+    const x = features[i]?.claim.actorId;
+    const y = features[j]?.claim.actorId;
+    if (x && y && x !== y) { opponents.add(`${x}|${y}`); opponents.add(`${y}|${x}`); }
+  }
+  if (opponents.size === 0) return clusters.map((c) => [...c]);
+  return clusters.flatMap((members) => {
+    const counts = new Map<string, number>();
+    for (const i of members) { const id = features[i]?.claim.actorId; if (id) counts.set(id, (counts.get(id) ?? 0) + 1); }
+    const speakers = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    // Speakers with an opponent here take camps; the others stay with the leading speaker's camp.
+    const contested = speakers.filter((id) => speakers.some((other) => opponents.has(`${id}|${other}`)));
+    const camps: string[][] = [];
+    for (const id of contested) {
+      const camp = camps.find((c) => c.every((other) => !opponents.has(`${id}|${other}`)));
+      if (camp) camp.push(id); else camps.push([id]);
+    }
+    const lead = camps.findIndex((c) => c.includes(speakers[0] ?? ''));
+    for (const id of speakers) if (!contested.includes(id)) camps[Math.max(0, lead)]?.push(id);
+    if (camps.length <= 1) return [[...members]];
+    const campOf = new Map(camps.flatMap((c, k) => c.map((id) => [id, k] as const)));
+    const parts: number[][] = camps.map(() => []);
+    for (const i of members) parts[campOf.get(features[i]?.claim.actorId ?? '') ?? Math.max(0, lead)]?.push(i);
+    return parts.filter((p) => p.length > 0);
+  });
+}
+
 /** A claim that denies, doubts or leaves open, and gives no answer of its own. */
 const negative = (f: ClaimFeatures): boolean => f.openQuestion || f.polarity < 0 || f.claim.stance === 'denies' || f.claim.stance === 'doubts';
 
@@ -59,8 +117,9 @@ const negative = (f: ClaimFeatures): boolean => f.openQuestion || f.polarity < 0
  * that makes two sides conflict; `minDispute` the weakest that joins a denial cluster to what it
  * denies (a lone "not aware of any warnings" against "Iran tipped Russia off").
  */
-export function sidesOf(clusters: readonly number[][], features: readonly ClaimFeatures[], graphContradictions: ReadonlyMap<string, Contradiction>, minConflict: number, minDispute = 0.5): Sides {
+export function sidesOf(clusters0: readonly number[][], features: readonly ClaimFeatures[], graphContradictions: ReadonlyMap<string, Contradiction>, minConflict: number, minDispute = 0.5): Sides {
   const contradictions = aimedContradictions(graphContradictions, features);
+  const clusters = splitOpponents(clusters0, features, contradictions);
   const clusterOf = new Int32Array(features.length);
   clusters.forEach((members, c) => { for (const i of members) clusterOf[i] = c; });
   // Cluster-level contradiction totals, and per pair which side disputes which.
@@ -150,7 +209,9 @@ export function sidesOf(clusters: readonly number[][], features: readonly ClaimF
     if (conflict.disputing !== 'a') mark(j, i, si);
   }
 
-  // Conflicts between sides (joined denials are disputes inside a side, not conflicts).
+  // Conflicts between sides (joined denials are disputes inside a side, not conflicts), on the
+  // evidence of what each side's leading voices say.
+  const leading = sides.map((side) => leadingVoices(side.telling, features));
   const conflicts: SideConflict[] = [];
   const merged = new Map<string, SideConflict>();
   for (const entry of between.values()) {
@@ -158,11 +219,17 @@ export function sidesOf(clusters: readonly number[][], features: readonly ClaimF
     const sa = sideIndex.get(entry.a) ?? -1;
     const sb = sideIndex.get(entry.b) ?? -1;
     if (sa < 0 || sb < 0 || sa === sb) continue;
+    const voiced = (claim: number, side: number): boolean => leading[side]?.has(claim) ?? false;
+    const evidence = entry.evidence.filter((e) => {
+      const [x, y] = sideOfCluster(clusterOf[e.i] ?? 0) === sa ? [sa, sb] : [sb, sa];
+      return voiced(e.i, x) && voiced(e.j, y);
+    });
+    if (evidence.length === 0) continue;
     const [a, b] = sa < sb ? [sa, sb] : [sb, sa];
     const m = merged.get(`${a},${b}`) ?? { a, b, total: 0, evidence: [] };
     merged.set(`${a},${b}`, m);
-    m.total += entry.total;
-    m.evidence.push(...entry.evidence);
+    m.total += evidence.reduce((sum, e) => sum + e.weight, 0);
+    m.evidence.push(...evidence);
   }
   for (const m of merged.values()) if (m.total >= minConflict) conflicts.push(m);
   // Disputes through a weak conflict do not count: drop disputers whose only link is below the bar.

@@ -88,7 +88,7 @@ export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
   return [...denialScope(neg)].some((w) => target.has(w) && !SPEECH_NOUNS.has(w) && !neg.nameWords.has(w) && !pos.nameWords.has(w));
 }
 
-/** Two claims that are one statement: the same stretch of one article, or one quoting the other whole (neither denying it). */
+/** Two claims that are one statement: the same stretch of one article, or one quoting the other whole (neither denying it, by its cue or by a negator around the quoted words). */
 export function oneStatement(a: ClaimFeatures, b: ClaimFeatures): boolean {
   const x = a.claim;
   const y = b.claim;
@@ -98,8 +98,14 @@ export function oneStatement(a: ClaimFeatures, b: ClaimFeatures): boolean {
   // how much of the sentence each span took.
   if (a.claim.stance === 'denies' || a.claim.stance === 'doubts' || b.claim.stance === 'denies' || b.claim.stance === 'doubts') return false;
   const fold = (t: string): string => t.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
-  const [short, long] = x.text.length <= y.text.length ? [fold(x.text), fold(y.text)] : [fold(y.text), fold(x.text)];
-  return short.length >= 20 && long.includes(short);
+  const [inner, outer] = x.text.length <= y.text.length ? [a, b] : [b, a];
+  const short = fold(inner.claim.text);
+  // The longer one quoting the words to negate them is a denial: "the war was not 'a war of
+  // Obama's choosing'" against "a war of Obama's choosing". Quoting a negated statement whole in
+  // a sentence whose main clause is positive is the same statement: "I don't question the
+  // president's faith" and "... was a signal he had challenged it. 'I don't question the
+  // president's faith,' he said".
+  return short.length >= 20 && fold(outer.claim.text).includes(short) && inner.polarity <= outer.polarity;
 }
 
 // An indirect question asserts nothing that could be denied: "(asked) whether he still wished to be mayor".

@@ -81,12 +81,20 @@ export function scoreEvent(gold: GoldEvent, report: DivergenceReport): EventCoun
     }
   }
 
-  // Each tool narrative stands for the label most of its aligned gold spans carry.
+  // Each tool narrative stands for the label most of its aligned gold spans carry. Its telling
+  // claims vote with their span's label; a disputing claim says what the narrative is not, so it
+  // votes only as a gold dispute of G (`¬G` disputing it: it is G), never as a claim of the rival
+  // answer it disputes the narrative with (Calderón's "we will not pay" disputing "Trump will make
+  // Mexico pay" does not make that narrative "Mexico will not pay").
   const mapping = new Map<string, NarrativeMapping>();
   for (const n of report.narratives) {
     const votes = new Map<string, number>();
+    const telling = n.claims.filter((c) => c.role !== 'disputes');
+    const disputing = n.claims.filter((c) => c.role === 'disputes');
     for (const { span, label } of labelled) {
-      if (n.claims.some((c) => aligns(claimSpan(c), spanOf(span)))) votes.set(label, (votes.get(label) ?? 0) + 1);
+      const vote = telling.some((c) => aligns(claimSpan(c), spanOf(span))) ? label
+        : label.startsWith('¬') && disputing.some((c) => aligns(claimSpan(c), spanOf(span))) ? label.slice(1) : null;
+      if (vote !== null) votes.set(vote, (votes.get(vote) ?? 0) + 1);
     }
     let top: string | null = null;
     for (const [label, count] of votes) if (top === null || count > (votes.get(top) ?? 0)) top = label;

@@ -76,6 +76,7 @@ describe('7.9 statements read for labels', () => {
     ['Mr. Romney who called for Mr. Akin to withdraw', 'fragment', 'Mr. Romney who called for Mr. Akin to withdraw'],
     ['His comment that President Obama subscribed to a phony theology', 'fragment', 'His comment that President Obama subscribed to a phony theology'],
     ['The use of the term by Rep. Don Young', 'fragment', 'The use of the term by Rep. Don Young'],
+    ['Why aren’t the Democrats investigating the leaks?', 'fragment', 'Why aren’t the Democrats investigating the leaks?'],
   ] as const)('readStatement(%j) is %s', (statement, form, text) => {
     const read = readStatement(statement);
     expect(read.form).toBe(form);
@@ -116,6 +117,9 @@ describe('7.9 questions in words', () => {
     // A lead-in phrase before a comma is not the clause; a contracted auxiliary is inverted.
     ["As I said yesterday, Todd Akin's comments were offensive", "Were Todd Akin's comments offensive?"],
     ["He'll coerce Mexico into paying for a wall", 'Will he coerce Mexico into paying for a wall?'],
+    // "had" as the main verb takes do-support; a title keeps its capital.
+    ['My father had a ranch', 'Did my father have a ranch?'],
+    ['President Trump will crack down on China', 'Will President Trump crack down on China?'],
     // A clause needs something after the inverted verb.
     ['There are, of course, those who think we should pull out', 'Is it true that there are, of course, those who think we should pull out?'],
   ])('yesNoQuestion(%j)', (statement, question) => expect(yesNoQuestion(statement)).toBe(question));

@@ -85,7 +85,9 @@ export function readStatement(statement: string): ReadStatement {
   const first = tokens[0];
   const words = tokens.filter((t) => t.pos !== 'PUNCT').length;
   const head = tokens[verb];
-  const clause = verb > 0 && head !== undefined && subject.length <= MAX_SUBJECT && words >= MIN_WORDS
+  // A question is not a statement to label or invert ("Why aren't the Democrats investigating ...?").
+  const asked = /\?$/.test(text) || /^(?:why|how|what|who|when|where)$/i.test(first?.value ?? '');
+  const clause = !asked && verb > 0 && head !== undefined && subject.length <= MAX_SUBJECT && words >= MIN_WORDS
     // "Tuesday calling on the NAACP to ...": a gerund is not a finite verb.
     && !(head.pos === 'VERB' && /ing$/i.test(head.value))
     && !OBJECT_PRONOUNS.has(first?.value.toLowerCase() ?? '') && !DATES.test(first?.value ?? '')

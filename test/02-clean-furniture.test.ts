@@ -69,6 +69,20 @@ describe('clean: link lines', () => {
       'link', '(RELATED: Ferry Fares To Rise In Spring)'],
   ], 'middle');
 
+  it('drops each link card inside a paragraph (a full name glued to other headlines, "... MORE"), and only the cards', () => {
+    const line = 'Mayor Ana Brell Ana Sofia BrellCouncil delays ferry vote Harbour fees rise again MORE said on Monday that Councillor Jon McKay Jonathan Lee McKay2024 budget talks stall MORE\'s plan would fail.';
+    const text = [BODY[0], BODY[1], line, BODY[2]].join('\n\n');
+    const cleaned = clean(article(text));
+    expect(cleaned.dropped.map((d) => [d.reason, d.text])).toEqual([
+      ['link', 'Ana Sofia BrellCouncil delays ferry vote Harbour fees rise again MORE'],
+      ['link', 'Jonathan Lee McKay2024 budget talks stall MORE'],
+    ]);
+    for (const d of cleaned.dropped) expect(text.slice(d.start, d.end)).toBe(d.text);
+    // A camel-cased name ("McKay") with no card after it, and "MORE" in a sentence, are text.
+    const plain = [BODY[0], 'Councillor Jon McKay said the fees would rise. NO MORE delays, the sign read.', BODY[1]].join('\n\n');
+    expect(clean(article(plain)).dropped).toEqual([]);
+  });
+
   it('keeps the rest of a line around a dropped link as its own sentences, in the same paragraph', () => {
     const text = [BODY[0], 'The vote passed by seven to two. (RELATED: Ferry Fares To Rise In Spring) Two members abstained, the clerk said.', BODY[1]].join('\n\n');
     const analysed = analyzeArticle(article(text));

@@ -12,7 +12,7 @@ import type { CrossActors } from './cross-actors.js';
 import { featureContext, featuresOf, propositionOf, type ClaimFeatures, type FeatureContext } from './features.js';
 import { buildGraph, type GraphOptions } from './graph.js';
 import { answerOf, centralClaim, listOf } from './label.js';
-import { questionText } from './questions.js';
+import { deedOf, questionText } from './questions.js';
 import { sidesOf, speakersOfClaim, type Side } from './sides.js';
 import { attachSpeakerStrays, backing, STRAY_FLOOR } from './strays.js';
 
@@ -63,7 +63,6 @@ function capClaims<T extends { readonly articleId: string }>(claims: readonly T[
 
 const outletOf = (c: NarrativeClaim): string => c.outlet ?? c.articleId;
 // A statement whose subject is a pronoun: "he must make ...", "that it received ...".
-const PRONOUN_SUBJECT = /^[“"‘']?(?:that\s+)?(?:he|she|it|they|we|i|you|this|there)\b/i;
 
 /**
  * Whether a side is a narrative: told by at least one attributed speaker, and contested (in a
@@ -173,15 +172,18 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     const telling = members.flatMap((s) => sides[s]?.telling ?? []);
     const kinds = new Map<QuestionKind, number>();
     for (const i of telling) { const k = features[i]?.question ?? 'truth'; kinds.set(k, (kinds.get(k) ?? 0) + 1); }
-    // A question is about responsibility when any of its sides answers it ("who did it" beats "is it true").
-    const kind: QuestionKind = kinds.has('responsibility') && members.length > 1 ? 'responsibility' : [...kinds].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'truth';
-    const lead = draft.get(members[0] ?? -1);
     const statementOf = (i: number): string => claims[i]?.statement ?? claims[i]?.text ?? '';
-    // The question is asked from a statement with a named subject when the lead side has one:
-    // "He must make his request on their soil" makes a poor question.
-    const named = (sides[members[0] ?? -1]?.telling ?? []).find((i) => !PRONOUN_SUBJECT.test(statementOf(i)) && backing(features[i]));
-    const source = lead && PRONOUN_SUBJECT.test(statementOf(lead.central)) && named !== undefined ? named : lead?.central ?? -1;
-    const statements = kind === 'responsibility' ? telling.map(statementOf) : [statementOf(source)];
+    // A question is about responsibility when any of its sides answers it ("who did it" beats "is
+    // it true") and its claims name the deed ("behind the attack"); "who was behind it?" asks nothing.
+    const deed = deedOf(telling.filter((i) => features[i]?.question === 'responsibility').map(statementOf)) !== null;
+    const kind: QuestionKind = kinds.has('responsibility') && members.length > 1 && deed ? 'responsibility'
+      : [...kinds].filter(([k]) => k !== 'responsibility' || deed).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'truth';
+    const lead = draft.get(members[0] ?? -1);
+    // The question is asked from the lead side's statement that reads best (see `questionText`):
+    // its central claim first, then its other backing claims, then the other sides' central claims.
+    const leadTelling = (sides[members[0] ?? -1]?.telling ?? []).filter((i) => i !== lead?.central && backing(features[i]));
+    const candidates = [...(lead ? [lead.central] : []), ...leadTelling, ...members.slice(1).map((s) => draft.get(s)?.central ?? -1)].filter((i) => i >= 0);
+    const statements = kind === 'responsibility' ? telling.map(statementOf) : candidates.map(statementOf);
     const text = questionText(kind, statements);
     const id = `${event}.q${q + 1}`;
     const answers = members.map((s) => {

@@ -1,7 +1,7 @@
 // Unit tests of the narratives stage, one table per step.
 import { describe, expect, it } from 'vitest';
 import {
-  agreement, contradiction, correlationClusters, cosine, denial, denialScope, mergeActors, oneStatement, pointedDenial, nameKey, openQuestion, rivalAgent, speakersOf,
+  agreement, assertsAlternative, contradiction, correlationClusters, cosine, denial, denialScope, mergeActors, oneStatement, pointedDenial, nameKey, openQuestion, rivalAgent, speakersOf,
   shorten, stanceOf, trimSpan, vectorize, contentStems, type ClaimFeatures,
 } from '../src/07-narratives/index.js';
 import { analyzeArticle } from '../src/pipeline/analyze-article.js';
@@ -138,6 +138,14 @@ describe('7.5 a denial is aimed at what it negates', () => {
     const other = b ?? { ...a, claim: { ...a.claim, id: 'other' } };
     expect(oneStatement(a, other)).toBe(same);
   });
+  it.each([
+    ['a correction in the next sentence', 'the war in Afghanistan was not ‘a war of Obama’s choosing.’ It has been prosecuted by the United States under Presidents Bush and Obama', true],
+    ['a correction after ", but"', 'he would not go that far, but said Steele must apologize to the troops', true],
+    ['a pure denial', 'Kyiv had nothing to do with the attack', false],
+    ['a denial with a negative second sentence', 'he was not aware of any warnings. Nobody told him anything about it', false],
+    ['a short tag after the denial', 'we will not pay. Never', false],
+  ] as const)('asserts an alternative: %s', (_, text, expected) => expect(assertsAlternative(read(text))).toBe(expected));
+
   it('an indirect question is never denied', () => expect(denial(read('whether he still wished to be mayor'), read('he did not wish to be mayor anymore'), 0.5)).toBe(0));
 });
 

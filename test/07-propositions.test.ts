@@ -28,6 +28,9 @@ describe('7.3a polarity is computed on the clause that carries the claim', () =>
     ['If the talks fail, there will be no deal', -1],
     ['that Kyiv helped the gunmen', 1],
     ['there is no question that America must win the war on terror', 1],
+    ['it should be something for voters to decide on a state-by-state basis, and not a matter for judges', 1],
+    ['the minister, not the president, signed the order', 1],
+    ['However, not all of them agreed', -1],
     ['the organization withdraw its "bigoted, false and inflammatory" resolution', 1],
     ['Steele\'s comments "unacceptable" and "inaccurate."', -1],
   ] as const)('%j -> %i', (text, value) => expect(polarityOf(text).value).toBe(value));
@@ -151,12 +154,21 @@ const bounce: ClaimFeatures = (() => {
   return { ...base, claim: { ...base.claim, text, end: text.length }, negation: { start: at, end: at + 3, text: "n't" } };
 })();
 
+/** "The war was not 'a war of Obama's choosing.' It has been prosecuted by both presidents": a denial with an alternative. */
+const correction: ClaimFeatures = (() => {
+  const text = 'The war was not ‘a war of Obama’s choosing.’ It has been prosecuted by the United States under Presidents Bush and Obama';
+  const at = text.indexOf('not');
+  const base = f('asserts', -1, false, ['war', 'choos', 'prosecut', 'presid']);
+  return { ...base, claim: { ...base.claim, text, end: text.length }, negation: { start: at, end: at + 3, text: 'not' } };
+})();
+
 describe('7.8 sides: a denial joins what it denies as a disputer', () => {
   const denial = (disputing: Contradiction['disputing']): Contradiction => ({ signal: 'denial', weight: 0.9, disputing });
   it.each([
     ['a lone denial joins the claim it denies', [[0], [1]], [f('asserts', 1), f('asserts', -1)], [['0,1', denial('b')]], 1, [[0]], [[1]], 0],
     ['a doubt and an open question join too', [[0, 1], [2]], [f('asserts', 1), f('asserts', 1), f('doubts', -1, true)], [['1,2', denial('b')]], 1, [[0, 1]], [[2]], 0],
     ['a denial that asserts an alternative stays a side and conflicts', [[0], [1, 2]], [f('asserts', 1), f('denies', -1), f('asserts', 1)], [['0,1', denial('b')]], 2, [[0], [1, 2]], [[], []], 1],
+    ['a denial that goes on to assert an alternative stays a side and conflicts', [[0], [1]], [f('asserts', 1, false, ['war', 'choos']), correction], [['0,1', denial('b')]], 2, [[0], [1]], [[], []], 1],
     ['a denial with no target stays on its own', [[0], [1]], [f('asserts', 1), f('denies', -1)], [], 2, [[0], [1]], [[], []], 0],
     // "The job market doesn't appear to have the bounce" does not dispute "some weakness in the job market".
     ['a denial aimed at other words does not join', [[0], [1]], [f('asserts', 1, false, ['weak', 'job', 'market']), bounce], [['0,1', denial('b')]], 2, [[0], [1]], [[], []], 0],

@@ -9,7 +9,7 @@ export { polarityOf, type Polarity } from './polarity.js';
 export { numbersOf, questionKind } from './question.js';
 export { featureContext, featuresOf, propositionOf, type ClaimFeatures, type FeatureContext } from './features.js';
 export { cosine, vectorize, type Vector } from './similarity.js';
-export { agreement, contradiction, denial, denialScope, oneStatement, openQuestion, pointedDenial, rivalAgent, type Contradiction } from './signals.js';
+export { agreement, assertsAlternative, contradiction, denial, denialScope, oneStatement, openQuestion, pointedDenial, rivalAgent, type Contradiction } from './signals.js';
 export { addresses, pairRelation, type ClaimRelationModel, type RelationProbabilities } from './relation.js';
 export { claimRelations } from './relation-model.js';
 export { buildGraph, pairModelPush, twoAnswers, type GraphOptions, type SignedGraph } from './graph.js';

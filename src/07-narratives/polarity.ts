@@ -76,7 +76,10 @@ function clauses(words: readonly Word[]): Word[][] {
   const out: Word[][] = [[]];
   words.forEach((w, i) => {
     // "X, but Y", "X but Y", "X; Y", "X – Y", "X that Y": a new clause starts.
-    const cut = SUBORDINATORS.has(w.lower) || /^[;:—–]$|^--$/.test(w.lower) || (w.lower === 'but' && i > 0);
+    // "X, and not Y" / "X, not Y": a contrast that rejects an alternative after the claim is made
+    // ("it should be for voters to decide, and not a matter for judges" asserts the first part).
+    const contrast = (w.lower === 'not' && words[i - 1]?.lower === ',') || (w.lower === 'and' && words[i - 1]?.lower === ',' && words[i + 1]?.lower === 'not');
+    const cut = SUBORDINATORS.has(w.lower) || /^[;:—–]$|^--$/.test(w.lower) || (w.lower === 'but' && i > 0) || (contrast && (out[out.length - 1]?.length ?? 0) >= 2);
     if (cut && (out[out.length - 1]?.length ?? 0) > 0) out.push([]);
     if (w.lower !== ',' && !/^[;:—–]$|^--$/.test(w.lower)) out[out.length - 1]?.push(w);
   });

@@ -7,7 +7,7 @@
  */
 import type { ContradictionSignal, NarrativeClaim } from '../types/narratives.js';
 import type { ClaimFeatures } from './features.js';
-import { pointedDenial, type Contradiction } from './signals.js';
+import { assertsAlternative, pointedDenial, type Contradiction } from './signals.js';
 
 /** One side: the claims that tell it, those that dispute it, and who disputes it. */
 export interface Side {
@@ -109,7 +109,7 @@ export function splitOpponents(clusters: readonly number[][], features: readonly
 }
 
 /** A claim that denies, doubts or leaves open, and gives no answer of its own. */
-const negative = (f: ClaimFeatures): boolean => f.openQuestion || f.polarity < 0 || f.claim.stance === 'denies' || f.claim.stance === 'doubts';
+const negative = (f: ClaimFeatures): boolean => (f.openQuestion || f.polarity < 0 || f.claim.stance === 'denies' || f.claim.stance === 'doubts') && !assertsAlternative(f);
 
 /**
  * Build the sides of one event. `clusters` are lists of claim indices; `contradictions` the
@@ -175,7 +175,7 @@ export function sidesOf(clusters0: readonly number[][], features: readonly Claim
     const [i = 0, j = 0] = key.split(',').map(Number);
     for (const [by, target, side] of [[i, j, conflict.disputing !== 'b'], [j, i, conflict.disputing !== 'a']] as const) {
       const f = features[by];
-      if (!side || !f || (f.claim.stance !== 'denies' && f.claim.stance !== 'doubts') || f.polarity > 0) continue;
+      if (!side || !f || (f.claim.stance !== 'denies' && f.claim.stance !== 'doubts') || f.polarity > 0 || assertsAlternative(f)) continue;
       const from = claimSide.get(by);
       const to = claimSide.get(target);
       if (from === undefined || to === undefined || from === to) continue;

@@ -4,6 +4,7 @@
  */
 import type { ContradictionSignal } from '../types/narratives.js';
 import { contentStems, type ClaimFeatures } from './features.js';
+import { polarityOf } from './polarity.js';
 
 /** The strongest contradiction between two claims, or null. */
 export interface Contradiction {
@@ -86,6 +87,25 @@ export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
   if (neg.question === pos.question && neg.question !== 'truth') return true;
   const target = new Set(pos.words);
   return [...denialScope(neg)].some((w) => target.has(w) && !SPEECH_NOUNS.has(w) && !neg.nameWords.has(w) && !pos.nameWords.has(w));
+}
+
+/**
+ * Whether a negative claim goes on to assert an alternative: after the clause its negation stands
+ * in (a new sentence, a semicolon or dash, ", but"), a positive statement of a few content words.
+ * "The war in Afghanistan was not 'a war of Obama's choosing.' It has been prosecuted by the
+ * United States under Presidents Bush and Obama" answers "whose war?" (America's); "DeMint would
+ * not go that far but said Steele must apologize" answers "should he resign?" (no, apologize).
+ * "Kyiv denied any involvement" and "he was not aware of any warnings" assert nothing else: they
+ * are pure denials, disputing claims of what they deny.
+ */
+export function assertsAlternative(f: ClaimFeatures): boolean {
+  const cue = f.negation;
+  if (!cue || f.polarity > 0) return false;
+  const after = f.claim.text.slice(Math.max(0, cue.end - f.claim.start));
+  const stop = after.search(SCOPE_END);
+  if (stop < 0) return false;
+  const rest = after.slice(stop).replace(/^(?:[.;!?]|—|–|--|,\s*but\b)[\s”"’']*/, '');
+  return contentStems(rest).length >= 3 && polarityOf(rest).value > 0;
 }
 
 /** Two claims that are one statement: the same stretch of one article, or one quoting the other whole (neither denying it, by its cue or by a negator around the quoted words). */

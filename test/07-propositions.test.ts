@@ -264,6 +264,14 @@ describe('7.10 narratives end to end on small events', () => {
     expect(analysis.narratives[0]?.outlets).toEqual(['A', 'B']);
   });
 
+  it('keeps one speaker\'s uncontested story as a narrative when two outlets carry it, not a lone quote in one', () => {
+    const said = (id: string, outlet: string): AnalyzedArticle => article(id, outlet, 'Senator Rick Santorum said governments should not run the public schools.', [{ who: 'Rick Santorum', kind: 'person', cue: 'said', cls: 'neutral', content: 'governments should not run the public schools' }]);
+    const two = run([said('a', 'A'), said('b', 'B')]);
+    expect(two.analysis.narratives).toHaveLength(1);
+    expect(two.analysis.narratives[0]?.backers.map(two.name)).toEqual(['Rick Santorum']);
+    expect(run([said('a', 'A')]).analysis.narratives).toHaveLength(0);
+  });
+
   it('makes a denial a disputer of the claim it denies, in one contested question', () => {
     const { analysis, name } = run(events.denial);
     expect(analysis.narratives).toHaveLength(1);

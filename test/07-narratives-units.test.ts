@@ -116,14 +116,17 @@ describe('7.5 a denial is aimed at what it negates', () => {
   it.each([
     ['the negated predicate is in the other claim', 'Mexico will not pay for a wall along the border', 'Trump would compel Mexico to pay for the wall', true],
     ['a frame word is skipped ("not aware of any warnings")', 'he was not aware of any warnings', 'officials warned about an attack', true],
+    ['a frame verb with an object is the predicate ("did not know the woman")', 'he did not know the woman who received the photo', 'the photo was sent to a Seattle woman', false],
     ['only the negated predicate counts, not the rest of the clause', 'Mexico will not pay for a wall along the border', 'his plan to build a giant wall along the border', false],
     ['a shared subject is not a shared proposition', "The job market doesn't appear to have the bounce it once did", 'some weakness in the job market', false],
     ['two judgements of the same comments share only a noun of speech', 'the comments were inaccurate', 'the comments are utterly irresponsible', false],
     ['a falsity judgement reaches the thing it judges', 'the reports of a deal are false', 'the two sides reached a deal', true],
   ] as const)('%s', (_, negative, positive, aimed) => expect(pointedDenial(read(negative), read(positive))).toBe(aimed));
 
-  it('within one specific question the question is the aim', () => {
-    expect(pointedDenial(read('he was not told anything', 'knowledge'), read('Iran tipped Russia off', 'knowledge'))).toBe(true);
+  it('within one specific question about the same actors the question is the aim', () => {
+    const withIran = (x: ClaimFeatures): ClaimFeatures => ({ ...x, entities: new Set(['Iran']) });
+    expect(pointedDenial(withIran(read('he was not told anything', 'knowledge')), withIran(read('Iran tipped Russia off', 'knowledge')))).toBe(true);
+    expect(pointedDenial(read('he was not told anything', 'knowledge'), read('Iran tipped Russia off', 'knowledge'))).toBe(false);
   });
   it('reaches words taken by anaphora', () => {
     const rejected = read('Kyiv did not accept the accusations');

@@ -46,6 +46,23 @@ const FRAME_STEMS: ReadonlySet<string> = new Set(contentStems(
 ));
 const SCOPE_END = /[.;!?]|—|–|--|,\s*but\b/;
 
+// What follows a frame word when it frames a complement: "aware [of]", "evidence [that]", "appear [to]".
+const COMPLEMENT = /^(?:that|whether|if|of|about|how|what|who|why|to|any|anything)$/i;
+
+/**
+ * The content stems of the words after a negator, frame words left out when they frame a
+ * complement ("not aware of any warnings": warnings) and kept when they are the predicate ("did
+ * not know the woman": know).
+ */
+function predicateStems(text: string): string[] {
+  const words = text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+  return words.flatMap((word, i) => {
+    const [stemmed] = contentStems(word);
+    if (!stemmed) return [];
+    return FRAME_STEMS.has(stemmed) && COMPLEMENT.test(words[i + 1] ?? '') ? [] : [stemmed];
+  });
+}
+
 /**
  * The stems a claim's negation reaches: the words after its negator to the end of the clause
  * ("Mexico will not [pay for a border wall]"), or the thing a falsity judgement judges ("[Steele's
@@ -63,7 +80,7 @@ export function denialScope(f: ClaimFeatures): Set<string> {
   const stop = after.search(SCOPE_END);
   // What a negator negates is its predicate: the first few content words after it ("does not
   // [appear to have the bounce] it once did"), not every word to the end of the sentence.
-  const reach = new Set(contentStems(stop >= 0 ? after.slice(0, stop) : after).filter((w) => !f.nameWords.has(w) && !FRAME_STEMS.has(w)).slice(0, SCOPE_WORDS));
+  const reach = new Set(predicateStems(stop >= 0 ? after.slice(0, stop) : after).filter((w) => !f.nameWords.has(w)).slice(0, SCOPE_WORDS));
   if (FALSITY.test(text.slice(at, end))) {
     const before = text.slice(0, at);
     const cut = Math.max(...[...before.matchAll(/[.;!?]|—|–|--/g)].map((m) => (m.index ?? 0) + m[0].length), 0);
@@ -82,10 +99,17 @@ export function denialScope(f: ClaimFeatures): Set<string> {
  * of one gold narrative were of that second kind.
  */
 export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
-  // Within one specific question the question is the aim ("did Iran warn Russia?": "Iran had
-  // tipped Russia off" / "not aware of any warnings").
-  if (neg.question === pos.question && neg.question !== 'truth') return true;
-  const target = new Set(pos.words);
+  // The other claim's own words: its speaker's verb is not what it claims ("Weiner, [known] for
+  // his combative style" does not claim anything about knowing).
+  const cue = pos.claim.cueLemma ? contentStems(pos.claim.cueLemma)[0] : undefined;
+  const inText = new Set(contentStems(pos.claim.text));
+  const target = new Set(pos.words.filter((w) => w !== cue || inText.has(w)));
+  // Within one specific question about the same actors the question is the aim ("did Iran warn
+  // Russia?": "Iran had tipped Russia off" / "not aware of any warnings coming from Iran"); the
+  // speakers themselves do not count ("he did not know the woman", Weiner, and "Weiner, known
+  // for his combative style" are not about one warning).
+  const speakers = new Set([neg.claim.actorId, pos.claim.actorId]);
+  if (neg.question === pos.question && neg.question !== 'truth' && [...neg.entities].some((e) => pos.entities.has(e) && !speakers.has(e))) return true;
   return [...denialScope(neg)].some((w) => target.has(w) && !SPEECH_NOUNS.has(w) && !neg.nameWords.has(w) && !pos.nameWords.has(w));
 }
 

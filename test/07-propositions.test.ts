@@ -127,6 +127,8 @@ describe('7.9 questions in words', () => {
     // "had" as the main verb takes do-support; a title keeps its capital.
     ['My father had a ranch', 'Did my father have a ranch?'],
     ['President Trump will crack down on China', 'Will President Trump crack down on China?'],
+    ['The White House tried to win support', 'Did the White House try to win support?'],
+    ['NAACP leaders have referenced an incident in March', 'Have NAACP leaders referenced an incident in March?'],
     // A clause needs something after the inverted verb.
     ['There are, of course, those who think we should pull out', 'Is it true that there are, of course, those who think we should pull out?'],
   ])('yesNoQuestion(%j)', (statement, question) => expect(yesNoQuestion(statement)).toBe(question));

@@ -64,6 +64,8 @@ function capClaims<T extends { readonly articleId: string }>(claims: readonly T[
 }
 
 const outletOf = (c: NarrativeClaim): string => c.outlet ?? c.articleId;
+/** Share of a statement's content words the rival side uses for it to state their shared proposition. */
+const SHARED_PROPOSITION = 0.5;
 // A statement whose subject is a pronoun: "he must make ...", "that it received ...".
 
 /**
@@ -186,10 +188,33 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     const kind: QuestionKind = kinds.has('responsibility') && members.length > 1 && deed ? 'responsibility'
       : [...kinds].filter(([k]) => k !== 'responsibility' || deed).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'truth';
     const lead = draft.get(members[0] ?? -1);
-    // The question is asked from the lead side's statement that reads best (see `questionText`):
-    // its central claim first, then its other backing claims, then the other sides' central claims.
+    // The question is asked from the statement that reads best (see `questionText`): the lead
+    // side's central claim first, then its other backing claims, then the other sides' central claims.
     const leadTelling = (sides[members[0] ?? -1]?.telling ?? []).filter((i) => i !== lead?.central && backing(features[i]));
-    const candidates = [...(lead ? [lead.central] : []), ...leadTelling, ...members.slice(1).map((s) => draft.get(s)?.central ?? -1)].filter((i) => i >= 0);
+    let candidates = [...(lead ? [lead.central] : []), ...leadTelling, ...members.slice(1).map((s) => draft.get(s)?.central ?? -1)].filter((i) => i >= 0);
+    // Two sides answer one proposition ("Mexico will pay for the wall" / "Mexico will not pay for
+    // a wall"): the question is asked from the statement that shares most words with the other
+    // sides' claims, whichever side says it.
+    if (members.length > 1) {
+      const sideOf = new Map(members.flatMap((s) => (sides[s]?.telling ?? []).map((i) => [i, s] as const)));
+      const wordsOf = new Map(members.map((s) => [s, new Set((sides[s]?.telling ?? []).flatMap((i) => features[i]?.words ?? []))]));
+      const shared = (i: number): number => {
+        const words = new Set(features[i]?.words ?? []);
+        if (words.size === 0) return 0;
+        let best = 0;
+        for (const s of members) {
+          if (s === sideOf.get(i)) continue;
+          const other = wordsOf.get(s) ?? new Set<string>();
+          best = Math.max(best, [...words].filter((w) => other.has(w)).length / words.size);
+        }
+        return best;
+      };
+      const all = [...new Set([...candidates, ...members.slice(1).flatMap((s) => (sides[s]?.telling ?? []).filter((i) => backing(features[i])))])];
+      const score = new Map(all.map((i) => [i, shared(i)]));
+      // Only a statement most of whose words the other side uses states the shared proposition.
+      const shared50 = all.filter((i) => (score.get(i) ?? 0) >= SHARED_PROPOSITION).sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || all.indexOf(a) - all.indexOf(b));
+      candidates = [...shared50, ...candidates.filter((i) => !shared50.includes(i))];
+    }
     const statements = kind === 'responsibility' ? telling.map(statementOf) : candidates.map(statementOf);
     const text = questionText(kind, statements);
     const id = `${event}.q${q + 1}`;

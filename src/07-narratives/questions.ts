@@ -88,7 +88,7 @@ export function yesNoQuestion(statement: string): string {
   const subjectWords = join(subject);
   const first = subject[0];
   // "The president" -> "the president", but "President Trump" keeps its title's capital.
-  if (first && first.value !== 'I' && (first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'ADJ' || first.pos === 'NOUN') && subject[1]?.pos !== 'PROPN') subjectWords[0] = (subjectWords[0] ?? '').toLowerCase();
+  if (first && first.value !== 'I' && (first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'ADJ' || first.pos === 'NOUN') && !(first.pos === 'NOUN' && subject[1]?.pos === 'PROPN')) subjectWords[0] = (subjectWords[0] ?? '').toLowerCase();
   // The question is asked in the positive: "Mexico won't pay for the wall" and "Mexico will pay"
   // are two answers to "Will Mexico pay for the wall?" (the negation belongs to the answer).
   const negated = /^(n['’]t|not)$/i.test(tokens[verb + 1]?.value ?? '') && head.pos === 'AUX';
@@ -96,7 +96,8 @@ export function yesNoQuestion(statement: string): string {
   const value = CONTRACTED[head.value.toLowerCase()] ?? head.value.toLowerCase();
   let words: string[];
   // "had" with no verb after it is the main verb: "My father had a ranch" -> "Did my father have a ranch?".
-  const possession = /^(?:has|have|had)$/.test(value) && !tokens.slice(verb + 1, verb + 4).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const next = tokens[verb + 1];
+  const possession = /^(?:has|have|had)$/.test(value) && next !== undefined && ['DET', 'NUM', 'PRON', 'NOUN', 'PROPN'].includes(next.pos) && !tokens.slice(verb + 1, verb + 4).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
   if (head.pos === 'AUX' && AUXILIARIES.has(value) && !possession) {
     // "Didn't" / "doesn't" keep only their do-support: "Did Kyiv help?", not "Did Kyiv not help?".
     words = [capital(value), ...subjectWords, ...rest];

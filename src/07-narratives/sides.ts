@@ -7,7 +7,8 @@
  */
 import type { ContradictionSignal, NarrativeClaim } from '../types/narratives.js';
 import type { ClaimFeatures } from './features.js';
-import { assertsAlternative, pointedDenial, type Contradiction } from './signals.js';
+import { assertsAlternative, pointedDenial } from './aim.js';
+import type { Contradiction } from './signals.js';
 
 /** One side: the claims that tell it, those that dispute it, and who disputes it. */
 export interface Side {

@@ -53,7 +53,19 @@ function predicateStems(text: string): string[] {
  * reaches all its words, and so do words a claim took from another by anaphora.
  * @example denialScope(features of "The job market doesn't appear to have the bounce it once did") // Set {'bounc'}
  */
-export function denialScope(f: ClaimFeatures): Set<string> {
+export function denialScope(f: ClaimFeatures): ReadonlySet<string> {
+  const known = scopes.get(f);
+  if (known) return known;
+  const scope = scopeOf(f);
+  scopes.set(f, scope);
+  return scope;
+}
+
+// Scopes and own words are read once per claim, not once per pair of claims.
+const scopes = new WeakMap<ClaimFeatures, ReadonlySet<string>>();
+const targets = new WeakMap<ClaimFeatures, ReadonlySet<string>>();
+
+function scopeOf(f: ClaimFeatures): ReadonlySet<string> {
   const cue = f.negation;
   const text = f.claim.text;
   const at = cue ? cue.start - f.claim.start : -1;
@@ -84,9 +96,7 @@ export function denialScope(f: ClaimFeatures): Set<string> {
 export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
   // The other claim's own words: its speaker's verb is not what it claims ("Weiner, [known] for
   // his combative style" does not claim anything about knowing).
-  const cue = pos.claim.cueLemma ? contentStems(pos.claim.cueLemma)[0] : undefined;
-  const inText = new Set(contentStems(pos.claim.text));
-  const target = new Set(pos.words.filter((w) => w !== cue || inText.has(w)));
+  const target = ownWords(pos);
   // Within one specific question about the same actors the question is the aim ("did Iran warn
   // Russia?": "Iran had tipped Russia off" / "not aware of any warnings coming from Iran"); the
   // speakers themselves do not count ("he did not know the woman", Weiner, and "Weiner, known
@@ -94,6 +104,17 @@ export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
   const speakers = new Set([neg.claim.actorId, pos.claim.actorId]);
   if (neg.question === pos.question && neg.question !== 'truth' && [...neg.entities].some((e) => pos.entities.has(e) && !speakers.has(e))) return true;
   return [...denialScope(neg)].some((w) => target.has(w) && !SPEECH_NOUNS.has(w) && !neg.nameWords.has(w) && !pos.nameWords.has(w));
+}
+
+/** A claim's words less its speaker's verb when the verb is not in its text (see `pointedDenial`). */
+function ownWords(f: ClaimFeatures): ReadonlySet<string> {
+  const known = targets.get(f);
+  if (known) return known;
+  const cue = f.claim.cueLemma ? contentStems(f.claim.cueLemma)[0] : undefined;
+  const inText = new Set(contentStems(f.claim.text));
+  const words = new Set(f.words.filter((w) => w !== cue || inText.has(w)));
+  targets.set(f, words);
+  return words;
 }
 
 /**
@@ -106,6 +127,15 @@ export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
  * are pure denials, disputing claims of what they deny.
  */
 export function assertsAlternative(f: ClaimFeatures): boolean {
+  const known = alternatives.get(f);
+  if (known !== undefined) return known;
+  const answer = alternativeOf(f);
+  alternatives.set(f, answer);
+  return answer;
+}
+const alternatives = new WeakMap<ClaimFeatures, boolean>();
+
+function alternativeOf(f: ClaimFeatures): boolean {
   const cue = f.negation;
   if (!cue || f.polarity > 0) return false;
   const after = f.claim.text.slice(Math.max(0, cue.end - f.claim.start));
@@ -113,6 +143,16 @@ export function assertsAlternative(f: ClaimFeatures): boolean {
   if (stop < 0) return false;
   const rest = after.slice(stop).replace(/^(?:[.;!?]|—|–|--|,\s*but\b)[\s”"’']*/, '');
   return contentStems(rest).length >= 3 && polarityOf(rest).value > 0;
+}
+
+const folds = new WeakMap<ClaimFeatures, string>();
+/** A claim's text with case, quotes and spacing folded, read once per claim. */
+function folded(f: ClaimFeatures): string {
+  const known = folds.get(f);
+  if (known !== undefined) return known;
+  const text = f.claim.text.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
+  folds.set(f, text);
+  return text;
 }
 
 /** Two claims that are one statement: the same stretch of one article, or one quoting the other whole (neither denying it, by its cue or by a negator around the quoted words). */
@@ -124,13 +164,12 @@ export function oneStatement(a: ClaimFeatures, b: ClaimFeatures): boolean {
   // started the fire"), are a denial; the same words with opposite polarity otherwise come from
   // how much of the sentence each span took.
   if (a.claim.stance === 'denies' || a.claim.stance === 'doubts' || b.claim.stance === 'denies' || b.claim.stance === 'doubts') return false;
-  const fold = (t: string): string => t.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
   const [inner, outer] = x.text.length <= y.text.length ? [a, b] : [b, a];
-  const short = fold(inner.claim.text);
+  const short = folded(inner);
   // The longer one quoting the words to negate them is a denial: "the war was not 'a war of
   // Obama's choosing'" against "a war of Obama's choosing". Quoting a negated statement whole in
   // a sentence whose main clause is positive is the same statement: "I don't question the
   // president's faith" and "... was a signal he had challenged it. 'I don't question the
   // president's faith,' he said".
-  return short.length >= 20 && fold(outer.claim.text).includes(short) && inner.polarity <= outer.polarity;
+  return short.length >= 20 && inner.polarity <= outer.polarity && folded(outer).includes(short);
 }

@@ -5,7 +5,8 @@
  * judgement the thing it judges ("[the accusations] are absurd"); a denial that goes on to assert
  * something else answers the question itself ("not X. It has been Y"); and two spans of one
  * statement never deny each other. On the 16 dev gold events, 13 of the 66 contradiction edges
- * between gold claims joined the two sides of a gold conflict before these rules, 10 of 25 after.
+ * between gold claims joined the two sides of a gold conflict (or a narrative and its dispute)
+ * before these rules, 10 of 25 after.
  */
 import { contentStems, type ClaimFeatures } from './features.js';
 import { polarityOf } from './polarity.js';

@@ -106,6 +106,7 @@ for await (const record of readPolnear(values.file)) {
       const extra = pt.filter((t) => !ts.includes(t)).map((t) => (t.start < f.start ? `+${t.pos}<` : `>+${t.pos}`));
       const missing = ts.filter((t) => !pt.includes(t)).map((t) => (t.start < near.start ? `-${t.pos}<` : `>-${t.pos}`));
       cueBoundary.add([...extra, ...missing].join(' ') || 'other');
+      if (process.env['SHOW'] === 'cue-boundary') console.log(`CUE gold[${seg.article.text.slice(f.start, f.end)}] pred[${seg.article.text.slice(near.start, near.end)}] :: ${seg.article.text.slice(Math.max(0, f.start - 60), f.end + 40).replace(/\n/g, ' / ')}`);
       continue;
     }
     cueMissPos.add(headPos(ts));

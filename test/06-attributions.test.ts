@@ -45,6 +45,19 @@ describe('extractAttributions: one pattern per row (sentences written for the te
     expect(triples(text)).toEqual([{ source, cue, content }]);
   });
 
+  // Coordinated reports are two relations side by side: the first content stops before ", and".
+  const coordinated: [string, string, string[][]][] = [
+    ['"X warned that A, and Y said B"', 'The mayor warned that the bridge would close, and residents said they were worried.',
+      [['The mayor', 'warned', 'that the bridge would close'], ['residents', 'said', 'they were worried']]],
+    ['"X argued that A, and Y replied that B"', 'The senator argued that taxes were too high, and her opponent replied that they were too low.',
+      [['The senator', 'argued', 'that taxes were too high'], ['her opponent', 'replied', 'that they were too low']]],
+    ['"X said A, and Y told Z that B"', 'Police said the suspect had fled, and witnesses told reporters that he was armed.',
+      [['Police', 'said', 'the suspect had fled'], ['witnesses', 'told', 'that he was armed']]],
+  ];
+  it.each(coordinated)('coordinated reports: %s', (_pattern, text, expected) => {
+    expect(triples(text)).toEqual(expected.map(([source, cue, content]) => ({ source: [source], cue: [cue], content: [content] })));
+  });
+
   it('"X warned:" followed by quoted paragraphs links every paragraph', () => {
     const text = 'The governor warned:\n\n“Anyone who breaks the curfew will be arrested.”\n\n“We will not tolerate violence.”';
     expect(triples(text)).toEqual([

@@ -29,6 +29,7 @@ import { defaultAttributionModel, type AttributionModel } from '../05-cues/detec
 import type { Actor, Attribution, Claim, Cue, Segmented, Span } from '../types/index.js';
 import { collectClaims } from './claims.js';
 import { splitCoordinated } from './coordinated.js';
+import { relativeSubject } from './relative-subject.js';
 import { linkSpans } from './link.js';
 import { frontedContent, nestAfterContent, nestInner } from './nest.js';
 import { splitAccordingTo } from './repair.js';
@@ -69,6 +70,7 @@ export function extractAttributions(
   const spans = splitAccordingTo(segmented, cues, mapped, tagRoles(model, segmented, cues, mapped, ctx));
   const links = linkSpans(segmented, mapped, spans);
   splitCoordinated(segmented, mapped, links);
+  relativeSubject(segmented, mapped, links);
   nestAfterContent(segmented, mapped, links);
   frontedContent(segmented, mapped, links);
   nestInner(segmented, mapped, links, (inner) => {

@@ -5,6 +5,10 @@
  * cue, a gold relation whose cue sits inside another's content) and by boundary.
  *
  *   npx tsx scripts/polnear-errors.ts [--file ../shared/corpora/polnear/dev.jsonl] [--model models/x.json] [--top 25]
+ *
+ * To read the cases behind a category (on a held-out part of train, not to tune on dev):
+ * SHOW=cue-boundary lists the cue boundary errors; SHOW='+start:cue(VERB)' (any row of the
+ * "content edge errors" table) lists those content edges with their context.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

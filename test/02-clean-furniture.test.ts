@@ -54,6 +54,8 @@ describe('clean: photo captions and credits', () => {
     ['a caption opening with its credit', 'Ana Brell/Reuters Fishermen mend nets beside the closed pier.', 'caption'],
     ['an "Image: ..." credit line', 'Image: Harbour council', 'caption'],
     ['a photo credit toggle', 'Enlarge this image toggle caption Ana Brell/AFP/Getty Images Ana Brell/AFP/Getty Images', 'caption'],
+    ['a caption ending "(Name/Agency)"', 'Fishermen mend nets beside the closed pier in Porto, May 3, 2021. (Ana Brell/Reuters)', 'caption'],
+    ['a caption ending "(Agency photo: Name)"', 'Ferries wait in the harbour, January 27, 2022. (Reuters photo: Ana Brell)', 'caption'],
     ['only the caption glued before the text with " | Name/Agency"',
       'Boats moored by the pier. | Ana Brell/Getty Images The council will meet again next week to set a timetable.',
       'caption', 'Boats moored by the pier. | Ana Brell/Getty Images'],
@@ -64,10 +66,31 @@ describe('clean: link lines', () => {
   dropsExactly([
     ['a bare URL', 'https://example.com/news/pier-vote-123', 'link'],
     ['a "Click here" line', 'Click here to read the full council report.', 'link'],
+    ['a "More:" link line', 'More:Ferry fares rise again as the pier stays shut', 'boilerplate'],
+    ['a "See photos:" link line', 'See photos: The storm that closed the pier', 'boilerplate'],
+    ['a headline with its "Read more" link', "Harbour council delays the ferry vote for a third time Read more", 'link'],
+    ['a pointer to a graphic', '(Open exmpl.rs/2AbCd in an external browser for an interactive map)', 'link'],
+    ['only the "[Read more: ...]" link inside a paragraph',
+      'The vote passed by seven to two. [Read more: Ferry fares to rise in spring] Two members abstained.',
+      'link', '[Read more: Ferry fares to rise in spring]'],
     ['only the "(RELATED: ...)" link inside a paragraph',
       'The vote passed by seven to two. (RELATED: Ferry Fares To Rise In Spring) Two members abstained.',
       'link', '(RELATED: Ferry Fares To Rise In Spring)'],
   ], 'middle');
+
+  it('drops each link card inside a paragraph (a full name glued to other headlines, "... MORE"), and only the cards', () => {
+    const line = 'Mayor Ana Brell Ana Sofia BrellCouncil delays ferry vote Harbour fees rise again MORE said on Monday that Councillor Jon McKay Jonathan Lee McKay2024 budget talks stall MORE\'s plan would fail.';
+    const text = [BODY[0], BODY[1], line, BODY[2]].join('\n\n');
+    const cleaned = clean(article(text));
+    expect(cleaned.dropped.map((d) => [d.reason, d.text])).toEqual([
+      ['link', 'Ana Sofia BrellCouncil delays ferry vote Harbour fees rise again MORE'],
+      ['link', 'Jonathan Lee McKay2024 budget talks stall MORE'],
+    ]);
+    for (const d of cleaned.dropped) expect(text.slice(d.start, d.end)).toBe(d.text);
+    // A camel-cased name ("McKay") with no card after it, and "MORE" in a sentence, are text.
+    const plain = [BODY[0], 'Councillor Jon McKay said the fees would rise. NO MORE delays, the sign read.', BODY[1]].join('\n\n');
+    expect(clean(article(plain)).dropped).toEqual([]);
+  });
 
   it('keeps the rest of a line around a dropped link as its own sentences, in the same paragraph', () => {
     const text = [BODY[0], 'The vote passed by seven to two. (RELATED: Ferry Fares To Rise In Spring) Two members abstained, the clerk said.', BODY[1]].join('\n\n');
@@ -98,6 +121,13 @@ describe('clean: author boxes at the end', () => {
     ['a "Follow Name on Twitter" line', 'Follow Jonas Vell on Twitter.', 'author-box'],
     ['a contact line', 'Jonas Vell can be reached at jvell@example.org.', 'author-box'],
     ['a dash-led columnist note', '— Erin Mott is a senior fellow at the Coastal Policy Institute.', 'author-box'],
+    ['a "Contributing:" credit', 'Vell and Mott reported from Porto, Me. Contributing: Ana Brell', 'byline'],
+    ['a bare "contributed" credit', 'Ana Brell contributed', 'byline'],
+    ['a "Read or Share this story" line', 'Read or Share this story: https://exmpl.ly/2xYz', 'boilerplate'],
+    ['a "Click for more from ..." line', 'Click for more from the Harbour Gazette.', 'boilerplate'],
+    ['a call to write in', 'Let us know what you think at harbour@example.org.', 'boilerplate'],
+    ['a video player\'s text', 'JUST WATCHED Pier closes for repairs Replay More Videos ... MUST WATCH Pier closes for repairs 01:12', 'boilerplate'],
+    ['an app promotion in capitals', 'STAY UP TO DATE WITH THE FREE HARBOUR NEWS APP', 'boilerplate'],
   ], 'end');
 });
 
@@ -108,6 +138,8 @@ describe('clean: what must stay', () => {
     ['a sentence about a photo', 'Councillors were shown a photo of the cracked pillars before the vote.'],
     ['a sentence about following a story', 'Residents said they would follow the repairs closely.'],
     ['a sentence that names a news agency', 'The port authority told Reuters that inspections found rust in the pillars.'],
+    ['a sentence that ends with a parenthesis', 'The vote was delayed by the harbour master (Ana Brell).'],
+    ['a sentence that asks readers to read more', 'Residents can read more about the repairs on the council website.'],
   ])('keeps %s', (_label, line) => {
     const cleaned = clean(article([...BODY, line].join('\n\n')));
     expect(cleaned.dropped).toEqual([]);

@@ -3,7 +3,7 @@
 // rival answers, anaphoric denials, and paraphrases grouped in one narrative.
 import { describe, expect, it } from 'vitest';
 import {
-  buildNarratives, mergeActors, numbersOf, polarityOf, questionKind, responsibilityQuestion, sidesOf, yesNoQuestion,
+  buildNarratives, centralClaim, mergeActors, numbersOf, polarityOf, questionKind, questionText, readStatement, responsibilityQuestion, sidesOf, yesNoQuestion,
   type ClaimFeatures, type Contradiction,
 } from '../src/07-narratives/index.js';
 import type { Actor, AnalyzedArticle, Attribution, NarrativeClaim } from '../src/types/index.js';
@@ -60,6 +60,44 @@ describe('7.3b the question a claim answers', () => {
   ] as const)('numbers of %j', (text, numbers) => expect(numbersOf(text)).toEqual(numbers));
 });
 
+describe('7.9 statements read for labels', () => {
+  it.each([
+    // A clause with a named subject, after its lead-in, speech tag and second sentence are cut.
+    ['As I said yesterday, Todd Akin’s comments were offensive and wrong', 'named', 'Todd Akin’s comments were offensive and wrong'],
+    ['Freedom means freedom for everyone, she continued. That means that all families count', 'named', 'Freedom means freedom for everyone'],
+    ['“Mexico will not pay for a wall,” he said.', 'named', 'Mexico will not pay for a wall'],
+    ['He had hired an Internet security company', 'pronoun', 'He had hired an Internet security company'],
+    // Fragments: no finite verb, a gerund, a relative clause, a date for a subject, a noun the
+    // tagger reads as a verb after a determiner or inside a name.
+    ['on the group’s website Tuesday', 'fragment', 'on the group’s website Tuesday'],
+    ['Sen. John Cornyn, head of the Senate GOP campaign arm', 'fragment', 'Sen. John Cornyn, head of the Senate GOP campaign arm'],
+    ['Tuesday calling on the NAACP to withdraw the proposal', 'fragment', 'Tuesday calling on the NAACP to withdraw the proposal'],
+    ['which he estimates would cost about $8 billion', 'fragment', 'which he estimates would cost about $8 billion'],
+    ['Mr. Romney who called for Mr. Akin to withdraw', 'fragment', 'Mr. Romney who called for Mr. Akin to withdraw'],
+    ['His comment that President Obama subscribed to a phony theology', 'fragment', 'His comment that President Obama subscribed to a phony theology'],
+    ['The use of the term by Rep. Don Young', 'fragment', 'The use of the term by Rep. Don Young'],
+    ['Why aren’t the Democrats investigating the leaks?', 'fragment', 'Why aren’t the Democrats investigating the leaks?'],
+  ] as const)('readStatement(%j) is %s', (statement, form, text) => {
+    const read = readStatement(statement);
+    expect(read.form).toBe(form);
+    expect(read.text).toBe(text);
+  });
+
+  it('asks the question from the statement that reads best, in the order given', () => {
+    expect(questionText('truth', ['on the group’s website Tuesday', 'He still wished to be mayor', 'The mayor resigned on Friday'])).toBe('Did the mayor resign on Friday?');
+    expect(questionText('truth', ['on the group’s website Tuesday', 'He still wished to be mayor'])).toBe('Did he still wish to be mayor?');
+  });
+
+  it('picks the central claim among the statements that read best', () => {
+    const claim = (text: string, actorId = 'A1'): NarrativeClaim => ({ id: text, articleId: 'a', start: 0, end: text.length, text, actorId, stance: 'asserts', voice: 'attributed' } as unknown as NarrativeClaim);
+    const claims = [claim('on the group’s website Tuesday'), claim('The group posted the resolution online'), claim('It was posted on Tuesday')];
+    const features = claims.map(() => ({ polarity: 1 }) as unknown as ClaimFeatures);
+    // The fragment is the best connected, but a label cannot be made of it.
+    const weight = (i: number, j: number): number => (i === 0 || j === 0 ? 1 : 0.1);
+    expect(centralClaim([0, 1, 2], claims, features, weight)).toBe(1);
+  });
+});
+
 describe('7.9 questions in words', () => {
   it.each([
     ['Iran warned Russia about a major terrorist operation', 'Did Iran warn Russia about a major terrorist operation?'],
@@ -76,6 +114,16 @@ describe('7.9 questions in words', () => {
     ['I was talking about the radical environmentalists', 'Was I talking about the radical environmentalists?'],
     // No subject to invert: asked as it stands.
     ['to be fair the plan was late', 'Is it true that to be fair the plan was late?'],
+    // A lead-in phrase before a comma is not the clause; a contracted auxiliary is inverted.
+    ["As I said yesterday, Todd Akin's comments were offensive", "Were Todd Akin's comments offensive?"],
+    ["He'll coerce Mexico into paying for a wall", 'Will he coerce Mexico into paying for a wall?'],
+    // "had" as the main verb takes do-support; a title keeps its capital.
+    ['My father had a ranch', 'Did my father have a ranch?'],
+    ['President Trump will crack down on China', 'Will President Trump crack down on China?'],
+    ['The White House tried to win support', 'Did the White House try to win support?'],
+    ['NAACP leaders have referenced an incident in March', 'Have NAACP leaders referenced an incident in March?'],
+    // A clause needs something after the inverted verb.
+    ['There are, of course, those who think we should pull out', 'Is it true that there are, of course, those who think we should pull out?'],
   ])('yesNoQuestion(%j)', (statement, question) => expect(yesNoQuestion(statement)).toBe(question));
 
   it('asks who was behind the deed the responsibility claims name most', () => {

@@ -7,11 +7,12 @@ import { captionRule } from './rules/caption.js';
 import { datelineRule } from './rules/dateline.js';
 import { embedRule } from './rules/embed.js';
 import { linkRule } from './rules/link.js';
+import { linkCardRule } from './rules/link-card.js';
 import type { CleanRule, LineContext } from './rules/rule.js';
 import { teaserRule } from './rules/teaser.js';
 
 /** The line rules applied by default, in order; the first verdict wins. */
-export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [teaserRule, bylineRule, embedRule, captionRule, authorBoxRule, linkRule, boilerplateRule, datelineRule];
+export const DEFAULT_CLEAN_RULES: readonly CleanRule[] = [teaserRule, bylineRule, embedRule, captionRule, authorBoxRule, linkRule, linkCardRule, boilerplateRule, datelineRule];
 
 /** Options of {@link clean}. */
 export interface CleanOptions {
@@ -50,7 +51,11 @@ export function clean(article: Article, options: CleanOptions = {}): Article {
   for (const line of lines) {
     const verdict = judge(line, context, rules);
     if (verdict) {
-      const { within, ...why } = verdict;
+      const { within, parts, ...why } = verdict;
+      if (parts) {
+        for (const part of parts) dropped.push({ start: line.start + part.start, end: line.start + part.end, text: line.text.slice(part.start, part.end), ...why });
+        continue;
+      }
       if (!within) {
         dropped.push({ start: line.start, end: line.end, text: line.text, ...why });
         continue;

@@ -12,7 +12,7 @@ import type { CrossActors } from './cross-actors.js';
 import { featureContext, featuresOf, propositionOf, type ClaimFeatures, type FeatureContext } from './features.js';
 import { buildGraph, type GraphOptions } from './graph.js';
 import { answerOf, centralClaim, listOf } from './label.js';
-import { questionText } from './questions.js';
+import { deedOf, questionText } from './questions.js';
 import { sidesOf, speakersOfClaim, type Side } from './sides.js';
 import { attachSpeakerStrays, backing, STRAY_FLOOR } from './strays.js';
 
@@ -62,8 +62,9 @@ function capClaims<T extends { readonly articleId: string }>(claims: readonly T[
 }
 
 const outletOf = (c: NarrativeClaim): string => c.outlet ?? c.articleId;
+/** Share of a statement's content words the rival side uses for it to state their shared proposition. */
+const SHARED_PROPOSITION = 0.5;
 // A statement whose subject is a pronoun: "he must make ...", "that it received ...".
-const PRONOUN_SUBJECT = /^[“"‘']?(?:that\s+)?(?:he|she|it|they|we|i|you|this|there)\b/i;
 
 /**
  * Whether a side is a narrative: told by at least one attributed speaker, and contested (in a
@@ -158,15 +159,41 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     const telling = members.flatMap((s) => sides[s]?.telling ?? []);
     const kinds = new Map<QuestionKind, number>();
     for (const i of telling) { const k = features[i]?.question ?? 'truth'; kinds.set(k, (kinds.get(k) ?? 0) + 1); }
-    // A question is about responsibility when any of its sides answers it ("who did it" beats "is it true").
-    const kind: QuestionKind = kinds.has('responsibility') && members.length > 1 ? 'responsibility' : [...kinds].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'truth';
-    const lead = draft.get(members[0] ?? -1);
     const statementOf = (i: number): string => claims[i]?.statement ?? claims[i]?.text ?? '';
-    // The question is asked from a statement with a named subject when the lead side has one:
-    // "He must make his request on their soil" makes a poor question.
-    const named = (sides[members[0] ?? -1]?.telling ?? []).find((i) => !PRONOUN_SUBJECT.test(statementOf(i)) && backing(features[i]));
-    const source = lead && PRONOUN_SUBJECT.test(statementOf(lead.central)) && named !== undefined ? named : lead?.central ?? -1;
-    const statements = kind === 'responsibility' ? telling.map(statementOf) : [statementOf(source)];
+    // A question is about responsibility when any of its sides answers it ("who did it" beats "is
+    // it true") and its claims name the deed ("behind the attack"); "who was behind it?" asks nothing.
+    const deed = deedOf(telling.filter((i) => features[i]?.question === 'responsibility').map(statementOf)) !== null;
+    const kind: QuestionKind = kinds.has('responsibility') && members.length > 1 && deed ? 'responsibility'
+      : [...kinds].filter(([k]) => k !== 'responsibility' || deed).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'truth';
+    const lead = draft.get(members[0] ?? -1);
+    // The question is asked from the statement that reads best (see `questionText`): the lead
+    // side's central claim first, then its other backing claims, then the other sides' central claims.
+    const leadTelling = (sides[members[0] ?? -1]?.telling ?? []).filter((i) => i !== lead?.central && backing(features[i]));
+    let candidates = [...(lead ? [lead.central] : []), ...leadTelling, ...members.slice(1).map((s) => draft.get(s)?.central ?? -1)].filter((i) => i >= 0);
+    // Two sides answer one proposition ("Mexico will pay for the wall" / "Mexico will not pay for
+    // a wall"): the question is asked from the statement that shares most words with the other
+    // sides' claims, whichever side says it.
+    if (members.length > 1) {
+      const sideOf = new Map(members.flatMap((s) => (sides[s]?.telling ?? []).map((i) => [i, s] as const)));
+      const wordsOf = new Map(members.map((s) => [s, new Set((sides[s]?.telling ?? []).flatMap((i) => features[i]?.words ?? []))]));
+      const shared = (i: number): number => {
+        const words = new Set(features[i]?.words ?? []);
+        if (words.size === 0) return 0;
+        let best = 0;
+        for (const s of members) {
+          if (s === sideOf.get(i)) continue;
+          const other = wordsOf.get(s) ?? new Set<string>();
+          best = Math.max(best, [...words].filter((w) => other.has(w)).length / words.size);
+        }
+        return best;
+      };
+      const all = [...new Set([...candidates, ...members.slice(1).flatMap((s) => (sides[s]?.telling ?? []).filter((i) => backing(features[i])))])];
+      const score = new Map(all.map((i) => [i, shared(i)]));
+      // Only a statement most of whose words the other side uses states the shared proposition.
+      const shared50 = all.filter((i) => (score.get(i) ?? 0) >= SHARED_PROPOSITION).sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || all.indexOf(a) - all.indexOf(b));
+      candidates = [...shared50, ...candidates.filter((i) => !shared50.includes(i))];
+    }
+    const statements = kind === 'responsibility' ? telling.map(statementOf) : candidates.map(statementOf);
     const text = questionText(kind, statements);
     const id = `${event}.q${q + 1}`;
     const answers = members.map((s) => {

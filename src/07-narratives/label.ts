@@ -6,16 +6,19 @@
  */
 import type { NarrativeClaim } from '../types/narratives.js';
 import type { ClaimFeatures } from './features.js';
+import { deedOf } from './questions.js';
+import { formRank, readStatement } from './statement.js';
 
 const MAX_WORDS = 12;
 
 /**
- * Shorten a claim into a label: drop a leading complementiser and quotes, keep at most twelve
- * words ("that ISIS-K was the sole culprit behind the Crocus City Hall attack" -> "ISIS-K was the
+ * Shorten a claim into a label: drop a leading complementiser, quotes, connectives and a lead-in
+ * phrase, a trailing speech tag and any sentence after the first (see `readStatement`), keep at
+ * most twelve words ("that ISIS-K was the sole culprit behind the Crocus City Hall attack" -> "ISIS-K was the
  * sole culprit behind the Crocus City Hall attack").
  */
 export function shorten(text: string, maxWords = MAX_WORDS): string {
-  const clean = text.replace(/[“”"]/g, '').replace(/^(that|whether|if)\s+/i, '').replace(/\s+/g, ' ').trim().replace(/[,;:–—-]+$/, '');
+  const clean = readStatement(text.replace(/^(that|whether|if)\s+/i, '')).text.replace(/[,;:–—-]+$/, '');
   const words = clean.split(' ');
   const cut = words.length > maxWords ? `${words.slice(0, maxWords).join(' ').replace(/[,;:–—-]+$/, '')}…` : clean;
   return cut.charAt(0).toUpperCase() + cut.slice(1);
@@ -29,14 +32,20 @@ export function listOf(names: readonly string[]): string {
 
 /**
  * The claim most connected to the others of its narrative (the medoid of its positive edges),
- * preferring a named speaker and a positive, unhedged statement on ties.
+ * preferring a named speaker and a positive, unhedged statement on ties, among the claims whose
+ * statement reads best (a clause with a named subject, else a pronoun subject, else any): the
+ * label is this claim's statement, and a fragment ("on the group's website Tuesday") makes no
+ * label.
  * @param members indices of the narrative's telling claims in `claims`
  * @param weight edge weight between two claim indices
  */
 export function centralClaim(members: readonly number[], claims: readonly NarrativeClaim[], features: readonly ClaimFeatures[], weight: (i: number, j: number) => number): number {
   let best = members[0] ?? 0;
   let bestScore = -Infinity;
+  const rank = new Map(members.map((i) => [i, formRank(readStatement(claims[i]?.statement ?? claims[i]?.text ?? '').form)]));
+  const top = Math.min(...rank.values());
   for (const i of members) {
+    if (rank.get(i) !== top) continue;
     let score = 0;
     for (const j of members) if (j !== i) score += Math.max(0, weight(i, j));
     const claim = claims[i];
@@ -75,7 +84,10 @@ export function answerOf(members: readonly number[], claims: readonly NarrativeC
       counts.delete(parent);
     }
   }
-  if (responsibility * 2 >= members.length && counts.size > 0) {
+  // Culprits answer only where the claims name the deed ("behind the attack"): "who was behind
+  // it?" answered by a list of names tells a reader nothing.
+  const named = deedOf(members.filter((i) => features[i]?.question === 'responsibility').map((i) => claims[i]?.statement ?? claims[i]?.text ?? '')) !== null;
+  if (named && responsibility * 2 >= members.length && counts.size > 0) {
     const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([id]) => nameOf(id));
     return `${listOf([...new Set(top)])}${exclusive ? ' alone' : ''}`;
   }

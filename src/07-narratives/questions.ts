@@ -6,11 +6,13 @@
  */
 import { winkAnalyze } from '../adapters/wink.js';
 import type { QuestionKind } from '../types/narratives.js';
+import { formRank, readStatement, type ReadStatement } from './statement.js';
 
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'shall', 'does', 'do', 'did']);
 const MAX_WORDS = 11;
-// Auxiliaries wink splits off a contracted negation: "won't" -> "wo" + "n't", "can't" -> "ca" + "n't".
-const CONTRACTED: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall' };
+// Auxiliaries wink splits off: a contracted negation ("won't" -> "wo" + "n't", "can't" -> "ca" + "n't") or a contracted auxiliary ("He'll" -> "He" + "'ll").
+// "He'll" -> "He" + "'ll".
+const CONTRACTED: Readonly<Record<string, string>> = { wo: 'will', ca: 'can', sha: 'shall', "'ll": 'will', '’ll': 'will', "'d": 'would', '’d': 'would', "'re": 'are', '’re': 'are', "'ve": 'have', '’ve': 'have' };
 // Openers that tie a statement to the previous one: "Still,", "But", "Needless to say,", "In fact,".
 const OPENER = /^(?:still|but|and|yet|so|however|meanwhile|indeed|instead|also|now|needless to say|of course|in fact|in short|after all)\b,?\s+/i;
 // "the attack", "the massacre", "the Crocus City Hall attack": the deed a responsibility claim is
@@ -23,11 +25,11 @@ const NOT_DEEDS = new Set(['help', 'group', 'region', 'country', 'city', 'border
 const FUNCTION_WORDS = /^(?:to|of|in|on|at|by|for|and|or|but|that|which|who|was|were|is|are|has|had|have|be|been|with|from|as)$/;
 
 /**
- * "Who was behind the attack?": the deed is the head noun most often named after the
- * responsibility words of the claims ("responsibility for the attack", "linked to the massacre").
- * @example responsibilityQuestion(['ISIS-K claimed responsibility for the attack']) // 'Who was behind the attack?'
+ * The deed responsibility claims are about: the head noun most often named after their words of
+ * responsibility ("responsibility for the attack", "linked to the massacre"); null when none is.
+ * @example deedOf(['ISIS-K claimed responsibility for the attack']) // 'attack'
  */
-export function responsibilityQuestion(texts: readonly string[]): string {
+export function deedOf(texts: readonly string[]): string | null {
   const counts = new Map<string, number>();
   for (const text of texts) {
     for (const m of text.matchAll(DEED)) {
@@ -36,8 +38,17 @@ export function responsibilityQuestion(texts: readonly string[]): string {
       counts.set(head, (counts.get(head) ?? 0) + 1);
     }
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  return best ? `Who was behind the ${best}?` : 'Who was behind it?';
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+/**
+ * "Who was behind the attack?": the deed is the head noun most often named after the
+ * responsibility words of the claims (see {@link deedOf}).
+ * @example responsibilityQuestion(['ISIS-K claimed responsibility for the attack']) // 'Who was behind the attack?'
+ */
+export function responsibilityQuestion(texts: readonly string[]): string {
+  const deed = deedOf(texts);
+  return deed ? `Who was behind the ${deed}?` : 'Who was behind it?';
 }
 
 /** Cut a clause after `max` words or (with `atComma`) at its first comma, whichever comes first. */
@@ -60,19 +71,10 @@ function clip(words: readonly string[], max = MAX_WORDS, atComma = true): string
  * @example yesNoQuestion('the attackers had tried to escape toward Ukraine') // 'Had the attackers tried to escape toward Ukraine?'
  */
 export function yesNoQuestion(statement: string): string {
-  let text = statement.replace(/[“”"‘]/g, '').replace(/^(that|whether)\s+/i, '').replace(/\s+/g, ' ').trim();
-  // Openers that link the statement to what came before ("Still, it seems clear ...", "Needless
-  // to say, the war ...") are not part of what is asked.
-  for (let previous = ''; previous !== text;) { previous = text; text = text.replace(OPENER, ''); }
-  const tokens = winkAnalyze(text).tokens.filter((t) => t.pos !== 'SPACE');
-  const verb = tokens.findIndex((t, i) => i > 0 && (t.pos === 'AUX' || t.pos === 'VERB'));
+  const read = readStatement(statement);
+  const { tokens, verb } = read;
+  if (read.form === 'fragment' || verb < 1) return asIs(read);
   const subject = tokens.slice(0, verb);
-  // A subject names something: a noun, a name, a pronoun or a number, and holds no verb,
-  // particle ("Needless to say") or punctuation.
-  const named = subject.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM');
-  if (verb < 1 || subject.length > 8 || !named || subject.some((t) => t.pos === 'VERB' || t.pos === 'PART' || t.pos === 'PUNCT' && t.value !== "'s")) {
-    return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
-  }
   const join = (ts: typeof tokens): string[] => {
     const out: string[] = [];
     for (const t of ts) {
@@ -82,33 +84,51 @@ export function yesNoQuestion(statement: string): string {
     return out;
   };
   const head = tokens[verb];
-  if (!head) return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
+  if (!head) return asIs(read);
   const subjectWords = join(subject);
   const first = subject[0];
-  if (first && first.value !== 'I' && (first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'ADJ' || first.pos === 'NOUN')) subjectWords[0] = (subjectWords[0] ?? '').toLowerCase();
+  // "The president" -> "the president", but "President Trump" keeps its title's capital.
+  if (first && first.value !== 'I' && (first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'ADJ' || first.pos === 'NOUN') && !(first.pos === 'NOUN' && subject[1]?.pos === 'PROPN')) subjectWords[0] = (subjectWords[0] ?? '').toLowerCase();
   // The question is asked in the positive: "Mexico won't pay for the wall" and "Mexico will pay"
   // are two answers to "Will Mexico pay for the wall?" (the negation belongs to the answer).
   const negated = /^(n['’]t|not)$/i.test(tokens[verb + 1]?.value ?? '') && head.pos === 'AUX';
   const rest = join(tokens.slice(verb + (negated ? 2 : 1)));
   const value = CONTRACTED[head.value.toLowerCase()] ?? head.value.toLowerCase();
   let words: string[];
-  if (head.pos === 'AUX' && AUXILIARIES.has(value)) {
+  // "had" with no verb after it is the main verb: "My father had a ranch" -> "Did my father have a ranch?".
+  const next = tokens[verb + 1];
+  const possession = /^(?:has|have|had)$/.test(value) && next !== undefined && ['DET', 'NUM', 'PRON', 'NOUN', 'PROPN'].includes(next.pos) && !tokens.slice(verb + 1, verb + 4).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (head.pos === 'AUX' && AUXILIARIES.has(value) && !possession) {
     // "Didn't" / "doesn't" keep only their do-support: "Did Kyiv help?", not "Did Kyiv not help?".
     words = [capital(value), ...subjectWords, ...rest];
   } else {
     const aux = value.endsWith('s') && head.lemma !== value ? 'Does' : value === head.lemma ? 'Do' : 'Did';
     words = [aux, ...subjectWords, head.lemma, ...rest];
   }
-  return `${clip(words)}?`;
+  const question = clip(words);
+  // "There are, of course, those who ..." inverts to "Are there": a question needs what it asks.
+  if (question.split(' ').filter((w) => /\p{L}/u.test(w)).length < 3) return asIs(read);
+  return `${question}?`;
 }
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A statement that cannot be inverted, asked as it stands: "Is it true that there are ...?". */
+function asIs(read: ReadStatement): string {
+  const first = read.tokens[0];
+  const text = first && first.pos !== 'PROPN' && first.value !== 'I' ? read.text.charAt(0).toLowerCase() + read.text.slice(1) : read.text;
+  return `Is it true that ${clip(text.split(' '), MAX_WORDS, false)}?`;
+}
+
 /**
  * The question a group of narratives answers: responsibility questions ask who; the others ask
- * the yes/no question of the first narrative's leading statement.
+ * the yes/no question of the leading statement that reads best: the first with a named subject,
+ * else the first with a pronoun subject, else the first (`statements` come best-placed first).
  */
 export function questionText(kind: QuestionKind, statements: readonly string[]): string {
   if (kind === 'responsibility') return responsibilityQuestion(statements);
-  return yesNoQuestion(statements[0] ?? '');
+  const read = statements.map((s) => readStatement(s));
+  let best = 0;
+  read.forEach((r, i) => { if (formRank(r.form) < formRank(read[best]?.form ?? 'fragment')) best = i; });
+  return yesNoQuestion(statements[best] ?? '');
 }

@@ -6,7 +6,9 @@ const BY = new RegExp(String.raw`^(?:written\s+)?by\s+${NAME}(?:\s*(?:,|and|&)\s
 // "Reporting by Jane Doe; Editing by John Roe" (wire trailer)
 const WIRE_TRAILER = /^(?:\(?\s*)(?:reporting|additional reporting|writing|editing)\s+by\s+.+$/iu;
 // "The Associated Press contributed to this report.", "NPR's Ryan Lucas contributed reporting."
-const CONTRIBUTED = /^.{0,120}\bcontributed(?: additional)? (?:reporting|to this (?:report|story|article))(?: from [^.]{1,60})?\.?$/iu;
+const CONTRIBUTED = /^.{0,120}\bcontributed(?:(?: additional)? (?:reporting|to this (?:report|story|article))(?: from [^.]{1,60})?)?\.?$/iu;
+// "Contributing: Jane Doe", "Doe and Roe reported from McLean, Va. Contributing: Jane Doe"
+const CONTRIBUTING = new RegExp(String.raw`^(?:(?:${NAME})(?:\s*(?:,|and|&)\s*${NAME})*\s+reported from [^.]{1,50}\.\s*)?Contributing:\s*${NAME}(?:\s*(?:,|and|&)\s*${NAME})*\.?$`, 'u');
 // "Jane Doe | Staff Writer", "Jane Doe, Senior Correspondent"
 const ROLE_LINE = new RegExp(String.raw`^${NAME}\s*[,|–—-]\s*(?:staff writer|senior (?:writer|correspondent|reporter)|correspondent|reporter|contributor|editor)\b.*$`, 'iu');
 
@@ -23,6 +25,7 @@ export const bylineRule: CleanRule = {
       return { reason: 'byline', detail: 'byline ("By ...") at the edge of the article' };
     }
     if (WIRE_TRAILER.test(line.text)) return { reason: 'byline', detail: 'wire credit ("Reporting by ...; Editing by ...")' };
+    if (CONTRIBUTING.test(line.text)) return { reason: 'byline', detail: 'reporting credit ("Contributing: ...")' };
     if (CONTRIBUTED.test(line.text)) return { reason: 'byline', detail: 'reporting credit ("... contributed to this report")' };
     if (ROLE_LINE.test(line.text)) return { reason: 'byline', detail: 'author line with a newsroom role' };
     return null;

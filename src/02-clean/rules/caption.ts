@@ -17,6 +17,8 @@ const WHOLE_LINE: readonly (readonly [RegExp, string])[] = [
   // "... in Washington, May 23, 2019. (REUTERS/Jane Doe)", "(AP Photo)", "(AP Photo/Jane Doe)"
   // (not "(Reuters)" alone: a quoted wire report ends like that too)
   [/\((?:(?:REUTERS|Reuters|AP|AFP|Getty Images)\/[^()]{1,60}|AP Photo(?:\/[^()]{1,60})?)\)\s*$/u, 'photo caption ending with its credit ("(REUTERS/Name)")'],
+  // "... in N.Y., November 13, 2018. (Jane Doe/Reuters)", "(Reuters photo: Jane Doe)"
+  [new RegExp(String.raw`\((?:${CREDIT}|(?:Reuters|REUTERS|AP|AFP) [Pp]hoto\s*:\s*${NAME})\)\s*$`, 'u'), 'photo caption ending with its credit ("(Name/Agency)")'],
   // "Sanders speaks in Detroit in March 2016. Photograph: Jane Doe/AP"
   [/\b(?:Photograph|Photo|Picture|Image|Illustration)(?: by| credit| courtesy of)?\s*:\s*[^.]{1,80}$/u, 'photo caption ending with its credit ("Photograph: Name/Agency")'],
   // "... on Tuesday. Photo by the Associated Press", "Picture courtesy of the ministry"

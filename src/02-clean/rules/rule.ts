@@ -18,6 +18,8 @@ export interface Verdict {
    * line when absent.
    */
   readonly within?: { readonly start: number; readonly end: number };
+  /** Several parts of the line to drop, in order (a paragraph with two link cards). */
+  readonly parts?: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** A clean rule: looks at one line in context, returns a verdict or null to keep it. */

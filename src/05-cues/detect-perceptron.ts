@@ -64,30 +64,33 @@ export function allowedMatrix(labels: readonly string[]): Uint8Array {
 /** Viterbi over precomputed emission scores (positions x labels); returns the best label path. */
 export function viterbi(k: number, allowed: Uint8Array, transitions: Float32Array, emissions: Float64Array, n: number): number[] {
   if (n === 0) return [];
+  // Transition scores with the forbidden moves at -Infinity: the inner loop needs no branch on
+  // `allowed` (a forbidden move could never win: its sum is -Infinity, never > best).
+  const move = new Float64Array((k + 1) * k);
+  for (let j = 0; j < move.length; j++) move[j] = allowed[j] ? (transitions[j] as number) : -Infinity;
   const score = new Float64Array(n * k);
   const back = new Int32Array(n * k);
-  for (let y = 0; y < k; y++) {
-    score[y] = allowed[y] ? (transitions[y] ?? 0) + (emissions[y] ?? 0) : -Infinity;
-  }
+  for (let y = 0; y < k; y++) score[y] = allowed[y] ? (move[y] as number) + (emissions[y] as number) : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * k;
     for (let y = 0; y < k; y++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < k; p++) {
-        if (!allowed[(p + 1) * k + y]) continue;
-        const s = (score[(i - 1) * k + p] ?? -Infinity) + (transitions[(p + 1) * k + y] ?? 0);
+        const s = (score[prev + p] as number) + (move[(p + 1) * k + y] as number);
         if (s > best) { best = s; arg = p; }
       }
-      score[i * k + y] = best + (emissions[i * k + y] ?? 0);
+      score[i * k + y] = best + (emissions[i * k + y] as number);
       back[i * k + y] = arg;
     }
   }
   let arg = 0;
-  for (let y = 1; y < k; y++) if ((score[(n - 1) * k + y] ?? -Infinity) > (score[(n - 1) * k + arg] ?? -Infinity)) arg = y;
+  const last = (n - 1) * k;
+  for (let y = 1; y < k; y++) if ((score[last + y] as number) > (score[last + arg] as number)) arg = y;
   const path = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
     path[i] = arg;
-    arg = back[i * k + arg] ?? 0;
+    arg = back[i * k + arg] as number;
   }
   return path;
 }

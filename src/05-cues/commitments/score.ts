@@ -129,8 +129,19 @@ export function tenseAndPerson(segmented: Segmented, head: number, firstPerson: 
 
 /** The kind of a lemma in the model's inventory. */
 export function kindIn(model: CommitmentModel): (lemma: string) => PredicateKind | undefined {
-  return (lemma) => model.inventory[lemma]?.kind;
+  let kinds = kindTables.get(model);
+  if (!kinds) {
+    kinds = new Map(Object.entries(model.inventory).map(([lemma, entry]) => [lemma, entry.kind]));
+    kindTables.set(model, kinds);
+  }
+  const table = kinds;
+  return (lemma) => table.get(lemma);
 }
+
+// Lemma -> kind, one Map per model: this lookup runs for every token, and a Map lookup of a
+// fresh string is cheaper than a property lookup in the 1,000-key inventory object (which makes
+// V8 internalise the string first). Same answers: only the inventory's own keys are found.
+const kindTables = new WeakMap<CommitmentModel, ReadonlyMap<string, PredicateKind>>();
 
 function tidy(x: number): number {
   return Math.round(Math.min(1, Math.max(-1, x)) * 100) / 100 + 0;

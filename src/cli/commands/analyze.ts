@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultWorkers, SMALL_INPUT_BYTES } from '../../pipeline/workers.js';
+import { defaultWorkers, defaultWorkersNow, SMALL_INPUT_BYTES } from '../../pipeline/workers.js';
 import { inputBytes } from '../input-size.js';
 import { DEFAULT_FIELDS, parseFields, RECORD_FIELDS, type RecordField } from '../../record/format.js';
 import type { Article, Diagnostic } from '../../types/index.js';
@@ -52,7 +52,7 @@ export function registerAnalyze(program: Command): void {
     .option('--fields <list>', `parts of each record to write, comma-separated: ${RECORD_FIELDS.join(', ')} (default: all but tokens and quotes; id and formatVersion are always written)`)
     .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')
     .option('--no-dedupe', 'do not detect duplicate articles')
-    .option('--workers <n>', `worker threads analysing articles (1: in the main thread; default: one per core, ${defaultWorkers()} here, or 1 for inputs under ${SMALL_INPUT_BYTES / 1024} KB)`)
+    .option('--workers <n>', `worker threads analysing articles (1: in the main thread; default: one per idle core, at most ${defaultWorkers()} here, or 1 for inputs under ${SMALL_INPUT_BYTES / 1024} KB)`)
     .option('--resume', 'continue an interrupted run where its --out file stops (needs --out)')
     .option('--failures <file>', 'write one JSON line per failed article or input line (id, file, line, reason)');
   withQueueOptions(withInputOptions(command)).action(async (inputs: string[], flags: AnalyzeFlags) => {
@@ -61,7 +61,7 @@ export function registerAnalyze(program: Command): void {
     const [{ readResumePoint, resumeSkipper }, { runAnalysis }, { Progress }, { countRecords }, { readArticles }] = await Promise.all([
       import('../../pipeline/resume.js'), import('../../pipeline/run.js'), import('../progress.js'), import('../progress-total.js'), import('../read-articles.js'),
     ]);
-    const workers = flags.workers === undefined ? defaultWorkers(await inputBytes(inputs, SMALL_INPUT_BYTES)) : Number(flags.workers);
+    const workers = flags.workers === undefined ? await defaultWorkersNow(await inputBytes(inputs, SMALL_INPUT_BYTES)) : Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
     let fields: RecordField[] | undefined;
     try {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { defaultWorkers, SMALL_INPUT_BYTES } from '../../pipeline/workers.js';
+import { defaultWorkersNow, SMALL_INPUT_BYTES } from '../../pipeline/workers.js';
 import { inputBytes } from '../input-size.js';
 import type { AnalyzedArticle, Article } from '../../types/index.js';
 import { DiagnosticLog } from '../diagnostics.js';
@@ -84,7 +84,7 @@ export function registerCompare(program: Command): void {
     }
     if (flags.events !== undefined && flags.events !== 'auto') throw new UsageError(`--events must be "auto", got "${flags.events}"`);
     if (flags.events && flags.groupBy) throw new UsageError('--events auto and --group-by exclude each other: choose one way to form events');
-    const workers = flags.workers === undefined ? defaultWorkers(await inputBytes(inputs, SMALL_INPUT_BYTES)) : Number(flags.workers);
+    const workers = flags.workers === undefined ? await defaultWorkersNow(await inputBytes(inputs, SMALL_INPUT_BYTES)) : Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
     const log = new DiagnosticLog(flags.quiet ?? false);
     const ingestOptions = { ...ingestOptionsFrom(flags), ...(flags.groupBy ? { groupField: flags.groupBy } : {}) };

@@ -5,6 +5,10 @@
  * cue, a gold relation whose cue sits inside another's content) and by boundary.
  *
  *   npx tsx scripts/polnear-errors.ts [--file ../shared/corpora/polnear/dev.jsonl] [--model models/x.json] [--top 25]
+ *
+ * To read the cases behind a category (on a held-out part of train, not to tune on dev):
+ * SHOW=cue-boundary lists the cue boundary errors; SHOW='+start:cue(VERB)' (any row of the
+ * "content edge errors" table) lists those content edges with their context.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -81,6 +85,7 @@ const cueMissSource = new Tally();
 const contentMiss = new Tally();
 const contentFp = new Tally();
 const contentEdge = new Tally();
+const contentEdgeWhy = new Tally();
 const relMiss = new Tally();
 let gold = 0;
 for await (const record of readPolnear(values.file)) {
@@ -105,6 +110,7 @@ for await (const record of readPolnear(values.file)) {
       const extra = pt.filter((t) => !ts.includes(t)).map((t) => (t.start < f.start ? `+${t.pos}<` : `>+${t.pos}`));
       const missing = ts.filter((t) => !pt.includes(t)).map((t) => (t.start < near.start ? `-${t.pos}<` : `>-${t.pos}`));
       cueBoundary.add([...extra, ...missing].join(' ') || 'other');
+      if (process.env['SHOW'] === 'cue-boundary') console.log(`CUE gold[${seg.article.text.slice(f.start, f.end)}] pred[${seg.article.text.slice(near.start, near.end)}] :: ${seg.article.text.slice(Math.max(0, f.start - 60), f.end + 40).replace(/\n/g, ' / ')}`);
       continue;
     }
     cueMissPos.add(headPos(ts));
@@ -145,6 +151,33 @@ for await (const record of readPolnear(values.file)) {
           return [h, e].filter(Boolean).join(' ');
         };
         contentEdge.add([edge(extra, '+'), edge(missing, '-')].filter(Boolean).join(' '));
+        // What each wrong edge crosses: a sentence end, another cue (gold or predicted), a quote
+        // mark, or only words of the clause; with the first token of the difference.
+        const why = (ts: Token[], sign: string, side: 'start' | 'end'): string => {
+          if (ts.length === 0) return '';
+          const sentences = new Set(ts.map((t) => t.sentence));
+          const edgeSentence = side === 'end' ? Math.min(c.end, near.end) : Math.max(c.start, near.start);
+          const inner = tokensOf(seg, { start: Math.min(c.start, near.start), end: Math.max(c.end, near.end) }).find((t) => t.start >= edgeSentence || t.end >= edgeSentence);
+          const crossSentence = [...sentences].some((x) => x !== (inner?.sentence ?? -1));
+          const hasCue = ts.some((t) => goldCues.some((g) => t.start < g.f.end && g.f.start < t.end) || predCues.some((q) => t.start < q.end && q.start < t.end));
+          const quote = ts.some((t) => /^[“”"]$/.test(t.text));
+          const firstTok = side === 'end' ? ts[0] : ts[ts.length - 1];
+          const lead = firstTok ? (firstTok.pos === 'PUNCT' || ['CCONJ', 'SCONJ', 'ADP', 'DET', 'PRON', 'AUX', 'PART'].includes(firstTok.pos) ? firstTok.lower : firstTok.pos) : '';
+          return `${sign}${side}:${crossSentence ? 'sentence' : hasCue ? 'cue' : quote ? 'quote' : 'clause'}(${lead})`;
+        };
+        const headOf = (ts: Token[]): Token[] => ts.filter((t) => t.start < Math.max(c.start, near.start));
+        const tailOf = (ts: Token[]): Token[] => ts.filter((t) => t.start >= Math.min(c.end, near.end));
+        for (const w of [why(headOf(extra), '+', 'start'), why(tailOf(extra), '+', 'end'), why(headOf(missing), '-', 'start'), why(tailOf(missing), '-', 'end')]) {
+          if (!w) continue;
+          contentEdgeWhy.add(w);
+          if (process.env['SHOW'] === w) {
+            const text = seg.article.text;
+            const from = Math.min(c.start, near.start);
+            const to = Math.max(c.end, near.end);
+            const cueText = a.cue.map((q) => text.slice(q.start, q.end)).join('|');
+            console.log(`GOLD[${text.slice(c.start, c.end)}]\nPRED[${text.slice(near.start, near.end)}]  cue=${cueText}\n  ctx: ${text.slice(Math.max(0, from - 80), to + 40).replace(/\n/g, ' / ')}\n`);
+          }
+        }
       }
     }
     const matched = attributions.some((p) => p.cue.spans.some((s) => a.cue.some((q) => overlaps(s, q))) &&
@@ -168,5 +201,6 @@ cueFpPos.print('cue false alarms (no overlapping gold cue) by head part of speec
 cueFpLemma.print('cue false alarms by lemma');
 contentMiss.print('content misses by nesting and boundary');
 contentEdge.print('content boundary errors: tokens added (+) or missing (-) at the start or end');
+contentEdgeWhy.print('content edge errors by what the difference crosses (sentence end, a cue, a quote mark, else clause) and its first token');
 contentFp.print('content false alarms');
 relMiss.print('relation misses');

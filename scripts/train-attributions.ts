@@ -2,7 +2,7 @@
  * Train the attribution model (cue tagger + source/content tagger) on PolNeAR train and write
  * models/attribution-tagger.json.
  *
- *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--seeds 3] [--role-seeds 1] [--min-count 10] [--bits 17] [--out models/attribution-tagger.json]
+ *   npx tsx scripts/train-attributions.ts [--file ../shared/corpora/polnear/train.jsonl] [--epochs 8] [--role-epochs 12] [--seeds 3] [--role-seeds 1] [--min-count 10] [--bits 17] [--out models/attribution-tagger.json]
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +16,7 @@ const { values } = parseArgs({
   options: {
     file: { type: 'string', default: resolve(root, '../shared/corpora/polnear/train.jsonl') },
     epochs: { type: 'string', default: '8' },
+    'role-epochs': { type: 'string' },
     seeds: { type: 'string', default: '3' },
     'role-seeds': { type: 'string', default: '1' },
     'min-count': { type: 'string', default: '10' },
@@ -28,6 +29,7 @@ const started = Date.now();
 const limit = values.limit === undefined ? {} : { limit: Number(values.limit) };
 const model = await trainAttributionModel(readPolnear(values.file, limit), {
   epochs: Number(values.epochs),
+  ...(values['role-epochs'] === undefined ? {} : { roleEpochs: Number(values['role-epochs']) }),
   seeds: Number(values.seeds),
   roleSeeds: Number(values['role-seeds']),
   minCount: Number(values['min-count']),

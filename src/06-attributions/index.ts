@@ -28,6 +28,8 @@ import { featureContext } from '../05-cues/detect-features.js';
 import { defaultAttributionModel, type AttributionModel } from '../05-cues/detect-model.js';
 import type { Actor, Attribution, Claim, Cue, Segmented, Span } from '../types/index.js';
 import { collectClaims } from './claims.js';
+import { splitCoordinated } from './coordinated.js';
+import { relativeSubject } from './relative-subject.js';
 import { linkSpans } from './link.js';
 import { frontedContent, nestAfterContent, nestInner } from './nest.js';
 import { splitAccordingTo } from './repair.js';
@@ -67,6 +69,8 @@ export function extractAttributions(
   const mapped = cueTokens(segmented, cues);
   const spans = splitAccordingTo(segmented, cues, mapped, tagRoles(model, segmented, cues, mapped, ctx));
   const links = linkSpans(segmented, mapped, spans);
+  splitCoordinated(segmented, mapped, links);
+  relativeSubject(segmented, mapped, links);
   nestAfterContent(segmented, mapped, links);
   frontedContent(segmented, mapped, links);
   nestInner(segmented, mapped, links, (inner) => {

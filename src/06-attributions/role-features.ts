@@ -28,6 +28,8 @@ export interface CueGeometry {
   readonly prevParagraphCue: Uint8Array;
   /** Per paragraph: 1 when the previous paragraph ends with ":" ("He added:" ¶ “...”). */
   readonly prevParagraphColon: Uint8Array;
+  /** 1 when a closing quote mark stands later in the token's sentence. */
+  readonly closeAhead: Uint8Array;
 }
 
 const SEPARATORS = new Set([',', '—', '–', '-', ';', ':', '(', ')']);
@@ -41,7 +43,14 @@ export function cueGeometry(ctx: FeatureContext, marks: CueMarks): CueGeometry {
   const punctLeft = new Int32Array(n);
   const punctRight = new Int32Array(n);
   const own = new Uint8Array(sentences.length);
+  const closeAhead = new Uint8Array(n);
   for (const s of sentences) {
+    let close = 0;
+    for (let i = s.endToken - 1; i >= s.firstToken; i--) {
+      closeAhead[i] = close;
+      const text = tokens[i]?.text ?? '';
+      if (text === '”' || text === '"' || text === '»') close = 1;
+    }
     let last = -1;
     let punct = 0;
     for (let i = s.firstToken; i < s.endToken; i++) {
@@ -80,7 +89,7 @@ export function cueGeometry(ctx: FeatureContext, marks: CueMarks): CueGeometry {
     prevParagraphCue[p] = paraCue[p - 1] ?? 0;
     prevParagraphColon[p] = paraColon[p - 1] ?? 0;
   }
-  return { left, right, punctLeft, punctRight, sentenceCue, prevParagraphCue, prevParagraphColon };
+  return { left, right, punctLeft, punctRight, sentenceCue, prevParagraphCue, prevParagraphColon, closeAhead };
 }
 
 /** Distance bin: 1, 2, 3, 4, 6 (5-6), 10 (7-10), 20 (11-20), 99 (21+), or 0 when there is no cue. */
@@ -185,4 +194,12 @@ export function roleFeatures(
   row.add(mix(142, q, i > first ? (ctx.inQuote[i - 1] ?? 0) : 2, i + 1 < end ? (ctx.inQuote[i + 1] ?? 0) : 2));
   row.add(mix(143, bin(end - 1 - i), q, bl === 0 ? 0 : 1));
   row.add(mix(144, bin(i - first), q, br === 0 ? 0 : 1));
+  // What the nearest cue on the left governs and what stands right before the nearest cue on the
+  // right: a content starts after "said that" but at "“" in "said: “...”", and "said" after "he"
+  // closes a content ("..., he said") where after "who" it does not. Chosen on a held-out eighth
+  // of PolNeAR train: +0.7 source and content F1.
+  if (dl > 0) row.add(mix(145, ctx.lower[i - dl + 1] ?? 0, bl));
+  if (dr > 0) row.add(mix(146, ctx.lower[i + dr - 1] ?? 0, br));
+  // A closing quote later in the sentence: inside “We will win,” the content runs on to it.
+  row.add(mix(147, q, geo.closeAhead[i] ?? 0, (bl === 0 ? 0 : 1) * 2 + (br === 0 ? 0 : 1)));
 }

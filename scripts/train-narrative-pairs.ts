@@ -133,7 +133,7 @@ function leaveOneOut(events: readonly EventData[], knobs: Knobs): ReturnType<typ
 const line = (s: ReturnType<typeof scoresOf>): string => `B3 ${(s.bcubed.f1 * 100).toFixed(1)} (P ${(s.bcubed.precision * 100).toFixed(1)} R ${(s.bcubed.recall * 100).toFixed(1)}) extr ${(s.extracted * 100).toFixed(1)} | conflicts P ${(s.conflicts.precision * 100).toFixed(1)} R ${(s.conflicts.recall * 100).toFixed(1)} (${s.conflicts.tool}:${s.conflicts.gold}) | backers ${(s.backers.accuracy * 100).toFixed(1)} disput ${(s.disputers.accuracy * 100).toFixed(1)} | omit P ${(s.omissions.precision * 100).toFixed(1)} (${s.omissions.tool}) | narr ${s.narratives.tool}:${s.narratives.gold}`;
 
 const events = await loadEvents();
-const defaults: Knobs = { pairWeight: 0.1, sameOffset: 1, rivalWeight: 2 };
+const defaults: Knobs = { pairWeight: 0.4, sameOffset: 1, rivalWeight: 2 };
 const knobs: Knobs[] = grid
   ? [0.1, 0.2, 0.4, 1].flatMap((pairWeight) => [0, 1, 2].map((sameOffset) => ({ pairWeight, sameOffset, rivalWeight: 2 })))
   : [defaults];

@@ -11,15 +11,10 @@
  * report, not extracted), and the contradiction edges the graph has between the two sides' claims.
  * Counts per category at the end.
  */
-import { buildReport } from '../src/08-report/index.js';
-import { buildGraph, buildNarratives, claimRelations, eventClaims, mergeActors } from '../src/07-narratives/index.js';
-import { analyze } from '../src/pipeline/analyze.js';
-import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
-import { GoldArticleSource } from '../src/eval/narratives/gold-sources.js';
-import { aligns, overlap, type ArticleSpan } from '../src/eval/narratives/metrics.js';
+import { buildGraph, claimRelations, eventClaims, mergeActors } from '../src/07-narratives/index.js';
 import { scoreEvent } from '../src/eval/narratives/score.js';
-import type { GoldEvent } from '../src/eval/narratives/gold-schema.js';
-import type { AnalyzedArticle, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
+import type { NarrativeClaim } from '../src/types/index.js';
+import { goldLabelOf, goldRuns } from './gold-runs.js';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
@@ -30,38 +25,8 @@ const short = (t: string, n = 110): string => (t.length > n ? `${t.slice(0, n)}�
 const counts = new Map<string, number>();
 const count = (category: string): void => { counts.set(category, (counts.get(category) ?? 0) + 1); };
 
-/** The gold label of a tool claim (`n3`, `¬n3`, `#bg`) by most overlap, or null. */
-function labelOf(gold: GoldEvent, claim: ArticleSpan): string | null {
-  let best: { label: string; shared: number } | null = null;
-  const consider = (span: { article: string; start: number; end: number }, label: string): void => {
-    const g = { articleId: span.article, start: span.start, end: span.end };
-    if (!aligns(claim, g)) return;
-    const shared = overlap(claim, g);
-    if (!best || shared > best.shared) best = { label, shared };
-  };
-  for (const q of gold.questions) for (const n of q.narratives) {
-    for (const s of n.claims) consider(s, n.id);
-    for (const s of n.disputes) consider(s, `¬${n.id}`);
-  }
-  for (const s of gold.background) consider(s, '#bg');
-  return (best as { label: string } | null)?.label ?? null;
-}
-
-const files = (await loadGoldDir(dir)).filter((f) => !only || f.gold.event === only || goldName(f.file) === only);
-const source = new GoldArticleSource({});
 const relations = claimRelations();
-for (const file of files) {
-  const gold = file.gold;
-  const articles = await source.articlesOf(gold);
-  if (checkGold(file, articles).length > 0) continue;
-  const analysed: AnalyzedArticle[] = [];
-  for await (const r of analyze(articles)) analysed.push(r);
-  let analysis: NarrativeAnalysis | undefined;
-  const report = buildReport(analysed, {
-    eventOf: () => gold.event, now: new Date(0), relations,
-    narrativesOf: (event, live) => (analysis = buildNarratives(live, mergeActors(live), event, { relations })),
-  });
-  if (!analysis) continue;
+for await (const { gold, analysed, report, analysis } of goldRuns(dir, only)) {
   const live = analysed.filter((a) => !a.duplicateOf);
   const { claims, features } = eventClaims(live, mergeActors(live), analysis.event);
   const graph = buildGraph(features, { relations });
@@ -69,7 +34,7 @@ for (const file of files) {
   const nameOf = (id: string): string => report.actors.find((a) => a.id === id)?.name ?? id;
   const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
   const index = new Map(claims.map((c, i) => [c.id, i]));
-  const labels = claims.map((c) => labelOf(gold, c));
+  const labels = claims.map((c) => goldLabelOf(gold, c));
   const narrativeOf = new Map<string, string>();
   for (const n of analysis.narratives) for (const id of [...n.claimIds, ...n.disputingClaimIds]) narrativeOf.set(id, n.id);
   const background = new Set(analysis.background);

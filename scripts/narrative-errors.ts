@@ -13,15 +13,11 @@
  * tab-separated row per judged backer and disputer to stderr (kind, claims, stances, cue lemmas),
  * to try a rule on all of them before writing it.
  */
-import { buildReport } from '../src/08-report/index.js';
-import { buildNarratives, claimRelations, mergeActors } from '../src/07-narratives/index.js';
-import { analyze } from '../src/pipeline/analyze.js';
-import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
-import { GoldArticleSource } from '../src/eval/narratives/gold-sources.js';
 import { aligns, overlap, sameActor, type ArticleSpan } from '../src/eval/narratives/metrics.js';
 import { scoreEvent } from '../src/eval/narratives/score.js';
 import type { GoldEvent, GoldSpan } from '../src/eval/narratives/gold-schema.js';
-import type { AnalyzedArticle, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
+import type { NarrativeClaim } from '../src/types/index.js';
+import { goldRuns } from './gold-runs.js';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
@@ -47,22 +43,8 @@ function labelledSpans(gold: GoldEvent): { span: GoldSpan; label: string }[] {
   ];
 }
 
-const files = (await loadGoldDir(dir)).filter((f) => !only || f.gold.event === only || goldName(f.file) === only);
-const source = new GoldArticleSource({});
-const relations = claimRelations();
 const totals = { omissions: { all: 0, right: 0 }, backers: { all: 0, right: 0 }, disputers: { all: 0, right: 0 } };
-for (const file of files) {
-  const gold = file.gold;
-  const articles = await source.articlesOf(gold);
-  if (checkGold(file, articles).length > 0) continue;
-  const analysed: AnalyzedArticle[] = [];
-  for await (const r of analyze(articles)) analysed.push(r);
-  let analysis: NarrativeAnalysis | undefined;
-  const report = buildReport(analysed, {
-    eventOf: () => gold.event, now: new Date(0), relations,
-    narrativesOf: (event, live) => (analysis = buildNarratives(live, mergeActors(live), event, { relations })),
-  });
-  if (!analysis) continue;
+for await (const { gold, report, analysis } of goldRuns(dir, only)) {
   const { mapping } = scoreEvent(gold, report).details;
   const goldNarratives = gold.questions.flatMap((q) => q.narratives);
   const goldById = new Map(goldNarratives.map((n) => [n.id, n]));

@@ -22,9 +22,10 @@ import { buildReport } from '../src/08-report/index.js';
 import { eventClaims, mergeActors, pairContext, pairFeatures, PAIR_FEATURES, PAIR_LABELS, claimRelations, type PairModel } from '../src/07-narratives/index.js';
 import { loadEmbeddings } from '../src/adapters/embeddings.js';
 import { analyze } from '../src/pipeline/analyze.js';
-import { aligns, GoldArticleSource, loadGoldDir, overlap, poolCounts, scoreEvent, scoresOf, type GoldEvent, type EventCounts } from '../src/eval/narratives/index.js';
+import { GoldArticleSource, loadGoldDir, poolCounts, scoreEvent, scoresOf, type GoldEvent, type EventCounts } from '../src/eval/narratives/index.js';
 import { RowBuilder, trainLogistic } from '../src/learn/index.js';
 import type { AnalyzedArticle } from '../src/types/index.js';
+import { goldLabelOf } from './gold-runs.js';
 
 const GOLD = 'data/gold/narratives/dev';
 const BITS = 6; // 2^6 buckets >= the feature count; feature i is bucket i (see learn/hash.ts `bucket`)
@@ -35,23 +36,6 @@ const log = (line: string): void => { process.stderr.write(`[${((Date.now() - st
 if (PAIR_FEATURES.length > 1 << BITS) throw new Error(`${PAIR_FEATURES.length} features do not fit in 2^${BITS} buckets`);
 
 interface EventData { readonly gold: GoldEvent; readonly articles: AnalyzedArticle[]; readonly rows: number[][]; readonly labels: number[] }
-
-/** The gold label of a tool claim: the narrative (`n3`), its disputes (`¬n3`), `#bg`, or null. */
-function labelOf(gold: GoldEvent, claim: { articleId: string; start: number; end: number }): string | null {
-  let best: { label: string; shared: number } | null = null;
-  const consider = (span: { article: string; start: number; end: number }, label: string): void => {
-    const g = { articleId: span.article, start: span.start, end: span.end };
-    if (!aligns(claim, g)) return;
-    const shared = overlap(claim, g);
-    if (!best || shared > best.shared) best = { label, shared };
-  };
-  for (const q of gold.questions) for (const n of q.narratives) {
-    for (const s of n.claims) consider(s, n.id);
-    for (const s of n.disputes) consider(s, `¬${n.id}`);
-  }
-  for (const s of gold.background) consider(s, '#bg');
-  return (best as { label: string } | null)?.label ?? null;
-}
 
 /** The pair label index (0 same, 1 rival, 2 other) or -1 when the pair teaches nothing. */
 function pairLabel(gold: GoldEvent, x: string | null, y: string | null): number {
@@ -77,7 +61,7 @@ async function loadEvents(): Promise<EventData[]> {
     for await (const r of analyze(await source.articlesOf(file.gold))) articles.push(r);
     const live = articles.filter((a) => !a.duplicateOf);
     const { claims, features } = eventClaims(live, mergeActors(live), 'e1');
-    const labels = claims.map((c) => labelOf(file.gold, c));
+    const labels = claims.map((c) => goldLabelOf(file.gold, c));
     const ctx = pairContext(features, embeddings, relations);
     const rows: number[][] = [];
     const ys: number[] = [];

@@ -91,10 +91,10 @@ const SHARED_PROPOSITION = 0.5;
  * Why a side is not a narrative, or null when it is one. A narrative is told by at least one
  * attributed speaker, and contested (in a conflict or disputed) or told by a named speaker in more
  * than one outlet; the reasons are `empty`, `no attributed speaker`, `uncontested, no named
- * speaker` and `uncontested, one outlet` (counted per gold claim by `narrative-errors.ts --fate`). Own-voice statements
- * are the event's background; a lone quote in one outlet is not a story of the event (it may join
- * its speaker's narrative, see `attachSpeakerStrays`). One speaker's story that several outlets
- * carry is one, whoever answers it: in the dev gold, a question answered by one side only
+ * speaker` and `uncontested, one outlet` (counted per gold claim by `narrative-errors.ts --fate`).
+ * Own-voice statements are the event's background; a lone quote in one outlet is not a story of
+ * the event (it may join its speaker's narrative, see `attachSpeakerStrays`). One speaker's story
+ * that several outlets carry is one, whoever answers it: in the dev gold, a question answered by one side only
  * ("Santorum: governments should not run schools", told by two outlets) is still a narrative.
  * Until the false denials were removed, such sides were mostly kept as "contested"; requiring two
  * voices besides two outlets then left 37.1% of gold claims in narratives (77 narratives for 94),

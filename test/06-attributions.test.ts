@@ -69,15 +69,24 @@ describe('extractAttributions: one pattern per row (sentences written for the te
     const outer = triples(text).find((t) => t.cue[0] === cue);
     expect(outer).toEqual({ source: [source], cue: [cue], content: [content] });
   });
-  // Known miss: "said" before a bare noun subject, after a subject wink tags as an adjective
-  // ("chief"), gets no cue: nothing around it looks like a clause to the cue tagger.
-  it.fails('"The chief said officers had ..." finds "said"', () => {
+  // "said" before a bare noun subject, after a subject wink tags as an adjective ("chief"): a
+  // known miss of earlier models; the model retrained in the fourth session finds it (a side
+  // effect of retraining, not of a rule).
+  it('"The chief said officers had ..." finds "said"', () => {
     expect(triples('The chief said officers had acted lawfully.').map((t) => t.cue)).toEqual([['said']]);
   });
   // Known miss: with no commas around the relative clause the cue tagger does not find "said".
   it.fails('"Officials who asked not to be named said Y" finds "said" with its source', () => {
     const outer = triples('Officials who asked not to be named said the deal was close.').find((t) => t.cue[0] === 'said');
     expect(outer).toEqual({ source: ['Officials'], cue: ['said'], content: ['the deal was close'] });
+  });
+
+  // Two apostrophes as quote marks (The New York Times in PolNeAR): before they were read as
+  // quotes, the quote's second sentence was lost ("''We" and "''").
+  it('a quote in typewriter marks over two sentences stays one content', () => {
+    expect(triples("''We are not leaving. We will stay until the end,'' the protesters chanted.")).toEqual([
+      { source: ['the protesters'], cue: ['chanted'], content: ["''We are not leaving. We will stay until the end,''"] },
+    ]);
   });
 
   it('"X warned:" followed by quoted paragraphs links every paragraph', () => {

@@ -24,6 +24,11 @@ export interface FeatureContext {
    * a quote that runs over paragraphs reopens with “ at the start of each one.
    */
   readonly inQuote: Uint8Array;
+  /**
+   * Quote mark kind per token: 0 none, 1 opening (“ « and typewriter ``), 2 closing (” »),
+   * 3 either (straight " and typewriter '', which open and close alike).
+   */
+  readonly quoteMark: Uint8Array;
   /** Paragraph of each token. */
   readonly paragraphOf: Int32Array;
 }
@@ -83,6 +88,8 @@ function computeContext(segmented: Segmented): FeatureContext {
     pos[i] = id;
     shape[i] = shapeOf(t.text);
   });
+  const quoteMark = quoteMarks(tokens);
+  for (let i = 0; i < n; i++) if (quoteMark[i]) shape[i] = 6;
   const inQuote = new Uint8Array(n);
   const paragraphOf = new Int32Array(n);
   let paragraph = -1;
@@ -93,23 +100,45 @@ function computeContext(segmented: Segmented): FeatureContext {
       open = false;
     }
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
-      const text = tokens[i]?.text ?? '';
       paragraphOf[i] = paragraph;
-      if (OPEN.has(text)) {
-        open = true;
-        inQuote[i] = 1;
-      } else if (CLOSE.has(text)) {
-        inQuote[i] = 1;
-        open = false;
-      } else if (text === '"') {
-        inQuote[i] = 1;
-        open = !open;
-      } else {
-        inQuote[i] = open ? 1 : 0;
-      }
+      const mark = quoteMark[i] ?? 0;
+      if (mark === 0) { inQuote[i] = open ? 1 : 0; continue; }
+      inQuote[i] = 1;
+      // The second token of a typewriter pair ('' or ``) continues the mark of the first.
+      if ((quoteMark[i - 1] ?? 0) > 0 && isPairTail(tokens, i)) continue;
+      open = mark === 1 ? true : mark === 2 ? false : !open;
     }
   }
-  return { segmented, lemma, lower, pos, shape, inQuote, paragraphOf };
+  return { segmented, lemma, lower, pos, shape, inQuote, quoteMark, paragraphOf };
+}
+
+/** True when token i is the second half of a typewriter quote pair ('' or ``). */
+function isPairTail(tokens: readonly Token[], i: number): boolean {
+  const a = tokens[i - 1];
+  const b = tokens[i];
+  return a !== undefined && b !== undefined && a.end === b.start && a.text === b.text && (a.text === "'" || a.text === '`');
+}
+
+/**
+ * The quote mark kind of every token (see {@link FeatureContext.quoteMark}). Besides the
+ * typographic marks, the typewriter convention of some newspapers counts: two apostrophes for a
+ * quote mark ("''We won,'' he said." in The New York Times' PolNeAR articles, which the tokenizer
+ * splits into two "'" tokens) and two backticks for an opening one. A lone apostrophe is no
+ * quote mark ("the players' union").
+ */
+function quoteMarks(tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const text = (tokens[i] as Token).text;
+    if (OPEN.has(text)) out[i] = 1;
+    else if (CLOSE.has(text)) out[i] = 2;
+    else if (text === '"') out[i] = 3;
+    else if ((text === "'" || text === '`') && isPairTail(tokens, i + 1)) {
+      out[i] = out[i + 1] = text === '`' ? 1 : 3;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** How often a lemma is (part of) a cue in training, as a bin name ("say" -> "r5"). */

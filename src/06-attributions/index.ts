@@ -92,7 +92,7 @@ export function extractAttributions(
       id: `t${c + 1}`,
       source: sourceSpans.length > 0 ? { spans: sourceSpans, actorId: actorOf(actors, sourceSpans, cue) } : null,
       cue,
-      content: [...(links.contents[c] ?? [])].sort(byStart).map(toSpan),
+      content: [...(links.contents[c] ?? [])].sort(byStart).map((span) => toSpan(withoutTrailingComma(segmented, span))),
     };
   });
   const nested = withParents(attributions);
@@ -100,6 +100,17 @@ export function extractAttributions(
   for (const s of spans) for (let i = s.first; i < s.end; i++) covered[i] = 1;
   for (let i = 0; i < tokens.length; i++) if ((mapped.cueOf[i] ?? -1) >= 0) covered[i] = 1;
   return { attributions: nested, claims: collectClaims(segmented, covered, ctx.inQuote) };
+}
+
+/**
+ * A content does not end on a bare comma: "The senator argued [that taxes were too high], and
+ * ..." (PolNeAR: 107 of 20,419 train contents end so; a comma before a closing quote stays:
+ * "[“We will win,”] she said"). Sources keep theirs ("[Brent Bozell III, founder of the MRC,]
+ * says").
+ */
+function withoutTrailingComma(segmented: Segmented, span: RoleSpan): RoleSpan {
+  const last = segmented.tokens[span.end - 1];
+  return last?.text === ',' && span.end - 1 > span.first ? { ...span, end: span.end - 1 } : span;
 }
 
 /**

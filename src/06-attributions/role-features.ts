@@ -48,8 +48,7 @@ export function cueGeometry(ctx: FeatureContext, marks: CueMarks): CueGeometry {
     let close = 0;
     for (let i = s.endToken - 1; i >= s.firstToken; i--) {
       closeAhead[i] = close;
-      const text = tokens[i]?.text ?? '';
-      if (text === '”' || text === '"' || text === '»') close = 1;
+      if ((ctx.quoteMark[i] ?? 0) >= 2) close = 1;
     }
     let last = -1;
     let punct = 0;

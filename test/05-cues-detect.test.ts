@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../src/03-segment/index.js';
 import { detectCues } from '../src/05-cues/detect.js';
 import { cueKey } from '../src/05-cues/detect-key.js';
-import { featureContext } from '../src/05-cues/detect-features.js';
+import { DASH_ID, featureContext } from '../src/05-cues/detect-features.js';
 import { decode, RowBuilder, TAGGER_BITS, type FeatureRows, type TrainingSequence } from '../src/05-cues/detect-perceptron.js';
 import { hashString, mix, scoreRows } from '../src/learn/index.js';
 import { deserializeTagger, serializeTagger } from '../src/05-cues/detect-perceptron-io.js';
@@ -75,6 +75,23 @@ describe('featureContext: quote marks', () => {
   });
   it('still reads typographic marks as opening and closing', () => {
     expect(marks('“Go,” she said.')).toEqual(['“/11', 'Go/10', ',/10', '”/12', 'she/00', 'said/00', './00']);
+  });
+});
+
+describe('featureContext: dashes', () => {
+  /** The tokens the features read as a dash. */
+  const dashes = (text: string): string[] => {
+    const s = seg(text);
+    const ctx = featureContext(s);
+    return s.tokens.filter((t) => ctx.lower[t.index] === DASH_ID && ctx.lemma[t.index] === DASH_ID).map((t) => t.text);
+  };
+  it('reads "--" and a spaced hyphen as the dash "—"', () => {
+    expect(dashes('He said -- in a rare move -- that it was over.')).toEqual(['--', '--']);
+    expect(dashes('He said - in a rare move - that it was over.')).toEqual(['-', '-']);
+    expect(dashes('He said — in a rare move — that it was over.')).toEqual(['—', '—']);
+  });
+  it('leaves the hyphen of a compound alone ("well-known")', () => {
+    expect(dashes('It was a well-known fact.')).toEqual([]);
   });
 });
 

@@ -64,6 +64,7 @@ describe('extractAttributions: one pattern per row (sentences written for the te
     ['"who has criticized"', 'The senator, who has criticized the plan, said it would fail.', 'The senator', 'said', 'it would fail'],
     ['"which denied"', 'The company, which denied any wrongdoing, said it would appeal.', 'The company', 'said', 'it would appeal'],
     ['"who declined", subject with a preposition', 'A spokesman for the ministry, who declined to give his name, said the talks would resume.', 'A spokesman for the ministry', 'said', 'the talks would resume'],
+    ['"-- who has denied --", the clause set off by typed dashes', 'The governor -- who has denied any wrongdoing -- said he would not resign.', 'The governor', 'said', 'he would not resign'],
   ];
   it.each(relative)('relative clause with a cue before the main cue: %s', (_pattern, text, source, cue, content) => {
     const outer = triples(text).find((t) => t.cue[0] === cue);
@@ -79,6 +80,14 @@ describe('extractAttributions: one pattern per row (sentences written for the te
   it.fails('"Officials who asked not to be named said Y" finds "said" with its source', () => {
     const outer = triples('Officials who asked not to be named said the deal was close.').find((t) => t.cue[0] === 'said');
     expect(outer).toEqual({ source: ['Officials'], cue: ['said'], content: ['the deal was close'] });
+  });
+
+  // A hyphen with spaces around it is a dash (The New York Times types " - "): before, "The plan -
+  // officials" was read as one source.
+  it('a spaced hyphen sets off a parenthetical report like a dash', () => {
+    const [only] = triples('The plan - officials said - will cost $2 billion.');
+    expect(only?.source).toEqual(['officials']);
+    expect(only?.cue).toEqual(['said']);
   });
 
   // Two apostrophes as quote marks (The New York Times in PolNeAR): before they were read as

@@ -81,8 +81,12 @@ function computeContext(segmented: Segmented): FeatureContext {
   const pos = new Int32Array(n);
   const shape = new Int32Array(n);
   tokens.forEach((t, i) => {
-    lemma[i] = hashString(t.lemma);
-    lower[i] = t.lower === t.lemma ? (lemma[i] ?? 0) : hashString(t.lower);
+    if (isDash(tokens, i)) {
+      lemma[i] = lower[i] = DASH_ID;
+    } else {
+      lemma[i] = hashString(t.lemma);
+      lower[i] = t.lower === t.lemma ? (lemma[i] ?? 0) : hashString(t.lower);
+    }
     let id = POS_IDS.get(t.pos);
     if (id === undefined) { id = hashString(t.pos); POS_IDS.set(t.pos, id); }
     pos[i] = id;
@@ -110,6 +114,24 @@ function computeContext(segmented: Segmented): FeatureContext {
     }
   }
   return { segmented, lemma, lower, pos, shape, inQuote, quoteMark, paragraphOf };
+}
+
+/** The lemma and lower-form id of every dash, whatever its typewriter form. */
+export const DASH_ID = hashString('—');
+
+/**
+ * A dash, in any of the forms newspapers type it: "—", "–", "--" (USA Today), or a hyphen with
+ * spaces around it (" - ", The New York Times); features read them all as "—". A hyphen inside a
+ * word ("well-known", split by the tokenizer) is no dash.
+ */
+export function isDash(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  if (t.text === '—' || t.text === '–' || t.text === '--') return true;
+  if (t.text !== '-') return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return (!before || before.end < t.start) && (!after || t.end < after.start);
 }
 
 /** True when token i is the second half of a typewriter quote pair ('' or ``). */
@@ -271,7 +293,7 @@ const THAT = hashString('that');
 const TO = hashString('to');
 const COLON = hashString(':');
 const COMMA = hashString(',');
-const DASH = hashString('—');
+const DASH = DASH_ID;
 const ID_NOUN = hashString('NOUN');
 const ID_PROPN = hashString('PROPN');
 const ID_PRON = hashString('PRON');

@@ -7,6 +7,7 @@
  */
 import type { Segmented, Token } from '../types/index.js';
 import { hashString, mix, type RowBuilder } from '../learn/index.js';
+import { CLOSE_QUOTES, DASH_ID, isDash, isPairTail, OPEN_QUOTES, quoteMarks } from './typed-marks.js';
 
 /** Per-article facts the feature functions need, computed once per article. */
 export interface FeatureContext {
@@ -33,13 +34,11 @@ export interface FeatureContext {
   readonly paragraphOf: Int32Array;
 }
 
-const OPEN = new Set(['“', '«']);
-const CLOSE = new Set(['”', '»']);
 const POS_IDS = new Map<string, number>();
 
 /** Coarse word shape: "Clinton" -> 1, "said" -> 2, "NATO" -> 3, "2016" -> 4 (char tests, no regex: hot path). */
 function shapeOf(text: string): number {
-  if (OPEN.has(text) || CLOSE.has(text) || text === '"' || text === '‘' || text === '’') return 6;
+  if (OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text) || text === '"' || text === '‘' || text === '’') return 6;
   const c = text.charAt(0);
   const upper = c !== c.toLowerCase();
   if (upper) {
@@ -114,53 +113,6 @@ function computeContext(segmented: Segmented): FeatureContext {
     }
   }
   return { segmented, lemma, lower, pos, shape, inQuote, quoteMark, paragraphOf };
-}
-
-/** The lemma and lower-form id of every dash, whatever its typewriter form. */
-export const DASH_ID = hashString('—');
-
-/**
- * A dash, in any of the forms newspapers type it: "—", "–", "--" (USA Today), or a hyphen with
- * spaces around it (" - ", The New York Times); features read them all as "—". A hyphen inside a
- * word ("well-known", split by the tokenizer) is no dash.
- */
-export function isDash(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  if (!t) return false;
-  if (t.text === '—' || t.text === '–' || t.text === '--') return true;
-  if (t.text !== '-') return false;
-  const before = tokens[i - 1];
-  const after = tokens[i + 1];
-  return (!before || before.end < t.start) && (!after || t.end < after.start);
-}
-
-/** True when token i is the second half of a typewriter quote pair ('' or ``). */
-function isPairTail(tokens: readonly Token[], i: number): boolean {
-  const a = tokens[i - 1];
-  const b = tokens[i];
-  return a !== undefined && b !== undefined && a.end === b.start && a.text === b.text && (a.text === "'" || a.text === '`');
-}
-
-/**
- * The quote mark kind of every token (see {@link FeatureContext.quoteMark}). Besides the
- * typographic marks, the typewriter convention of some newspapers counts: two apostrophes for a
- * quote mark ("''We won,'' he said." in The New York Times' PolNeAR articles, which the tokenizer
- * splits into two "'" tokens) and two backticks for an opening one. A lone apostrophe is no
- * quote mark ("the players' union").
- */
-function quoteMarks(tokens: readonly Token[]): Uint8Array {
-  const out = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const text = (tokens[i] as Token).text;
-    if (OPEN.has(text)) out[i] = 1;
-    else if (CLOSE.has(text)) out[i] = 2;
-    else if (text === '"') out[i] = 3;
-    else if ((text === "'" || text === '`') && isPairTail(tokens, i + 1)) {
-      out[i] = out[i + 1] = text === '`' ? 1 : 3;
-      i++;
-    }
-  }
-  return out;
 }
 
 /** How often a lemma is (part of) a cue in training, as a bin name ("say" -> "r5"). */

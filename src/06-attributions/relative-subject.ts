@@ -5,7 +5,7 @@
  * outer cue the noun phrase before ", who" (the relative clause holds a relation of its own).
  * Dashes delimit the clause as commas do: "The governor -- who has denied any wrongdoing -- said".
  */
-import { isDash } from '../05-cues/detect-features.js';
+import { isDash } from '../05-cues/typed-marks.js';
 import type { Segmented } from '../types/index.js';
 import type { Links } from './link.js';
 import type { CueTokens } from './tag-roles.js';

@@ -6,7 +6,8 @@
  * "she" is content or source depends on which side of which cue it falls, how far away it is and
  * what lies between ("that", a comma, a quote mark), not on the word itself.
  */
-import { AFTER, BEFORE, DASH_ID, type FeatureContext } from '../05-cues/detect-features.js';
+import { AFTER, BEFORE, type FeatureContext } from '../05-cues/detect-features.js';
+import { DASH_ID } from '../05-cues/typed-marks.js';
 import { mix, type RowBuilder } from '../learn/index.js';
 
 /** Cue marks per token: 0 outside a cue, 1 first token of a cue, 2 inside. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../src/03-segment/index.js';
 import { tagCues } from '../src/05-cues/index.js';
 import { extractAttributions, type AttributionResult } from '../src/06-attributions/index.js';
+import { wholeQuoteMarks, withoutTrailingComma } from '../src/06-attributions/span-edges.js';
 import type { Actor, Cue, Segmented } from '../src/types/index.js';
 
 const seg = (text: string): Segmented => segment({ id: 't', outlet: null, date: null, title: null, url: null, text, dropped: [] });
@@ -218,3 +219,26 @@ describe('unattributed claims', () => {
     expect(claims.map((c) => c.span.text)).toEqual(['Turnout rose sharply in Ohio this year.']);
   });
 });
+
+describe('span edges (PolNeAR conventions the tagger can break at one token)', () => {
+  const text = "She said ''we are at war.'' Then, he left.";
+  const s = seg(text);
+  const at = (word: string, from = 0): number => s.tokens.findIndex((t, i) => i >= from && t.text === word);
+  const show = (span: { first: number; end: number }): string => text.slice(s.tokens[span.first]?.start, s.tokens[span.end - 1]?.end);
+  const open = at("'");
+  const close = at("'", at('war'));
+  it('a span that stops between the two apostrophes of a quote mark takes both', () => {
+    expect(show(wholeQuoteMarks(s, { role: 'content', first: open, end: close + 1 }))).toBe("''we are at war.''");
+    expect(show(wholeQuoteMarks(s, { role: 'content', first: open + 1, end: close + 2 }))).toBe("''we are at war.''");
+  });
+  it('a span with whole quote marks is left as it is', () => {
+    const span = { role: 'content' as const, first: open, end: close + 2 };
+    expect(wholeQuoteMarks(s, span)).toBe(span);
+  });
+  it('a content loses a bare trailing comma, not its last word', () => {
+    const then = at('Then');
+    expect(show(withoutTrailingComma(s, { role: 'content', first: then, end: then + 2 }))).toBe('Then');
+    expect(show(withoutTrailingComma(s, { role: 'content', first: then, end: then + 1 }))).toBe('Then');
+  });
+});
+

@@ -33,6 +33,7 @@ import { relativeSubject } from './relative-subject.js';
 import { linkSpans } from './link.js';
 import { frontedContent, nestAfterContent, nestInner } from './nest.js';
 import { splitAccordingTo } from './repair.js';
+import { wholeQuoteMarks, withoutTrailingComma } from './span-edges.js';
 import { cueTokens, tagRoles, type RoleSpan } from './tag-roles.js';
 
 /** What the attribution stage finds in one article. */
@@ -87,12 +88,12 @@ export function extractAttributions(
   };
   const byStart = (a: RoleSpan, b: RoleSpan): number => a.first - b.first;
   const attributions: Attribution[] = cues.map((cue, c) => {
-    const sourceSpans = [...(links.sources[c] ?? [])].sort(byStart).map(toSpan);
+    const sourceSpans = [...(links.sources[c] ?? [])].sort(byStart).map((span) => toSpan(wholeQuoteMarks(segmented, span)));
     return {
       id: `t${c + 1}`,
       source: sourceSpans.length > 0 ? { spans: sourceSpans, actorId: actorOf(actors, sourceSpans, cue) } : null,
       cue,
-      content: [...(links.contents[c] ?? [])].sort(byStart).map((span) => toSpan(withoutTrailingComma(segmented, span))),
+      content: [...(links.contents[c] ?? [])].sort(byStart).map((span) => toSpan(wholeQuoteMarks(segmented, withoutTrailingComma(segmented, span)))),
     };
   });
   const nested = withParents(attributions);
@@ -100,17 +101,6 @@ export function extractAttributions(
   for (const s of spans) for (let i = s.first; i < s.end; i++) covered[i] = 1;
   for (let i = 0; i < tokens.length; i++) if ((mapped.cueOf[i] ?? -1) >= 0) covered[i] = 1;
   return { attributions: nested, claims: collectClaims(segmented, covered, ctx.inQuote) };
-}
-
-/**
- * A content does not end on a bare comma: "The senator argued [that taxes were too high], and
- * ..." (PolNeAR: 107 of 20,419 train contents end so; a comma before a closing quote stays:
- * "[“We will win,”] she said"). Sources keep theirs ("[Brent Bozell III, founder of the MRC,]
- * says").
- */
-function withoutTrailingComma(segmented: Segmented, span: RoleSpan): RoleSpan {
-  const last = segmented.tokens[span.end - 1];
-  return last?.text === ',' && span.end - 1 > span.first ? { ...span, end: span.end - 1 } : span;
 }
 
 /**

@@ -46,3 +46,32 @@ describe('7.1b institutions do not speak through their former staff', () => {
     expect(ids.map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual(names);
   });
 });
+
+describe('7.1c an organisation under its name with a legal or coalition suffix', () => {
+  it.each([
+    ['The St. Louis Tea Party Coalition said the resolution was unfair.', 'A group called the St. Louis Tea Party said the NAACP should withdraw it.', 'St. Louis Tea Party', 1],
+    ['The Dallas Tea Party Coalition said the charge was false.', 'The Dallas Tea Party said it would respond.', 'Dallas Tea Party', 1],
+    ['The Tea Party Express said the charge was false.', 'The Tea Party said the charge was false.', 'Tea Party', 2], // not a suffix: two groups
+  ] as const)('%j and %j: %j is %i organisation(s)', (a, b, bare, count) => {
+    const actors = mergeActors([article('a', a), article('b', b)]).actors.filter((x) => x.name.includes(bare) || x.aliases.some((y) => y.includes(bare)));
+    expect(actors).toHaveLength(count);
+  });
+});
+
+describe('7.1d a relative clause or an appositive in the source does not speak', () => {
+  it.each([
+    // The head before the comma speaks, not the person the clause after it names.
+    ['Rick Santorum spoke in Ohio. Santorum, who has pulled ahead of Mitt Romney in polling, said Sunday that he meant environmentalists.', 'Rick Santorum'],
+    ['Mary Cheney, the younger sister of Liz Cheney, said her sister was wrong.', 'Mary Cheney'],
+    ['Peskov, the Kremlin spokesman, said there was no warning.', 'Peskov'],
+    ['The Justice Department, which Bill Barr leads, said the hearing would go ahead.', 'Department of Justice'],
+    // No head mention before the comma: the named appositive stays the speaker.
+    ['A spokeswoman for the top Republican on the committee, Rep. Doug Collins of Georgia, noted that the testimony is voluntary.', 'Doug Collins'],
+    ['Kremlin spokesman Dmitry Peskov said Russia had received no warning.', 'Dmitry Peskov'],
+  ] as const)('%j is spoken by %j', (text, name) => {
+    const a = article('x', text);
+    const attribution = a.attributions.at(-1);
+    expect(attribution).toBeDefined();
+    expect(a.actors.find((x) => x.id === speakersOf(a, attribution!)[0])?.name).toBe(name);
+  });
+});

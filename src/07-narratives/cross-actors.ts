@@ -45,6 +45,9 @@ export function sameGivenName(a: string, b: string): boolean {
   return formal(y).some((f) => fx.includes(f));
 }
 
+/** A legal or coalition suffix of an organisation's name ("Coalition", "Inc.", "Corp.", "LLC"). */
+const ORG_SUFFIX = /,?\s+(?:coalition|inc\.?|incorporated|corp\.?|corporation|co\.|llc|ltd\.?|plc)$/;
+
 /** Kinds that may merge: a metonym's state and the state, groups tagged as organisations. */
 function compatible(a: ActorKind, b: ActorKind): boolean {
   if (a === b) return true;
@@ -144,6 +147,16 @@ export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
     full.members.push(...g.members);
     for (const alias of g.aliases) full.aliases.add(alias);
   });
+  // "St. Louis Tea Party Coalition" in one outlet, "St. Louis Tea Party" in another; "Verizon
+  // Inc." and "Verizon": an organisation's name with a legal or coalition suffix is the bare name,
+  // when one organisation alone bears the bare name.
+  const bare = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (target[i] !== i || !compatible(g.kind, 'organisation')) return;
+    const key = nameKey(g.name).replace(ORG_SUFFIX, '');
+    bare.set(key, [...(bare.get(key) ?? []), i]);
+  });
+  mergeWithin([...bare.values()].filter((members) => members.filter((i) => !ORG_SUFFIX.test(nameKey(groups[i]?.name ?? ''))).length === 1), () => true, false);
   const kept = groups.map((_, i) => i).filter((i) => target[i] === i);
   const idOfGroup = new Map(kept.map((i, k) => [i, `A${k + 1}`]));
   const actors: CrossActor[] = kept.map((i) => {
@@ -198,9 +211,11 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   // institution speak for themselves, not for it.
   const former = source.spans.flatMap((s) => [...s.text.matchAll(/\bformer\b/gi)].map((m) => s.start + (m.index ?? 0)));
   let formerOnly = false;
+  const modifiers = modifierStarts(article, source.spans);
   for (const actor of article.actors) {
     for (const mention of actor.mentions) {
       if (!source.spans.some((s) => mention.start >= s.start && mention.end <= s.end)) continue;
+      if (modifiers.some((m) => mention.start >= m.start && mention.end <= m.end)) continue;
       // "the former department officials": "former" inside an institution's mention counts too
       // ("The former official" is a person described, and speaks for themself).
       const before = former.some((at) => at < mention.start && mention.start - at <= 12);
@@ -219,6 +234,26 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
   const ids = coordinated ? found.map((f) => f.id) : [main.id];
   return [...new Set(ids)];
+}
+
+/**
+ * The stretches of a source that modify its head rather than name a speaker: a relative clause or
+ * an appositive after the head mention and a comma. "Santorum, who has pulled ahead of Mitt Romney
+ * in polling, said" is Santorum speaking, not Romney; "Mary Cheney, the younger sister of Liz
+ * Cheney, criticized" is Mary. A comma before a capital ("Smith, Jones and Brown") or before "and"
+ * is a list, not a modifier; a head that is no actor's mention ("A spokeswoman for the top
+ * Republican, Rep. Doug Collins") leaves the source as it is.
+ */
+function modifierStarts(article: AnalyzedArticle, spans: readonly { readonly start: number; readonly end: number; readonly text: string }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const comma = /,\s+(?!(?:and|or|nor)\b)(?=who\b|whose\b|which\b|[a-z])/.exec(span.text);
+    if (!comma) continue;
+    const at = span.start + comma.index;
+    const head = article.actors.some((a) => a.mentions.some((m) => m.form !== 'pronoun' && m.start >= span.start && m.end <= at && /^\s*$/.test(article.text.slice(m.end, at))));
+    if (head) out.push({ start: at, end: span.end });
+  }
+  return out;
 }
 
 /**

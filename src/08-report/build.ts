@@ -180,7 +180,8 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
         shares: Object.fromEntries([...counts].map(([id, n]) => [id, total === 0 ? 0 : round(n / total)])),
         // Only the omissions stated with confidence (omissions.ts): narratives whose named backers
         // (or, lacking them, named answer actors) this outlet never names.
-        omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id)),
+        omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id),
+          live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.map((x) => x.text))),
         coverage: Object.fromEntries(eventNarratives.map((n) => [n.id, coverage.get(outlet)?.get(n.id) ?? 'omits'])),
         framing: framingRows,
         voice,

@@ -32,6 +32,34 @@ import type { Coverage } from './types.js';
 export interface OmissionActor {
   readonly name: string;
   readonly kind: ActorKind;
+  /** Other names it goes by ("Trump", "Donald Trump"); only those that name it are read. */
+  readonly aliases?: readonly string[];
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The names an outlet's text would use for an actor: its proper names and, for a person, the
+ * surname alone ("Trump" for "Donald Trump"). Descriptions ("the president") are not names.
+ * @example namesOf({ name: 'Ted Cruz', kind: 'person', aliases: ['Cruz', 'the senator'] }) // ['Ted Cruz', 'Cruz']
+ */
+export function namesOf(actor: OmissionActor): string[] {
+  const names = [actor.name, ...(actor.aliases ?? [])].filter((n) => namedActor({ name: n, kind: actor.kind }));
+  if (actor.kind === 'person') for (const n of [...names]) { const last = n.split(/\s+/).pop() ?? ''; if (last !== n && /^\p{Lu}\p{L}{2,}$/u.test(last)) names.push(last); }
+  return [...new Set(names)];
+}
+
+/**
+ * Whether a text names the actor: one of {@link namesOf} as a whole word, case as written. It
+ * reads the text itself, not the actor stage's mentions, which miss names it does not take for
+ * actors ("the Trump administration" names Trump; "Sen. Collins' office" names Collins).
+ * @example namedIn({ name: 'Donald Trump', kind: 'person' }, ['trade rows within the Trump administration']) // true
+ */
+export function namedIn(actor: OmissionActor, texts: readonly string[]): boolean {
+  const names = namesOf(actor);
+  if (names.length === 0) return false;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  return texts.some((t) => re.test(t));
 }
 
 /** Kinds whose name describes rather than names ("three sources", "experts", "a poll"). */
@@ -55,13 +83,14 @@ export function namedActor(actor: OmissionActor): boolean {
  */
 export function reportedOmissions(
   narratives: readonly Narrative[], coverage: ReadonlyMap<string, Coverage> | undefined, mentioned: ReadonlySet<string> | undefined,
-  answers: ReadonlyMap<string, ReadonlySet<string>>, actorOf: (id: string) => OmissionActor | undefined,
+  answers: ReadonlyMap<string, ReadonlySet<string>>, actorOf: (id: string) => OmissionActor | undefined, texts: readonly string[] = [],
 ): string[] {
   const named = (id: string): boolean => { const actor = actorOf(id); return actor !== undefined && namedActor(actor); };
+  const inText = (id: string): boolean => { const actor = actorOf(id); return actor !== undefined && namedIn(actor, texts); };
   return narratives.filter((n) => {
     if (coverage?.get(n.id) !== 'omits') return false;
     const backers = n.backers.filter(named);
     const identifiable = backers.length > 0 ? backers : [...(answers.get(n.id) ?? [])].filter(named);
-    return identifiable.length > 0 && !identifiable.some((id) => mentioned?.has(id));
+    return identifiable.length > 0 && !identifiable.some((id) => mentioned?.has(id) || inText(id));
   }).map((n) => n.id);
 }

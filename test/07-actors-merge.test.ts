@@ -75,3 +75,16 @@ describe('7.1d a relative clause or an appositive in the source does not speak',
     expect(a.actors.find((x) => x.id === speakersOf(a, attribution!)[0])?.name).toBe(name);
   });
 });
+
+describe('7.1e a description the source writes in full is an alias of the actor it names', () => {
+  it.each([
+    ['Net neutrality supporters hailed the plan as a victory.', 'Net neutrality supporters'],
+    ['Many open internet activists have argued that the law requires it.', 'open internet activists'],
+  ] as const)('%j: %j', (text, alias) => {
+    const a = article('x', text);
+    const speaker = speakersOf(a, a.attributions[0]!)[0];
+    const cross = mergeActors([a]);
+    const actor = cross.actors.find((x) => x.id === cross.idOf('x', speaker));
+    expect(actor?.aliases).toContain(alias);
+  });
+});

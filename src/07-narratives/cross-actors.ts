@@ -45,6 +45,29 @@ export function sameGivenName(a: string, b: string): boolean {
   return formal(y).some((f) => fx.includes(f));
 }
 
+/** Quantifiers before a description that are not part of what it names ("Many", "Some", "Most"). */
+const QUANTIFIER = /^(?:many|some|most|several|other|few|all|both|the|a|an|these|those)\s+/i;
+
+/**
+ * The fuller descriptions a source writes for an anonymous or generic actor that the actor stage
+ * named by its head noun: "Net neutrality supporters" for "supporters", "Many open internet
+ * activists" as "open internet activists" for "activists". Read from the sources it speaks in, so
+ * they are surface forms of that actor; they become aliases, never merge keys (two outlets'
+ * "supporters" still merge only on identical descriptions).
+ */
+function describedAs(article: AnalyzedArticle, actor: Actor): string[] {
+  if (actor.kind !== 'generic' && actor.kind !== 'anonymous') return [];
+  const out = new Set<string>();
+  for (const a of article.attributions) {
+    if (a.source?.actorId !== actor.id || a.source.spans.length !== 1) continue;
+    const text = (a.source.spans[0]?.text ?? '').trim().replace(QUANTIFIER, '');
+    const head = actor.name.toLowerCase();
+    // Only a modifier before the head: "Net neutrality supporters", not "supporters of the bill who spoke".
+    if (text.toLowerCase().endsWith(head) && text.length > head.length && text.split(/\s+/).length <= 5 && !/[,;:()]/.test(text)) out.add(text);
+  }
+  return [...out];
+}
+
 /** A legal or coalition suffix of an organisation's name ("Coalition", "Inc.", "Corp.", "LLC"). */
 const ORG_SUFFIX = /,?\s+(?:coalition|inc\.?|incorporated|corp\.?|corporation|co\.|llc|ltd\.?|plc)$/;
 
@@ -83,6 +106,7 @@ export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
       }
       for (const alias of actor.aliases) group.aliases.add(alias);
       group.aliases.add(actor.name);
+      for (const written of describedAs(article, actor)) group.aliases.add(written);
       group.members.push({ articleId: article.id, actorId: actor.id });
       for (const key of keys) if (!byKey.has(key)) byKey.set(key, index);
       local.set(`${article.id}\u0000${actor.id}`, index);

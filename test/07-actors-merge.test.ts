@@ -88,3 +88,16 @@ describe('7.1e a description the source writes in full is an alias of the actor 
     expect(actor?.aliases).toContain(alias);
   });
 });
+
+describe('7.1f a news organisation relays the claim of the person its content opens with', () => {
+  it.each([
+    ['According to The New York Times, Mary Cheney took to Facebook to rebuke her sister.', 'Mary Cheney'],
+    ['Mary Cheney criticized her sister\'s stance on Friday, The New York Times reported.', 'Mary Cheney'],
+    ['The New York Times reported that the talks had failed.', 'The New York Times'], // nobody else acts: its own report
+  ] as const)('%j is backed by %j', (text, name) => {
+    const a = article('x', text);
+    const attribution = a.attributions.find((x) => /Times/.test(x.source?.spans[0]?.text ?? ''));
+    expect(attribution).toBeDefined();
+    expect(a.actors.find((x) => x.id === speakersOf(a, attribution!)[0])?.name).toBe(name);
+  });
+});

@@ -255,9 +255,27 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   found.sort((x, y) => y.rank - x.rank || y.start - x.start);
   const main = found[0];
   if (!main) return [];
+  const reported = mainIsMedia(article, main.id) ? personOpening(article, attribution) : undefined;
+  if (reported) return [reported];
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
   const ids = coordinated ? found.map((f) => f.id) : [main.id];
   return [...new Set(ids)];
+}
+
+const mainIsMedia = (article: AnalyzedArticle, id: string): boolean => article.actors.find((a) => a.id === id)?.kind === 'media';
+
+/**
+ * The person a news organisation reports as acting, when its content opens with that person:
+ * "According to the Times, Mary Cheney ... took to Facebook to rebuke her sister" is Mary Cheney's
+ * claim, which the Times relays; an outlet reporting a claim does not back it. A content that
+ * opens otherwise ("Reuters reported, citing three sources, that Iran warned Russia") stays the
+ * organisation's.
+ */
+function personOpening(article: AnalyzedArticle, attribution: Attribution): string | undefined {
+  const first = attribution.content[0];
+  if (!first) return undefined;
+  const opening = first.start + (/^\W*(?:that\s+)?/i.exec(first.text)?.[0].length ?? 0);
+  return article.actors.find((a) => a.kind === 'person' && a.mentions.some((m) => m.form !== 'pronoun' && m.start === opening))?.id;
 }
 
 /**

@@ -80,9 +80,10 @@ describe('7.1e a description the source writes in full is an alias of the actor 
   it.each([
     ['Net neutrality supporters hailed the plan as a victory.', 'Net neutrality supporters'],
     ['Many open internet activists have argued that the law requires it.', 'open internet activists'],
+    ['The NAACP met on Tuesday. NAACP leaders said the resolution was needed.', 'NAACP leaders'], // an institution's people speaking as it
   ] as const)('%j: %j', (text, alias) => {
     const a = article('x', text);
-    const speaker = speakersOf(a, a.attributions[0]!)[0];
+    const speaker = speakersOf(a, a.attributions.at(-1)!)[0];
     const cross = mergeActors([a]);
     const actor = cross.actors.find((x) => x.id === cross.idOf('x', speaker));
     expect(actor?.aliases).toContain(alias);

@@ -56,17 +56,26 @@ const QUANTIFIER = /^(?:many|some|most|several|other|few|all|both|the|a|an|these
  * "supporters" still merge only on identical descriptions).
  */
 function describedAs(article: AnalyzedArticle, actor: Actor): string[] {
-  if (actor.kind !== 'generic' && actor.kind !== 'anonymous') return [];
+  const described = actor.kind === 'generic' || actor.kind === 'anonymous';
+  const collective = INSTITUTIONS.has(actor.kind);
+  if (!described && !collective) return [];
   const out = new Set<string>();
+  const names = [actor.name, ...actor.aliases].map((n) => n.toLowerCase().replace(/^the\s+/, ''));
   for (const a of article.attributions) {
     if (a.source?.actorId !== actor.id || a.source.spans.length !== 1) continue;
     const text = (a.source.spans[0]?.text ?? '').trim().replace(QUANTIFIER, '');
-    const head = actor.name.toLowerCase();
-    // Only a modifier before the head: "Net neutrality supporters", not "supporters of the bill who spoke".
-    if (text.toLowerCase().endsWith(head) && text.length > head.length && text.split(/\s+/).length <= 5 && !/[,;:()]/.test(text)) out.add(text);
+    const lower = text.toLowerCase();
+    if (text.split(/\s+/).length > 5 || /[,;:()]/.test(text)) continue;
+    // A modifier before a description's head: "Net neutrality supporters", not "supporters of the bill who spoke".
+    if (described && lower.endsWith(actor.name.toLowerCase()) && text.length > actor.name.length) out.add(text);
+    // An institution's people speaking as it: "Tea Party groups", "Tea Party organizers" for the Tea Party.
+    if (collective && names.some((n) => new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:${COLLECTIVE})$`).test(lower))) out.add(text);
   }
   return [...out];
 }
+
+/** Plural nouns for an institution's people speaking as it ("Tea Party organizers", "NAACP leaders"). */
+const COLLECTIVE = 'groups|members|organizers|organisers|leaders|activists|officials';
 
 /** A legal or coalition suffix of an organisation's name ("Coalition", "Inc.", "Corp.", "LLC"). */
 const ORG_SUFFIX = /,?\s+(?:coalition|inc\.?|incorporated|corp\.?|corporation|co\.|llc|ltd\.?|plc)$/;

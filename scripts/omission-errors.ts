@@ -205,6 +205,8 @@ for (const held of loaded) {
       discuss: best((x) => x.relation.discuss), discussTop: best((x) => (top(x.relation) === 'discuss' ? x.relation.discuss : 0)), disagree: best((x) => x.relation.disagree),
       bodyAgree: e.body.agree, bodyDisagree: e.body.disagree, rivalTold: rivals.some((r) => told.has(r)) ? 1 : 0,
       namesBacker: n.backers.some((b) => mentionedBy.get(outlet)?.has(b)) ? 1 : 0,
+      // Outlets in which a backer speaks one of its telling claims (a voice one outlet alone quotes: 1).
+      backerOutlets: new Set(n.claimIds.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && !!c.actorId && n.backers.includes(c.actorId)).map((c) => c.outlet ?? c.articleId)).size,
       // Would the identifiable-actor test of omissions.ts state it, were the coverage `omits`?
       ident: reportedOmissions([n], new Map([[n.id, 'omits' as const]]), mentionedBy.get(outlet), answers, (id) => actorById.get(id)).length,
     };

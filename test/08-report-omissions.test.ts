@@ -77,3 +77,17 @@ describe('omissions: an outlet names an actor in its text', () => {
     expect(reportedOmissions([n], coverage, new Set(), new Map(), (id) => actors[id], ['The tariffs start on Friday.'])).toEqual(['n1']);
   });
 });
+
+describe('omissions: a voice one outlet alone quotes', () => {
+  const answers = (ids: string[] = []): Map<string, Set<string>> => new Map([['n1', new Set(ids)]]);
+  const voiced = (k: number): Map<string, number> => new Map([['n1', k]]);
+  it.each([
+    ['a named backer quoted in two outlets, never named by this one', ['cruz'], [], 2, true],
+    ['a named backer quoted by one outlet only (its own source): the others tell the side through other voices', ['cruz'], [], 1, false],
+    ['... unless this outlet never names the answer either', ['cruz'], ['iran'], 1, true],
+    ['only described backers in one outlet, an answer actor never named ("three sources": Iran warned Russia)', ['sources'], ['iran'], 1, true],
+  ] as const)('%s: reported %j', (_, backers, answerIds, k, reported) => {
+    const omitted = reportedOmissions([narrative([...backers])], omits(), new Set(), answers([...answerIds]), (id) => ACTORS[id], [], voiced(k));
+    expect(omitted).toEqual(reported ? ['n1'] : []);
+  });
+});

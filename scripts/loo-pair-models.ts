@@ -1,8 +1,9 @@
 /**
- * Leave-one-event-out pair models for the error scripts: for each dev gold event, the narrative
- * pair model trained on the other events only, as `npm run train:narratives` scores them (same
- * labels, features, trainer settings and seed), so an error script can list the very items behind
- * the leave-one-event-out figures. Never reads the held-back final half.
+ * The narrative pair model's training data and trainer, shared by `npm run train:narratives`
+ * (scripts/train-narrative-pairs.ts) and the error scripts: the labelled claim pairs of a gold
+ * event and a model trained on some events' pairs, so an error script can rebuild, for each dev
+ * gold event, the model trained on the other events only and list the very items behind the
+ * leave-one-event-out figures. Never reads the held-back final half.
  */
 import { eventClaims, mergeActors, pairContext, pairFeatures, PAIR_FEATURES, PAIR_LABELS, claimRelations, type PairModel } from '../src/07-narratives/index.js';
 import { loadEmbeddings } from '../src/adapters/embeddings.js';
@@ -16,8 +17,8 @@ const BITS = 6;
 /** The training rows of one event: labelled pair feature vectors. */
 export interface PairRows { readonly rows: number[][]; readonly labels: number[] }
 
-/** The pair label index (0 same, 1 rival, 2 other) or -1 when the pair teaches nothing (as in train-narrative-pairs.ts). */
-function pairLabel(gold: GoldEvent, x: string | null, y: string | null): number {
+/** The pair label index (0 same, 1 rival, 2 other) or -1 when the pair teaches nothing. */
+export function pairLabel(gold: GoldEvent, x: string | null, y: string | null): number {
   if (x === null || y === null) return -1;
   if (x === '#bg' && y === '#bg') return -1;
   if (x === '#bg' || y === '#bg') return 2;
@@ -28,12 +29,12 @@ function pairLabel(gold: GoldEvent, x: string | null, y: string | null): number 
   return gold.conflicts.some((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x)) ? 1 : 2;
 }
 
-/** The labelled claim pairs of one analysed gold event. */
-export function pairRows(gold: GoldEvent, articles: readonly AnalyzedArticle[]): PairRows {
+/** The labelled claim pairs of one analysed gold event, with how many of its claims align with gold. */
+export function pairRows(gold: GoldEvent, articles: readonly AnalyzedArticle[], relations = claimRelations()): PairRows & { readonly claims: number; readonly aligned: number } {
   const live = articles.filter((a) => !a.duplicateOf);
   const { claims, features } = eventClaims(live, mergeActors(live), 'e1');
   const goldLabels = claims.map((c) => goldLabelOf(gold, c));
-  const ctx = pairContext(features, loadEmbeddings(), claimRelations());
+  const ctx = pairContext(features, loadEmbeddings(), relations);
   const rows: number[][] = [];
   const labels: number[] = [];
   for (let i = 0; i < claims.length; i++) {
@@ -44,11 +45,11 @@ export function pairRows(gold: GoldEvent, articles: readonly AnalyzedArticle[]):
       labels.push(y);
     }
   }
-  return { rows, labels };
+  return { rows, labels, claims: claims.length, aligned: goldLabels.filter((l) => l !== null).length };
 }
 
-/** A pair model trained on the given events' rows (rival weight 2, as shipped). */
-export function trainPairModel(events: readonly PairRows[]): PairModel {
+/** A pair model trained on the given events' rows (rival class weight 2, as shipped). */
+export function trainPairModel(events: readonly PairRows[], rivalWeight = 2): PairModel {
   const builder = new RowBuilder(BITS);
   const gold: number[] = [];
   for (const e of events) {
@@ -58,7 +59,7 @@ export function trainPairModel(events: readonly PairRows[]): PairModel {
       gold.push(e.labels[r] ?? 2);
     });
   }
-  const model = trainLogistic(PAIR_LABELS, builder.build(), Int32Array.from(gold), BITS, { epochs: 30, learningRate: 0.1, l2: 1e-5, classWeights: [1, 2, 1], seed: 7 });
+  const model = trainLogistic(PAIR_LABELS, builder.build(), Int32Array.from(gold), BITS, { epochs: 30, learningRate: 0.1, l2: 1e-5, classWeights: [1, rivalWeight, 1], seed: 7 });
   const k = PAIR_LABELS.length;
   const round = (x: number): number => Math.round(x * 1e5) / 1e5;
   return {

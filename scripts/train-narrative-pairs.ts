@@ -19,16 +19,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildReport } from '../src/08-report/index.js';
-import { eventClaims, mergeActors, pairContext, pairFeatures, PAIR_FEATURES, PAIR_LABELS, claimRelations, type PairModel } from '../src/07-narratives/index.js';
-import { loadEmbeddings } from '../src/adapters/embeddings.js';
+import { PAIR_FEATURES, claimRelations, type PairModel } from '../src/07-narratives/index.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { GoldArticleSource, loadGoldDir, poolCounts, scoreEvent, scoresOf, type GoldEvent, type EventCounts } from '../src/eval/narratives/index.js';
-import { RowBuilder, trainLogistic } from '../src/learn/index.js';
 import type { AnalyzedArticle } from '../src/types/index.js';
-import { goldLabelOf } from './gold-runs.js';
+import { pairRows, trainPairModel } from './loo-pair-models.js';
 
 const GOLD = 'data/gold/narratives/dev';
-const BITS = 6; // 2^6 buckets >= the feature count; feature i is bucket i (see learn/hash.ts `bucket`)
+const BITS = 6; // as in loo-pair-models.ts: 2^6 buckets >= the feature count (see learn/hash.ts `bucket`)
 const write = !process.argv.includes('--no-write');
 const grid = process.argv.includes('--grid');
 // `--opt JSON`: narrative options merged into every leave-one-out run (to measure a knob).
@@ -39,20 +37,7 @@ if (PAIR_FEATURES.length > 1 << BITS) throw new Error(`${PAIR_FEATURES.length} f
 
 interface EventData { readonly gold: GoldEvent; readonly articles: AnalyzedArticle[]; readonly rows: number[][]; readonly labels: number[] }
 
-/** The pair label index (0 same, 1 rival, 2 other) or -1 when the pair teaches nothing. */
-function pairLabel(gold: GoldEvent, x: string | null, y: string | null): number {
-  if (x === null || y === null) return -1;
-  if (x === '#bg' && y === '#bg') return -1;
-  if (x === '#bg' || y === '#bg') return 2;
-  if (x === y) return 0;
-  const plain = (l: string): string => l.replace(/^¬/, '');
-  if (plain(x) === plain(y)) return 1;
-  if (x.startsWith('¬') || y.startsWith('¬')) return 2;
-  return gold.conflicts.some((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x)) ? 1 : 2;
-}
-
 const relations = claimRelations();
-const embeddings = loadEmbeddings();
 
 async function loadEvents(): Promise<EventData[]> {
   const files = await loadGoldDir(GOLD, (e) => log(`skipped: ${e.message}`));
@@ -61,48 +46,15 @@ async function loadEvents(): Promise<EventData[]> {
   for (const file of files) {
     const articles: AnalyzedArticle[] = [];
     for await (const r of analyze(await source.articlesOf(file.gold))) articles.push(r);
-    const live = articles.filter((a) => !a.duplicateOf);
-    const { claims, features } = eventClaims(live, mergeActors(live), 'e1');
-    const labels = claims.map((c) => goldLabelOf(file.gold, c));
-    const ctx = pairContext(features, embeddings, relations);
-    const rows: number[][] = [];
-    const ys: number[] = [];
-    for (let i = 0; i < claims.length; i++) {
-      for (let j = i + 1; j < claims.length; j++) {
-        const y = pairLabel(file.gold, labels[i] ?? null, labels[j] ?? null);
-        if (y < 0) continue;
-        rows.push([...pairFeatures(ctx, i, j).vector]);
-        ys.push(y);
-      }
-    }
-    log(`${file.gold.event}: ${claims.length} claims, ${labels.filter((l) => l !== null).length} aligned, ${rows.length} pairs (${ys.filter((y) => y === 0).length} same, ${ys.filter((y) => y === 1).length} rival)`);
-    out.push({ gold: file.gold, articles, rows, labels: ys });
+    const { rows, labels, claims, aligned } = pairRows(file.gold, articles, relations);
+    log(`${file.gold.event}: ${claims} claims, ${aligned} aligned, ${rows.length} pairs (${labels.filter((y) => y === 0).length} same, ${labels.filter((y) => y === 1).length} rival)`);
+    out.push({ gold: file.gold, articles, rows, labels });
   }
   return out;
 }
 
 /** Train on the given events' pairs. */
-function train(events: readonly EventData[], rivalWeight: number): PairModel {
-  const builder = new RowBuilder(BITS);
-  const gold: number[] = [];
-  for (const e of events) {
-    e.rows.forEach((row, r) => {
-      row.forEach((v, f) => builder.addValue(f, v));
-      builder.next();
-      gold.push(e.labels[r] ?? 2);
-    });
-  }
-  const model = trainLogistic(PAIR_LABELS, builder.build(), Int32Array.from(gold), BITS, { epochs: 30, learningRate: 0.1, l2: 1e-5, classWeights: [1, rivalWeight, 1], seed: 7 });
-  const k = PAIR_LABELS.length;
-  const round = (x: number): number => Math.round(x * 1e5) / 1e5;
-  return {
-    format: 'narrascope-narrative-pairs/1',
-    features: [...PAIR_FEATURES],
-    labels: [...PAIR_LABELS],
-    bias: PAIR_LABELS.map((_, y) => round(model.bias[y] ?? 0)),
-    weights: PAIR_LABELS.map((_, y) => PAIR_FEATURES.map((__, f) => round(model.weights[f * k + y] ?? 0))),
-  };
-}
+const train = (events: readonly EventData[], rivalWeight: number): PairModel => trainPairModel(events, rivalWeight);
 
 interface Knobs { readonly pairWeight: number; readonly sameOffset: number; readonly rivalWeight: number }
 

@@ -44,7 +44,7 @@ describe('narrascope bench', () => {
     expect(bench.startup.map((r) => r.command)).toEqual(['narrascope --version', 'analyze 1 article --workers 1', 'analyze 1 article --workers 2']);
     expect(bench.startup.every((r) => r.cpuMs > 0 && r.wallMs > 0)).toBe(true);
     expect(bench.articles).toBe(2);
-    expect(bench.stages.map((s) => s.stage)).toEqual(['wink-nlp tokenizer alone', 'clean', 'segment', 'actors', 'cues', 'attributions', 'commitments', 'record (compact JSON line)', 'whole chain (clean..JSON line, batches of 16)', '  same, one article at a time']);
+    expect(bench.stages.map((s) => s.stage)).toEqual(['wink-nlp tokenizer alone', 'clean', 'segment', 'actors', 'cues', 'attributions', 'commitments', 'record (compact JSON line)', 'whole chain (clean..JSON line)']);
     expect(bench.stages.every((s) => s.cpuMs >= 0)).toBe(true);
     expect(bench.runner).toEqual([expect.objectContaining({ mode: 'process', workers: 1, articles: 2 })]);
     expect(bench.runner[0]?.cpuSeconds).toBeGreaterThan(0);

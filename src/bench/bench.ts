@@ -6,8 +6,7 @@ import { tagCues } from '../05-cues/index.js';
 import { extractAttributions } from '../06-attributions/index.js';
 import { tagCommitments } from '../05-cues/commitments/index.js';
 import { winkColumns } from '../adapters/wink.js';
-import { analyzeArticle, analyzeArticles } from '../pipeline/analyze-article.js';
-import { BATCH_ARTICLES } from '../pipeline/task.js';
+import { analyzeArticle } from '../pipeline/analyze-article.js';
 import { toRecord } from '../record/index.js';
 import type { AnalyzedArticle, Article, Segmented } from '../types/index.js';
 import { formatOutputSize, outputSize, type OutputSize } from './output-size.js';
@@ -59,19 +58,8 @@ export function benchmark(articles: readonly Article[], rounds = 3): BenchResult
     ['attributions', () => { segmented.forEach((s, i) => extractAttributions(s, actors[i] ?? [], cues[i] ?? [])); }],
     ['commitments', () => { segmented.forEach((s, i) => tagCommitments(s, cues[i] ?? [])); }],
     ['record (compact JSON line)', () => { for (const a of analysed) JSON.stringify(toRecord(a)); }],
-    // What a worker does per article: every stage above, and the JSON line it sends back, over
-    // batches of BATCH_ARTICLES, stage by stage, as the workers run it (analyzeArticles).
-    [`whole chain (clean..JSON line, batches of ${BATCH_ARTICLES})`, () => {
-      for (let from = 0; from < articles.length; from += BATCH_ARTICLES) {
-        for (const outcome of analyzeArticles(articles.slice(from, from + BATCH_ARTICLES))) {
-          if ('error' in outcome) throw outcome.error;
-          JSON.stringify(toRecord(outcome));
-        }
-      }
-    }],
-    // The same chain one article at a time (every stage, then the next article): the row the
-    // earlier passes reported as "whole chain".
-    ['  same, one article at a time', () => { for (const a of articles) JSON.stringify(toRecord(analyzeArticle(a))); }],
+    // What a worker does per article: every stage above, and the JSON line it sends back.
+    ['whole chain (clean..JSON line)', () => { for (const a of articles) JSON.stringify(toRecord(analyzeArticle(a))); }],
   ];
   const timings = stages.map(([stage, run]): StageTiming => {
     run();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AnalyzeTask, AnalyzeTaskResult, PrepareResult, PrepareTask, WholeBatch, WholeBatchItem, WholeResult, WholeTask } from './task.js';
+import type { AnalyzeTask, AnalyzeTaskResult, PrepareResult, PrepareTask, WholeResult, WholeTask } from './task.js';
 
 /** Young generation of each worker's V8 heap, in MB (see {@link createPool}). */
 export const YOUNG_GENERATION_MB = 96;
@@ -29,8 +29,6 @@ export interface AnalyzePool {
   prepare(task: PrepareTask): Promise<PrepareResult>;
   /** Clean, fingerprint and analyse one article on the next free worker (one round trip). */
   whole(task: WholeTask): Promise<WholeResult>;
-  /** Clean, fingerprint and analyse several articles on the next free worker, stage by stage. */
-  batch(batch: WholeBatch): Promise<WholeBatchItem[]>;
   /** Stop the workers (after their current task). */
   destroy(): Promise<void>;
 }
@@ -45,7 +43,7 @@ export interface AnalyzePool {
  */
 export function createPool(workers: number, shared: { readonly embeddings?: SharedArrayBuffer } = {}): AnalyzePool {
   if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
-  const piscina = new Piscina<AnalyzeTask | PrepareTask | WholeTask | WholeBatch, AnalyzeTaskResult | PrepareResult | WholeResult | WholeBatchItem[]>({
+  const piscina = new Piscina<AnalyzeTask | PrepareTask | WholeTask, AnalyzeTaskResult | PrepareResult | WholeResult>({
     filename: workerFile(),
     minThreads: workers,
     maxThreads: workers,
@@ -66,7 +64,6 @@ export function createPool(workers: number, shared: { readonly embeddings?: Shar
     run: (task) => piscina.run(task) as Promise<AnalyzeTaskResult>,
     prepare: (task) => piscina.run(task) as Promise<PrepareResult>,
     whole: (task) => piscina.run(task) as Promise<WholeResult>,
-    batch: (batch) => piscina.run(batch) as Promise<WholeBatchItem[]>,
     destroy: () => piscina.destroy(),
   };
 }

@@ -6,7 +6,7 @@ import { duplicateRecord } from './duplicate-record.js';
 import { loadEmbeddings } from '../adapters/embeddings.js';
 import { createPool, defaultWorkers, type AnalyzePool } from './pool.js';
 import { toRecord, type RecordField } from '../record/index.js';
-import { BATCH_ARTICLES, fieldsFor, runAnalyzeTask, runPrepareTask, runWholeBatch, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask, type WholeBatch, type WholeResult } from './task.js';
+import { fieldsFor, runAnalyzeTask, runPrepareTask, runWholeTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask, type WholeResult, type WholeTask } from './task.js';
 
 /**
  * Where the runner's tasks are analysed instead of its own pool: e.g. the queue mode's producer
@@ -36,8 +36,7 @@ export interface RunOptions extends AnalyzeOptions {
    * Most articles held at once between reading and writing (queued, being analysed, or done and
    * waiting for an earlier one so output stays in input order). This bound is what keeps memory
    * flat: a slow consumer stops the reading, it does not pile results up.
-   * @default workers * 2 * 16 (two batches of 16 articles per worker), or workers * 8 when
-   * articles are analysed one at a time (`skip`, an `executor`)
+   * @default workers * 8
    * @example { maxInFlight: 2 }
    */
   readonly maxInFlight?: number;
@@ -67,9 +66,6 @@ export interface RunOptions extends AnalyzeOptions {
    */
   readonly executor?: TaskExecutor;
 }
-
-/** How long a part-filled batch waits for more input before it is analysed anyway, ms. */
-const STALL_MS = 20;
 
 /** The process's word vectors as a SharedArrayBuffer (they are always loaded into one). */
 function sharedEmbeddings(): SharedArrayBuffer {
@@ -119,7 +115,7 @@ export async function* runAnalysis(
   const workers = options.workers ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 1) throw new TypeError(`narrascope: workers must be a positive integer, got ${workers}`);
   const executor = options.executor ?? null;
-  const maxInFlight = options.maxInFlight ?? (executor ? executor.concurrency * 2 : options.skip === undefined ? workers * 2 * BATCH_ARTICLES : workers * 8);
+  const maxInFlight = options.maxInFlight ?? (executor ? executor.concurrency * 2 : workers * 8);
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new TypeError(`narrascope: maxInFlight must be a positive integer, got ${maxInFlight}`);
   const taskOptions = {
     ...(options.segment ? { segment: options.segment } : {}),
@@ -139,7 +135,6 @@ export async function* runAnalysis(
   // About to wait for the oldest article: an executor that batches must send what it holds.
   const full = (): boolean => {
     if (window.length < maxInFlight) return false;
-    sendBatch();
     executor?.flush?.();
     return true;
   };
@@ -151,38 +146,8 @@ export async function* runAnalysis(
     prepareInPool && pool ? pool.prepare(prepareTask(article)) : runPrepareTask(prepareTask(article));
   // Without skipping (`--resume`) or an executor, each article makes one trip to a worker (see
   // WholeTask): half the messages and thread wake-ups of prepare-then-analyse, and no wait for the
-  // in-order decision before the analysis starts. The trips carry batches of articles
-  // (BATCH_ARTICLES), analysed stage by stage: the same results, less CPU (see analyzeArticles).
+  // in-order decision before the analysis starts.
   const oneTrip = executor === null && options.skip === undefined && (pool === null || prepareInPool);
-  let pending: { readonly article: Article; resolve(result: WholeResult): void; reject(error: unknown): void }[] = [];
-  let stalled: ReturnType<typeof setTimeout> | null = null;
-  const batchPrepare = { clean: options.clean ?? {}, fingerprint: duplicates !== null };
-  const batchAnalyze = { options: taskOptions, fields, ...claims };
-  // Hand the articles read so far to the pool (or analyse them here) as one batch.
-  const sendBatch = (): void => {
-    if (stalled) clearTimeout(stalled);
-    stalled = null;
-    if (pending.length === 0) return;
-    const items = pending;
-    pending = [];
-    const batch: WholeBatch = { kind: 'batch', articles: items.map((item) => item.article), prepare: batchPrepare, analyze: batchAnalyze };
-    void queue.add(async () => (pool ? pool.batch(batch) : runWholeBatch(batch))).then(
-      (results) => items.forEach((item, j) => {
-        const result = results?.[j];
-        if (!result) item.reject(new Error('narrascope: a batch came back without this article'));
-        else if ('failed' in result) item.reject(new Error(result.failed));
-        else item.resolve(result);
-      }),
-      (error: unknown) => { for (const item of items) item.reject(error); },
-    );
-  };
-  // A batch goes when it is full, when the runner is about to wait for the oldest article, at the
-  // end of the input, or when the input has stalled for STALL_MS (a slow stream is not held back).
-  const wholeOf = (article: Article): Promise<WholeResult> => new Promise<WholeResult>((resolve, reject) => {
-    pending.push({ article, resolve, reject });
-    if (pending.length >= BATCH_ARTICLES) sendBatch();
-    else stalled ??= setTimeout(sendBatch, STALL_MS);
-  });
   // The chain of in-order decisions: each article's waits for the previous article's.
   let ordered: Promise<void> = Promise.resolve();
   // The ordered window: one promise per article read and not yet yielded, oldest first.
@@ -201,7 +166,8 @@ export async function* runAnalysis(
         if (oneTrip) {
           // One round trip: the worker cleans, fingerprints and analyses; the duplicate decision
           // is still taken here, in input order, and a duplicate's analysis is thrown away.
-          const whole = wholeOf(original);
+          const task: WholeTask = { kind: 'whole', prepare: { article: original, clean: options.clean ?? {}, fingerprint: duplicates !== null }, analyze: { options: taskOptions, fields, ...claims } };
+          const whole = queue.add(async (): Promise<WholeResult> => (pool ? pool.whole(task) : runWholeTask(task)));
           const decided = ordered.then(async (): Promise<RunItem> => {
             let result: WholeResult;
             try {
@@ -262,16 +228,11 @@ export async function* runAnalysis(
       inputError = { error };
     }
     // Input done or aborted: what is already in flight is finished and written, in order.
-    sendBatch();
     executor?.flush?.();
     while (window.length > 0) yield await (window.shift() as Promise<RunItem>);
     if (inputError) throw inputError.error;
   } finally {
-    // The consumer stopped early (break, throw): articles not yet handed over are given up, and
-    // running tasks settle before the pool closes.
-    if (stalled) clearTimeout(stalled);
-    for (const item of pending) item.reject(new Error('narrascope: the run stopped before this article was analysed'));
-    pending = [];
+    // The consumer stopped early (break, throw): let running tasks settle before closing the pool.
     await Promise.allSettled(window);
     await queue.onIdle();
     await pool?.destroy();

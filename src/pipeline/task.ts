@@ -1,9 +1,9 @@
 import { clean, fingerprintOf, type CleanOptions, type Fingerprint } from '../02-clean/index.js';
-import type { AnalyzedArticle, Article, Diagnostic, DroppedRegion } from '../types/index.js';
+import type { Article, Diagnostic, DroppedRegion } from '../types/index.js';
 import { loadRelationModel } from '../relations/model.js';
 import { prepareClaims, trackArticle } from '../relations/track.js';
 import { DEFAULT_FIELDS, toRecord, type RecordField } from '../record/index.js';
-import { analyzeArticle, analyzeArticles, type AnalyzeArticleOptions } from './analyze-article.js';
+import { analyzeArticle, type AnalyzeArticleOptions } from './analyze-article.js';
 
 /**
  * One unit of work for a worker: a cleaned, non-duplicate article and the per-article options.
@@ -40,11 +40,7 @@ export interface AnalyzeTaskResult {
  */
 export function runAnalyzeTask(task: AnalyzeTask): AnalyzeTaskResult {
   // The runner cleaned the article (in a prepare task) before its duplicate check.
-  return resultOf(analyzeArticle(task.article, { ...task.options, clean: false }), task);
-}
-
-/** An analysed article as a task result: its JSON line, and its claim tracking when asked for. */
-function resultOf(result: AnalyzedArticle, task: Omit<AnalyzeTask, 'article'>): AnalyzeTaskResult {
+  const result = analyzeArticle(task.article, { ...task.options, clean: false });
   const json = JSON.stringify(toRecord(result, task.fields ?? fieldsFor(task.options)));
   if (!task.claims?.length) return { json, diagnostics: result.diagnostics };
   // Claims are checked by the caller; preparing a few short claims per article costs microseconds.
@@ -124,63 +120,4 @@ export function runWholeTask(task: WholeTask): WholeResult {
     analysis = { error: error instanceof Error ? error.message : String(error) };
   }
   return { dropped: cleaned.dropped, fingerprint, analysis };
-}
-
-/**
- * Articles a worker (or the calling thread) analyses in one task, stage by stage
- * ({@link analyzeArticles}): one stage's tables stay in the processor's cache over the batch.
- * 16 measured best of 1, 8, 16, 32 and 64 (README, "Speed, fifth pass").
- */
-export const BATCH_ARTICLES = 16;
-
-/** Several articles of one run, cleaned, fingerprinted and analysed together with the same options. */
-export interface WholeBatch {
-  readonly kind: 'batch';
-  readonly articles: readonly Article[];
-  readonly prepare: Omit<PrepareTask, 'kind' | 'article'>;
-  readonly analyze: Omit<AnalyzeTask, 'article'>;
-}
-
-/** One article's outcome in a batch: its whole result, or why cleaning it failed. */
-export type WholeBatchItem = WholeResult | { readonly failed: string };
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/**
- * {@link runWholeTask} for each article of a batch, the same results in the same order, with the
- * stages run over the whole batch at a time ({@link analyzeArticles}). A text that breaks the
- * cleaner is that article's `failed`; an analysis that throws is that article's
- * `analysis.error`; the others go on.
- *
- * @example
- * const items = runWholeBatch({ kind: 'batch', articles, prepare: { clean: {}, fingerprint: true }, analyze: { options: {} } });
- */
-export function runWholeBatch(batch: WholeBatch): WholeBatchItem[] {
-  const { clean: cleanOptions, fingerprint } = batch.prepare;
-  const prepared = batch.articles.map((article): { cleaned: Article; fingerprint: Fingerprint | null } | { failed: string } => {
-    try {
-      const cleaned = cleanOptions === false ? article : clean(article, cleanOptions);
-      return { cleaned, fingerprint: fingerprint ? fingerprintOf(cleaned) : null };
-    } catch (error) {
-      return { failed: messageOf(error) };
-    }
-  });
-  const going: Article[] = [];
-  for (const p of prepared) if ('cleaned' in p) going.push(p.cleaned);
-  const outcomes = analyzeArticles(going, { ...batch.analyze.options, clean: false });
-  let k = 0;
-  return prepared.map((p): WholeBatchItem => {
-    if (!('cleaned' in p)) return p;
-    const outcome = outcomes[k++];
-    let analysis: WholeResult['analysis'];
-    if (!outcome || 'error' in outcome) analysis = { error: messageOf(outcome?.error) };
-    else {
-      try {
-        analysis = resultOf(outcome, batch.analyze);
-      } catch (error) {
-        analysis = { error: messageOf(error) };
-      }
-    }
-    return { dropped: p.cleaned.dropped, fingerprint: p.fingerprint, analysis };
-  });
 }

@@ -5,15 +5,14 @@
  */
 import { workerData } from 'node:worker_threads';
 import { useSharedEmbeddings } from '../adapters/embeddings.js';
-import { runAnalyzeTask, runPrepareTask, runWholeBatch, runWholeTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask, type WholeBatch, type WholeBatchItem, type WholeResult, type WholeTask } from './task.js';
+import { runAnalyzeTask, runPrepareTask, runWholeTask, type AnalyzeTask, type AnalyzeTaskResult, type PrepareResult, type PrepareTask, type WholeResult, type WholeTask } from './task.js';
 
 // Word vectors shared by the main thread (claim tracking): wrap its buffer, never read the file.
 const shared: unknown = (workerData as { embeddings?: unknown } | null)?.embeddings;
 if (shared instanceof SharedArrayBuffer) useSharedEmbeddings(shared);
 
-/** Prepare (clean, fingerprint), analyse, or both for one article or a batch; a throw becomes a per-article failure in the main thread. */
-export default function analyzeInWorker(task: AnalyzeTask | PrepareTask | WholeTask | WholeBatch): AnalyzeTaskResult | PrepareResult | WholeResult | WholeBatchItem[] {
-  if ('kind' in task && task.kind === 'batch') return runWholeBatch(task);
+/** Prepare (clean, fingerprint), analyse, or both for one article; a throw becomes a per-article failure in the main thread. */
+export default function analyzeInWorker(task: AnalyzeTask | PrepareTask | WholeTask): AnalyzeTaskResult | PrepareResult | WholeResult {
   if ('kind' in task && task.kind === 'prepare') return runPrepareTask(task);
   if ('kind' in task && task.kind === 'whole') return runWholeTask(task);
   return runAnalyzeTask(task as AnalyzeTask);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../src/03-segment/index.js';
 import { detectCues } from '../src/05-cues/detect.js';
 import { cueKey } from '../src/05-cues/detect-key.js';
+import { featureContext } from '../src/05-cues/detect-features.js';
+import { DASH_ID } from '../src/05-cues/typed-marks.js';
 import { decode, RowBuilder, TAGGER_BITS, type FeatureRows, type TrainingSequence } from '../src/05-cues/detect-perceptron.js';
 import { hashString, mix, scoreRows } from '../src/learn/index.js';
 import { deserializeTagger, serializeTagger } from '../src/05-cues/detect-perceptron-io.js';
@@ -53,6 +55,44 @@ describe('detectCues: reporting verbs and phrases (trained tagger)', () => {
 
   it('an adverb next to a verb cue stays in (or out of) that cue, never a second cue', () => {
     expect(cuesOf('She said bluntly that the plan had failed.').length).toBe(1);
+  });
+});
+
+describe('featureContext: quote marks', () => {
+  /** Each token as text/inQuote/quoteMark. */
+  const marks = (text: string): string[] => {
+    const s = seg(text);
+    const ctx = featureContext(s);
+    return s.tokens.map((t) => `${t.text}/${ctx.inQuote[t.index]}${ctx.quoteMark[t.index]}`);
+  };
+  it('reads two apostrophes as a quote mark (the typewriter convention of some newspapers)', () => {
+    expect(marks("''We won,'' he said.")).toEqual(["'/13", "'/13", 'We/10', 'won/10', ',/10', "'/13", "'/13", 'he/00', 'said/00', './00']);
+  });
+  it('reads two backticks as an opening mark, closed by two apostrophes', () => {
+    expect(marks("``Yes,'' she said.")).toEqual(['`/11', '`/11', 'Yes/10', ',/10', "'/13", "'/13", 'she/00', 'said/00', './00']);
+  });
+  it('leaves a lone apostrophe alone: no quote opens in "the players\' union"', () => {
+    expect(marks("He backed the players' union.").every((m) => m.endsWith('/00'))).toBe(true);
+  });
+  it('still reads typographic marks as opening and closing', () => {
+    expect(marks('“Go,” she said.')).toEqual(['“/11', 'Go/10', ',/10', '”/12', 'she/00', 'said/00', './00']);
+  });
+});
+
+describe('featureContext: dashes', () => {
+  /** The tokens the features read as a dash. */
+  const dashes = (text: string): string[] => {
+    const s = seg(text);
+    const ctx = featureContext(s);
+    return s.tokens.filter((t) => ctx.lower[t.index] === DASH_ID && ctx.lemma[t.index] === DASH_ID).map((t) => t.text);
+  };
+  it('reads "--" and a spaced hyphen as the dash "—"', () => {
+    expect(dashes('He said -- in a rare move -- that it was over.')).toEqual(['--', '--']);
+    expect(dashes('He said - in a rare move - that it was over.')).toEqual(['-', '-']);
+    expect(dashes('He said — in a rare move — that it was over.')).toEqual(['—', '—']);
+  });
+  it('leaves the hyphen of a compound alone ("well-known")', () => {
+    expect(dashes('It was a well-known fact.')).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../src/03-segment/index.js';
 import { tagCues } from '../src/05-cues/index.js';
 import { extractAttributions, type AttributionResult } from '../src/06-attributions/index.js';
+import { wholeQuoteMarks, withoutTrailingComma } from '../src/06-attributions/span-edges.js';
 import type { Actor, Cue, Segmented } from '../src/types/index.js';
 
 const seg = (text: string): Segmented => segment({ id: 't', outlet: null, date: null, title: null, url: null, text, dropped: [] });
@@ -64,20 +65,38 @@ describe('extractAttributions: one pattern per row (sentences written for the te
     ['"who has criticized"', 'The senator, who has criticized the plan, said it would fail.', 'The senator', 'said', 'it would fail'],
     ['"which denied"', 'The company, which denied any wrongdoing, said it would appeal.', 'The company', 'said', 'it would appeal'],
     ['"who declined", subject with a preposition', 'A spokesman for the ministry, who declined to give his name, said the talks would resume.', 'A spokesman for the ministry', 'said', 'the talks would resume'],
+    ['"-- who has denied --", the clause set off by typed dashes', 'The governor -- who has denied any wrongdoing -- said he would not resign.', 'The governor', 'said', 'he would not resign'],
   ];
   it.each(relative)('relative clause with a cue before the main cue: %s', (_pattern, text, source, cue, content) => {
     const outer = triples(text).find((t) => t.cue[0] === cue);
     expect(outer).toEqual({ source: [source], cue: [cue], content: [content] });
   });
-  // Known miss: "said" before a bare noun subject, after a subject wink tags as an adjective
-  // ("chief"), gets no cue: nothing around it looks like a clause to the cue tagger.
-  it.fails('"The chief said officers had ..." finds "said"', () => {
+  // "said" before a bare noun subject, after a subject wink tags as an adjective ("chief"): a
+  // known miss of earlier models; the model retrained in the fourth session finds it (a side
+  // effect of retraining, not of a rule).
+  it('"The chief said officers had ..." finds "said"', () => {
     expect(triples('The chief said officers had acted lawfully.').map((t) => t.cue)).toEqual([['said']]);
   });
   // Known miss: with no commas around the relative clause the cue tagger does not find "said".
   it.fails('"Officials who asked not to be named said Y" finds "said" with its source', () => {
     const outer = triples('Officials who asked not to be named said the deal was close.').find((t) => t.cue[0] === 'said');
     expect(outer).toEqual({ source: ['Officials'], cue: ['said'], content: ['the deal was close'] });
+  });
+
+  // A hyphen with spaces around it is a dash (The New York Times types " - "): before, "The plan -
+  // officials" was read as one source.
+  it('a spaced hyphen sets off a parenthetical report like a dash', () => {
+    const [only] = triples('The plan - officials said - will cost $2 billion.');
+    expect(only?.source).toEqual(['officials']);
+    expect(only?.cue).toEqual(['said']);
+  });
+
+  // Two apostrophes as quote marks (The New York Times in PolNeAR): before they were read as
+  // quotes, the quote's second sentence was lost ("''We" and "''").
+  it('a quote in typewriter marks over two sentences stays one content', () => {
+    expect(triples("''We are not leaving. We will stay until the end,'' the protesters chanted.")).toEqual([
+      { source: ['the protesters'], cue: ['chanted'], content: ["''We are not leaving. We will stay until the end,''"] },
+    ]);
   });
 
   it('"X warned:" followed by quoted paragraphs links every paragraph', () => {
@@ -200,3 +219,26 @@ describe('unattributed claims', () => {
     expect(claims.map((c) => c.span.text)).toEqual(['Turnout rose sharply in Ohio this year.']);
   });
 });
+
+describe('span edges (PolNeAR conventions the tagger can break at one token)', () => {
+  const text = "She said ''we are at war.'' Then, he left.";
+  const s = seg(text);
+  const at = (word: string, from = 0): number => s.tokens.findIndex((t, i) => i >= from && t.text === word);
+  const show = (span: { first: number; end: number }): string => text.slice(s.tokens[span.first]?.start, s.tokens[span.end - 1]?.end);
+  const open = at("'");
+  const close = at("'", at('war'));
+  it('a span that stops between the two apostrophes of a quote mark takes both', () => {
+    expect(show(wholeQuoteMarks(s, { role: 'content', first: open, end: close + 1 }))).toBe("''we are at war.''");
+    expect(show(wholeQuoteMarks(s, { role: 'content', first: open + 1, end: close + 2 }))).toBe("''we are at war.''");
+  });
+  it('a span with whole quote marks is left as it is', () => {
+    const span = { role: 'content' as const, first: open, end: close + 2 };
+    expect(wholeQuoteMarks(s, span)).toBe(span);
+  });
+  it('a content loses a bare trailing comma, not its last word', () => {
+    const then = at('Then');
+    expect(show(withoutTrailingComma(s, { role: 'content', first: then, end: then + 2 }))).toBe('Then');
+    expect(show(withoutTrailingComma(s, { role: 'content', first: then, end: then + 1 }))).toBe('Then');
+  });
+});
+

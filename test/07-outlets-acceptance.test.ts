@@ -150,3 +150,29 @@ describe('crocus-outlets: divergence', () => {
     expect(p?.firstAt).toBeLessThan(1);
   });
 });
+
+// The quick start's main job: every shipped corpus (the seed article and the four outlets) read as
+// one event. With five articles the "ISIS-K alone" side is told by many speakers with a claim or
+// two each; its rival must still be an answer to the same question, not a question of its own.
+describe('quick start corpus (corpora/, one event): the same contested questions', () => {
+  let all: DivergenceReport;
+  let m: ReturnType<typeof lookups>;
+  beforeAll(async () => {
+    ({ report: all } = await reportOf([join(ROOT, 'corpora')]));
+    m = lookups(all);
+  });
+
+  it('asks "who was behind" once, with ISIS-K alone and the Ukraine answer in conflict', () => {
+    const isis = m.holding('ISIS-K alone bears responsibility');
+    const ukraine = m.holding('prepared with the help of Ukrainian special services');
+    expect(isis.id).not.toBe(ukraine.id);
+    expect(m.conflict(isis, ukraine)).toBeDefined();
+    expect(isis.question).toBe(ukraine.question);
+    expect(all.questions.filter((q) => /^Who was behind/.test(q.text))).toHaveLength(1);
+  });
+
+  it('keeps the Iran warning a question of its own, disputed by Peskov', () => {
+    const warning = m.holding('Iran warned Russia about a major terrorist operation');
+    expect(m.disputers(warning)).toContain('Dmitry Peskov');
+  });
+});

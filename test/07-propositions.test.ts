@@ -214,6 +214,17 @@ describe('7.8 sides are one camp each, and conflicts stand on their leading voic
     expect(sidesOf([[0, 1, 2], [3, 4]], features, new Map([['2,4', strong]]), 0.5).conflicts).toHaveLength(0);
   });
 
+  it('an exclusive answer ("ISIS-K alone") makes a conflict whoever in its side says it', () => {
+    // Side 0 is led by Iran and ISIS-K (two claims each); Kirby's "alone" is his only claim there.
+    const features = [by('iran'), by('iran'), by('isis'), by('isis'), by('kirby'), by('bortnikov'), by('bortnikov')];
+    const alone: Contradiction = { signal: 'exclusivity', weight: 1, disputing: 'both' };
+    const rival: Contradiction = { signal: 'rival-agent', weight: 1, disputing: 'both' };
+    expect(sidesOf([[0, 1, 2, 3, 4], [5, 6]], features, new Map([['4,5', alone]]), 0.5).conflicts).toHaveLength(1);
+    // Another culprit named by the same voice still needs the side's leading voice.
+    expect(sidesOf([[0, 1, 2, 3, 4], [5, 6]], features, new Map([['4,5', rival]]), 0.5).conflicts).toHaveLength(0);
+    expect(sidesOf([[0, 1, 2, 3, 4], [5, 6]], features, new Map([['0,5', rival]]), 0.5).conflicts).toHaveLength(1);
+  });
+
   it('two sides that share a backer are not rivals', () => {
     expect(sharedVoice(new Set(['trump', 'fox']), new Set(['calderon', 'trump']))).toBe(true);
     expect(sharedVoice(new Set(['trump']), new Set(['fox']))).toBe(false);

@@ -7,6 +7,7 @@
  */
 import type { Segmented, Token } from '../types/index.js';
 import { hashString, mix, type RowBuilder } from '../learn/index.js';
+import { CLOSE_QUOTES, DASH_ID, isDash, isPairTail, OPEN_QUOTES, quoteMarks } from './typed-marks.js';
 
 /** Per-article facts the feature functions need, computed once per article. */
 export interface FeatureContext {
@@ -24,17 +25,20 @@ export interface FeatureContext {
    * a quote that runs over paragraphs reopens with “ at the start of each one.
    */
   readonly inQuote: Uint8Array;
+  /**
+   * Quote mark kind per token: 0 none, 1 opening (“ « and typewriter ``), 2 closing (” »),
+   * 3 either (straight " and typewriter '', which open and close alike).
+   */
+  readonly quoteMark: Uint8Array;
   /** Paragraph of each token. */
   readonly paragraphOf: Int32Array;
 }
 
-const OPEN = new Set(['“', '«']);
-const CLOSE = new Set(['”', '»']);
 const POS_IDS = new Map<string, number>();
 
 /** Coarse word shape: "Clinton" -> 1, "said" -> 2, "NATO" -> 3, "2016" -> 4 (char tests, no regex: hot path). */
 function shapeOf(text: string): number {
-  if (OPEN.has(text) || CLOSE.has(text) || text === '"' || text === '‘' || text === '’') return 6;
+  if (OPEN_QUOTES.has(text) || CLOSE_QUOTES.has(text) || text === '"' || text === '‘' || text === '’') return 6;
   const c = text.charAt(0);
   const upper = c !== c.toLowerCase();
   if (upper) {
@@ -76,13 +80,19 @@ function computeContext(segmented: Segmented): FeatureContext {
   const pos = new Int32Array(n);
   const shape = new Int32Array(n);
   tokens.forEach((t, i) => {
-    lemma[i] = hashString(t.lemma);
-    lower[i] = t.lower === t.lemma ? (lemma[i] ?? 0) : hashString(t.lower);
+    if (isDash(tokens, i)) {
+      lemma[i] = lower[i] = DASH_ID;
+    } else {
+      lemma[i] = hashString(t.lemma);
+      lower[i] = t.lower === t.lemma ? (lemma[i] ?? 0) : hashString(t.lower);
+    }
     let id = POS_IDS.get(t.pos);
     if (id === undefined) { id = hashString(t.pos); POS_IDS.set(t.pos, id); }
     pos[i] = id;
     shape[i] = shapeOf(t.text);
   });
+  const quoteMark = quoteMarks(tokens);
+  for (let i = 0; i < n; i++) if (quoteMark[i]) shape[i] = 6;
   const inQuote = new Uint8Array(n);
   const paragraphOf = new Int32Array(n);
   let paragraph = -1;
@@ -93,23 +103,16 @@ function computeContext(segmented: Segmented): FeatureContext {
       open = false;
     }
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
-      const text = tokens[i]?.text ?? '';
       paragraphOf[i] = paragraph;
-      if (OPEN.has(text)) {
-        open = true;
-        inQuote[i] = 1;
-      } else if (CLOSE.has(text)) {
-        inQuote[i] = 1;
-        open = false;
-      } else if (text === '"') {
-        inQuote[i] = 1;
-        open = !open;
-      } else {
-        inQuote[i] = open ? 1 : 0;
-      }
+      const mark = quoteMark[i] ?? 0;
+      if (mark === 0) { inQuote[i] = open ? 1 : 0; continue; }
+      inQuote[i] = 1;
+      // The second token of a typewriter pair ('' or ``) continues the mark of the first.
+      if ((quoteMark[i - 1] ?? 0) > 0 && isPairTail(tokens, i)) continue;
+      open = mark === 1 ? true : mark === 2 ? false : !open;
     }
   }
-  return { segmented, lemma, lower, pos, shape, inQuote, paragraphOf };
+  return { segmented, lemma, lower, pos, shape, inQuote, quoteMark, paragraphOf };
 }
 
 /** How often a lemma is (part of) a cue in training, as a bin name ("say" -> "r5"). */
@@ -242,7 +245,7 @@ const THAT = hashString('that');
 const TO = hashString('to');
 const COLON = hashString(':');
 const COMMA = hashString(',');
-const DASH = hashString('—');
+const DASH = DASH_ID;
 const ID_NOUN = hashString('NOUN');
 const ID_PROPN = hashString('PROPN');
 const ID_PRON = hashString('PRON');

@@ -33,6 +33,7 @@ import { relativeSubject } from './relative-subject.js';
 import { linkSpans } from './link.js';
 import { frontedContent, nestAfterContent, nestInner } from './nest.js';
 import { splitAccordingTo } from './repair.js';
+import { wholeQuoteMarks, withoutTrailingComma } from './span-edges.js';
 import { cueTokens, tagRoles, type RoleSpan } from './tag-roles.js';
 
 /** What the attribution stage finds in one article. */
@@ -87,12 +88,12 @@ export function extractAttributions(
   };
   const byStart = (a: RoleSpan, b: RoleSpan): number => a.first - b.first;
   const attributions: Attribution[] = cues.map((cue, c) => {
-    const sourceSpans = [...(links.sources[c] ?? [])].sort(byStart).map(toSpan);
+    const sourceSpans = [...(links.sources[c] ?? [])].sort(byStart).map((span) => toSpan(wholeQuoteMarks(segmented, span)));
     return {
       id: `t${c + 1}`,
       source: sourceSpans.length > 0 ? { spans: sourceSpans, actorId: actorOf(actors, sourceSpans, cue) } : null,
       cue,
-      content: [...(links.contents[c] ?? [])].sort(byStart).map(toSpan),
+      content: [...(links.contents[c] ?? [])].sort(byStart).map((span) => toSpan(wholeQuoteMarks(segmented, withoutTrailingComma(segmented, span)))),
     };
   });
   const nested = withParents(attributions);

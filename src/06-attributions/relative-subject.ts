@@ -3,7 +3,9 @@
  * would fail." the role tagger gives "who" to "has criticized" and leaves "said" with no source,
  * since it has seen few such subjects with a cue of their own in the clause. PolNeAR gives the
  * outer cue the noun phrase before ", who" (the relative clause holds a relation of its own).
+ * Dashes delimit the clause as commas do: "The governor -- who has denied any wrongdoing -- said".
  */
+import { isDash } from '../05-cues/typed-marks.js';
 import type { Segmented } from '../types/index.js';
 import type { Links } from './link.js';
 import type { CueTokens } from './tag-roles.js';
@@ -28,12 +30,16 @@ export function relativeSubject(segmented: Segmented, mapped: CueTokens, links: 
   const { tokens } = segmented;
   mapped.ranges.forEach((ranges, c) => {
     const first = ranges[0]?.[0];
-    if (first === undefined || (links.sources[c]?.length ?? 0) > 0 || tokens[first - 1]?.text !== ',') return;
+    if (first === undefined || (links.sources[c]?.length ?? 0) > 0) return;
+    // The clause is set off by commas or by dashes, the same on both sides.
+    const comma = tokens[first - 1]?.text === ',';
+    if (!comma && !isDash(tokens, first - 1)) return;
+    const delimits = (i: number): boolean => (comma ? tokens[i]?.text === ',' : isDash(tokens, i));
     const sentence = tokens[first]?.sentence;
-    // Back over the relative clause, no comma inside, to ", who".
+    // Back over the relative clause, no delimiter inside, to ", who".
     let w = first - 2;
-    while (w >= 0 && first - w <= MAX_CLAUSE && tokens[w]?.sentence === sentence && tokens[w]?.text !== ',' && !RELATIVE.has(tokens[w]?.lower ?? '')) w--;
-    if (!RELATIVE.has(tokens[w]?.lower ?? '') || tokens[w - 1]?.text !== ',') return;
+    while (w >= 0 && first - w <= MAX_CLAUSE && tokens[w]?.sentence === sentence && !delimits(w) && !RELATIVE.has(tokens[w]?.lower ?? '')) w--;
+    if (!RELATIVE.has(tokens[w]?.lower ?? '') || !delimits(w - 1)) return;
     const inner = mapped.ranges.some((r, o) => o !== c && (r[0]?.[0] ?? -1) > w && (r[0]?.[0] ?? Infinity) < first - 1);
     if (!inner) return;
     // Back over the subject noun phrase.

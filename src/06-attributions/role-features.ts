@@ -7,6 +7,7 @@
  * what lies between ("that", a comma, a quote mark), not on the word itself.
  */
 import { AFTER, BEFORE, type FeatureContext } from '../05-cues/detect-features.js';
+import { DASH_ID } from '../05-cues/typed-marks.js';
 import { mix, type RowBuilder } from '../learn/index.js';
 
 /** Cue marks per token: 0 outside a cue, 1 first token of a cue, 2 inside. */
@@ -32,7 +33,9 @@ export interface CueGeometry {
   readonly closeAhead: Uint8Array;
 }
 
-const SEPARATORS = new Set([',', '—', '–', '-', ';', ':', '(', ')']);
+/** Punctuation that separates clauses; dashes in any typed form count (ctx.lower is DASH_ID). */
+const SEPARATORS = new Set([',', ';', ':', '(', ')']);
+const isSeparator = (ctx: FeatureContext, i: number): boolean => ctx.lower[i] === DASH_ID || SEPARATORS.has(ctx.segmented.tokens[i]?.text ?? '');
 
 /** Compute {@link CueGeometry} for an article given its cue marks per token. */
 export function cueGeometry(ctx: FeatureContext, marks: CueMarks): CueGeometry {
@@ -48,22 +51,21 @@ export function cueGeometry(ctx: FeatureContext, marks: CueMarks): CueGeometry {
     let close = 0;
     for (let i = s.endToken - 1; i >= s.firstToken; i--) {
       closeAhead[i] = close;
-      const text = tokens[i]?.text ?? '';
-      if (text === '”' || text === '"' || text === '»') close = 1;
+      if ((ctx.quoteMark[i] ?? 0) >= 2) close = 1;
     }
     let last = -1;
     let punct = 0;
     for (let i = s.firstToken; i < s.endToken; i++) {
       if ((marks[i] ?? 0) > 0) { last = i; punct = 0; own[s.index] = 1; continue; }
       if (last >= 0) { left[i] = i - last; punctLeft[i] = punct; }
-      if (SEPARATORS.has(tokens[i]?.text ?? '')) punct++;
+      if (isSeparator(ctx, i)) punct++;
     }
     last = -1;
     punct = 0;
     for (let i = s.endToken - 1; i >= s.firstToken; i--) {
       if ((marks[i] ?? 0) > 0) { last = i; punct = 0; continue; }
       if (last >= 0) { right[i] = last - i; punctRight[i] = punct; }
-      if (SEPARATORS.has(tokens[i]?.text ?? '')) punct++;
+      if (isSeparator(ctx, i)) punct++;
     }
   }
   const sentenceCue = new Int8Array(sentences.length);

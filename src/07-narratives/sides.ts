@@ -55,6 +55,18 @@ export function aimedContradictions(contradictions: ReadonlyMap<string, Contradi
 const voiceOf = (f: ClaimFeatures): string => f.claim.actorId ?? f.claim.sourceText ?? `own:${f.claim.outlet ?? f.claim.articleId}`;
 
 /**
+ * Contradictions that make a conflict whoever in the two sides says them. "ISIS-K alone bears
+ * responsibility" against "Ukraine may be linked to the attack" excludes the other answer in so
+ * many words, so it does not need the side's leading voice: in a side told by many speakers
+ * with one or two claims each (the shipped corpora analysed as one event: Iran and ISIS-K lead
+ * with two claims each, Kirby's "alone" has one) the leading-voice rule would drop it.
+ * Leave-one-event-out on the dev gold events this changes nothing (no dev conflict rests on an
+ * exclusivity outside the leading voices); letting denials or rival agents through the same way
+ * added one wrong conflict each (precision 75.0 -> 66.7), any voice for every signal two.
+ */
+const SELF_EVIDENT: ReadonlySet<ContradictionSignal> = new Set(['exclusivity']);
+
+/**
  * The claims of a side spoken by its leading voices: the speakers with the most of its claims.
  * A conflict between two sides stands on what their leading voices say: a side told mostly by
  * Steele maps to Steele's story, and Kristol's "it was not a war of Obama's choosing" clustered
@@ -222,6 +234,7 @@ export function sidesOf(clusters0: readonly number[][], features: readonly Claim
     if (sa < 0 || sb < 0 || sa === sb) continue;
     const voiced = (claim: number, side: number): boolean => leading[side]?.has(claim) ?? false;
     const evidence = entry.evidence.filter((e) => {
+      if (SELF_EVIDENT.has(e.signal)) return true;
       const [x, y] = sideOfCluster(clusterOf[e.i] ?? 0) === sa ? [sa, sb] : [sb, sa];
       return voiced(e.i, x) && voiced(e.j, y);
     });

@@ -46,3 +46,59 @@ describe('7.1b institutions do not speak through their former staff', () => {
     expect(ids.map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual(names);
   });
 });
+
+describe('7.1c an organisation under its name with a legal or coalition suffix', () => {
+  it.each([
+    ['The St. Louis Tea Party Coalition said the resolution was unfair.', 'A group called the St. Louis Tea Party said the NAACP should withdraw it.', 'St. Louis Tea Party', 1],
+    ['The Dallas Tea Party Coalition said the charge was false.', 'The Dallas Tea Party said it would respond.', 'Dallas Tea Party', 1],
+    ['The Tea Party Express said the charge was false.', 'The Tea Party said the charge was false.', 'Tea Party', 2], // not a suffix: two groups
+  ] as const)('%j and %j: %j is %i organisation(s)', (a, b, bare, count) => {
+    const actors = mergeActors([article('a', a), article('b', b)]).actors.filter((x) => x.name.includes(bare) || x.aliases.some((y) => y.includes(bare)));
+    expect(actors).toHaveLength(count);
+  });
+});
+
+describe('7.1d a relative clause or an appositive in the source does not speak', () => {
+  it.each([
+    // The head before the comma speaks, not the person the clause after it names.
+    ['Rick Santorum spoke in Ohio. Santorum, who has pulled ahead of Mitt Romney in polling, said Sunday that he meant environmentalists.', 'Rick Santorum'],
+    ['Mary Cheney, the younger sister of Liz Cheney, said her sister was wrong.', 'Mary Cheney'],
+    ['Peskov, the Kremlin spokesman, said there was no warning.', 'Peskov'],
+    ['The Justice Department, which Bill Barr leads, said the hearing would go ahead.', 'Department of Justice'],
+    // No head mention before the comma: the named appositive stays the speaker.
+    ['A spokeswoman for the top Republican on the committee, Rep. Doug Collins of Georgia, noted that the testimony is voluntary.', 'Doug Collins'],
+    ['Kremlin spokesman Dmitry Peskov said Russia had received no warning.', 'Dmitry Peskov'],
+  ] as const)('%j is spoken by %j', (text, name) => {
+    const a = article('x', text);
+    const attribution = a.attributions.at(-1);
+    expect(attribution).toBeDefined();
+    expect(a.actors.find((x) => x.id === speakersOf(a, attribution!)[0])?.name).toBe(name);
+  });
+});
+
+describe('7.1e a description the source writes in full is an alias of the actor it names', () => {
+  it.each([
+    ['Net neutrality supporters hailed the plan as a victory.', 'Net neutrality supporters'],
+    ['Many open internet activists have argued that the law requires it.', 'open internet activists'],
+    ['The NAACP met on Tuesday. NAACP leaders said the resolution was needed.', 'NAACP leaders'], // an institution's people speaking as it
+  ] as const)('%j: %j', (text, alias) => {
+    const a = article('x', text);
+    const speaker = speakersOf(a, a.attributions.at(-1)!)[0];
+    const cross = mergeActors([a]);
+    const actor = cross.actors.find((x) => x.id === cross.idOf('x', speaker));
+    expect(actor?.aliases).toContain(alias);
+  });
+});
+
+describe('7.1f a news organisation relays the claim of the person its content opens with', () => {
+  it.each([
+    ['According to The New York Times, Mary Cheney took to Facebook to rebuke her sister.', 'Mary Cheney'],
+    ['Mary Cheney criticized her sister\'s stance on Friday, The New York Times reported.', 'Mary Cheney'],
+    ['The New York Times reported that the talks had failed.', 'The New York Times'], // nobody else acts: its own report
+  ] as const)('%j is backed by %j', (text, name) => {
+    const a = article('x', text);
+    const attribution = a.attributions.find((x) => /Times/.test(x.source?.spans[0]?.text ?? ''));
+    expect(attribution).toBeDefined();
+    expect(a.actors.find((x) => x.id === speakersOf(a, attribution!)[0])?.name).toBe(name);
+  });
+});

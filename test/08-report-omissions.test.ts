@@ -1,7 +1,7 @@
 // Which `omits` judgements the report states as omissions (src/08-report/omissions.ts): one table
 // per rule, on hand-made narratives (the dev-set effect is measured by `eval narratives`).
 import { describe, expect, it } from 'vitest';
-import { namedActor, reportedOmissions, type OmissionActor } from '../src/08-report/omissions.js';
+import { namedActor, namedIn, reportedOmissions, type OmissionActor } from '../src/08-report/omissions.js';
 import type { Coverage } from '../src/08-report/types.js';
 import type { Narrative } from '../src/types/index.js';
 
@@ -56,5 +56,38 @@ describe('omissions: omissions stated with confidence', () => {
     const b = { ...narrative(['doj']), id: 'b' };
     const coverage = new Map<string, Coverage>([['a', 'omits'], ['b', 'omits']]);
     expect(reportedOmissions([b, a], coverage, new Set(), new Map(), (id) => ACTORS[id])).toEqual(['b', 'a']);
+  });
+});
+
+describe('omissions: an outlet names an actor in its text', () => {
+  it.each([
+    [{ name: 'Donald Trump', kind: 'person' }, 'tensions within the Trump administration', true], // the surname alone names him
+    [{ name: 'Ted Cruz', kind: 'person', aliases: ['Cruz', 'the senator'] }, 'Sen. Cruz said so.', true],
+    [{ name: 'Ted Cruz', kind: 'person', aliases: ['the senator'] }, 'the senator said so', false], // a description is no name
+    [{ name: 'Susan Collins', kind: 'person' }, 'Collinsville residents voted', false], // whole words only
+    [{ name: 'Justice Department', kind: 'organisation', aliases: ['DOJ'] }, 'DOJ officials declined', true],
+    [{ name: 'three sources', kind: 'anonymous' }, 'three sources said', false], // described, never named
+  ] as const)('%j in %j: %j', (actor, text, named) => expect(namedIn(actor, [text])).toBe(named));
+
+  it('does not state an omission when the outlet\'s text names a backer the actor stage missed', () => {
+    const n = narrative(['trump']);
+    const actors: Record<string, OmissionActor> = { trump: { name: 'Donald Trump', kind: 'person', aliases: ['Trump'] } };
+    const coverage = new Map<string, Coverage>([['n1', 'omits']]);
+    expect(reportedOmissions([n], coverage, new Set(), new Map(), (id) => actors[id], ['Rifts inside the Trump administration grew.'])).toEqual([]);
+    expect(reportedOmissions([n], coverage, new Set(), new Map(), (id) => actors[id], ['The tariffs start on Friday.'])).toEqual(['n1']);
+  });
+});
+
+describe('omissions: a voice one outlet alone quotes', () => {
+  const answers = (ids: string[] = []): Map<string, Set<string>> => new Map([['n1', new Set(ids)]]);
+  const voiced = (k: number): Map<string, number> => new Map([['n1', k]]);
+  it.each([
+    ['a named backer quoted in two outlets, never named by this one', ['cruz'], [], 2, true],
+    ['a named backer quoted by one outlet only (its own source): the others tell the side through other voices', ['cruz'], [], 1, false],
+    ['... unless this outlet never names the answer either', ['cruz'], ['iran'], 1, true],
+    ['only described backers in one outlet, an answer actor never named ("three sources": Iran warned Russia)', ['sources'], ['iran'], 1, true],
+  ] as const)('%s: reported %j', (_, backers, answerIds, k, reported) => {
+    const omitted = reportedOmissions([narrative([...backers])], omits(), new Set(), answers([...answerIds]), (id) => ACTORS[id], [], voiced(k));
+    expect(omitted).toEqual(reported ? ['n1'] : []);
   });
 });

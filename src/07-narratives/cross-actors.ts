@@ -45,6 +45,41 @@ export function sameGivenName(a: string, b: string): boolean {
   return formal(y).some((f) => fx.includes(f));
 }
 
+/** Quantifiers before a description that are not part of what it names ("Many", "Some", "Most"). */
+const QUANTIFIER = /^(?:many|some|most|several|other|few|all|both|the|a|an|these|those)\s+/i;
+
+/**
+ * The fuller descriptions a source writes for an anonymous or generic actor that the actor stage
+ * named by its head noun: "Net neutrality supporters" for "supporters", "Many open internet
+ * activists" as "open internet activists" for "activists". Read from the sources it speaks in, so
+ * they are surface forms of that actor; they become aliases, never merge keys (two outlets'
+ * "supporters" still merge only on identical descriptions).
+ */
+function describedAs(article: AnalyzedArticle, actor: Actor): string[] {
+  const described = actor.kind === 'generic' || actor.kind === 'anonymous';
+  const collective = INSTITUTIONS.has(actor.kind);
+  if (!described && !collective) return [];
+  const out = new Set<string>();
+  const names = [actor.name, ...actor.aliases].map((n) => n.toLowerCase().replace(/^the\s+/, ''));
+  for (const a of article.attributions) {
+    if (a.source?.actorId !== actor.id || a.source.spans.length !== 1) continue;
+    const text = (a.source.spans[0]?.text ?? '').trim().replace(QUANTIFIER, '');
+    const lower = text.toLowerCase();
+    if (text.split(/\s+/).length > 5 || /[,;:()]/.test(text)) continue;
+    // A modifier before a description's head: "Net neutrality supporters", not "supporters of the bill who spoke".
+    if (described && lower.endsWith(actor.name.toLowerCase()) && text.length > actor.name.length) out.add(text);
+    // An institution's people speaking as it: "Tea Party groups", "Tea Party organizers" for the Tea Party.
+    if (collective && names.some((n) => new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:${COLLECTIVE})$`).test(lower))) out.add(text);
+  }
+  return [...out];
+}
+
+/** Plural nouns for an institution's people speaking as it ("Tea Party organizers", "NAACP leaders"). */
+const COLLECTIVE = 'groups|members|organizers|organisers|leaders|activists|officials';
+
+/** A legal or coalition suffix of an organisation's name ("Coalition", "Inc.", "Corp.", "LLC"). */
+const ORG_SUFFIX = /,?\s+(?:coalition|inc\.?|incorporated|corp\.?|corporation|co\.|llc|ltd\.?|plc)$/;
+
 /** Kinds that may merge: a metonym's state and the state, groups tagged as organisations. */
 function compatible(a: ActorKind, b: ActorKind): boolean {
   if (a === b) return true;
@@ -80,6 +115,7 @@ export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
       }
       for (const alias of actor.aliases) group.aliases.add(alias);
       group.aliases.add(actor.name);
+      for (const written of describedAs(article, actor)) group.aliases.add(written);
       group.members.push({ articleId: article.id, actorId: actor.id });
       for (const key of keys) if (!byKey.has(key)) byKey.set(key, index);
       local.set(`${article.id}\u0000${actor.id}`, index);
@@ -144,6 +180,16 @@ export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
     full.members.push(...g.members);
     for (const alias of g.aliases) full.aliases.add(alias);
   });
+  // "St. Louis Tea Party Coalition" in one outlet, "St. Louis Tea Party" in another; "Verizon
+  // Inc." and "Verizon": an organisation's name with a legal or coalition suffix is the bare name,
+  // when one organisation alone bears the bare name.
+  const bare = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (target[i] !== i || !compatible(g.kind, 'organisation')) return;
+    const key = nameKey(g.name).replace(ORG_SUFFIX, '');
+    bare.set(key, [...(bare.get(key) ?? []), i]);
+  });
+  mergeWithin([...bare.values()].filter((members) => members.filter((i) => !ORG_SUFFIX.test(nameKey(groups[i]?.name ?? ''))).length === 1), () => true, false);
   const kept = groups.map((_, i) => i).filter((i) => target[i] === i);
   const idOfGroup = new Map(kept.map((i, k) => [i, `A${k + 1}`]));
   const actors: CrossActor[] = kept.map((i) => {
@@ -198,9 +244,11 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   // institution speak for themselves, not for it.
   const former = source.spans.flatMap((s) => [...s.text.matchAll(/\bformer\b/gi)].map((m) => s.start + (m.index ?? 0)));
   let formerOnly = false;
+  const modifiers = modifierStarts(article, source.spans);
   for (const actor of article.actors) {
     for (const mention of actor.mentions) {
       if (!source.spans.some((s) => mention.start >= s.start && mention.end <= s.end)) continue;
+      if (modifiers.some((m) => mention.start >= m.start && mention.end <= m.end)) continue;
       // "the former department officials": "former" inside an institution's mention counts too
       // ("The former official" is a person described, and speaks for themself).
       const before = former.some((at) => at < mention.start && mention.start - at <= 12);
@@ -216,9 +264,47 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   found.sort((x, y) => y.rank - x.rank || y.start - x.start);
   const main = found[0];
   if (!main) return [];
+  const reported = mainIsMedia(article, main.id) ? personOpening(article, attribution) : undefined;
+  if (reported) return [reported];
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
   const ids = coordinated ? found.map((f) => f.id) : [main.id];
   return [...new Set(ids)];
+}
+
+const mainIsMedia = (article: AnalyzedArticle, id: string): boolean => article.actors.find((a) => a.id === id)?.kind === 'media';
+
+/**
+ * The person a news organisation reports as acting, when its content opens with that person:
+ * "According to the Times, Mary Cheney ... took to Facebook to rebuke her sister" is Mary Cheney's
+ * claim, which the Times relays; an outlet reporting a claim does not back it. A content that
+ * opens otherwise ("Reuters reported, citing three sources, that Iran warned Russia") stays the
+ * organisation's.
+ */
+function personOpening(article: AnalyzedArticle, attribution: Attribution): string | undefined {
+  const first = attribution.content[0];
+  if (!first) return undefined;
+  const opening = first.start + (/^\W*(?:that\s+)?/i.exec(first.text)?.[0].length ?? 0);
+  return article.actors.find((a) => a.kind === 'person' && a.mentions.some((m) => m.form !== 'pronoun' && m.start === opening))?.id;
+}
+
+/**
+ * The stretches of a source that modify its head rather than name a speaker: a relative clause or
+ * an appositive after the head mention and a comma. "Santorum, who has pulled ahead of Mitt Romney
+ * in polling, said" is Santorum speaking, not Romney; "Mary Cheney, the younger sister of Liz
+ * Cheney, criticized" is Mary. A comma before a capital ("Smith, Jones and Brown") or before "and"
+ * is a list, not a modifier; a head that is no actor's mention ("A spokeswoman for the top
+ * Republican, Rep. Doug Collins") leaves the source as it is.
+ */
+function modifierStarts(article: AnalyzedArticle, spans: readonly { readonly start: number; readonly end: number; readonly text: string }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const comma = /,\s+(?!(?:and|or|nor)\b)(?=who\b|whose\b|which\b|[a-z])/.exec(span.text);
+    if (!comma) continue;
+    const at = span.start + comma.index;
+    const head = article.actors.some((a) => a.mentions.some((m) => m.form !== 'pronoun' && m.start >= span.start && m.end <= at && /^\s*$/.test(article.text.slice(m.end, at))));
+    if (head) out.push({ start: at, end: span.end });
+  }
+  return out;
 }
 
 /**

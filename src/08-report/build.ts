@@ -5,7 +5,7 @@
 import { buildNarratives, claimRelations, mergeActors, speakersOf, type NarrativeOptions } from '../07-narratives/index.js';
 import type { AnalyzedArticle, Narrative, NarrativeAnalysis, NarrativeClaim, Span } from '../types/index.js';
 import { coverageOf, distinctiveActors } from './coverage.js';
-import { reportedOmissions } from './omissions.js';
+import { reportedOmissions, voicedOutlets } from './omissions.js';
 import { framingDistance, jensenShannon, round } from './divergence.js';
 import { conflictingFigures } from './figures.js';
 import { prominenceOf } from './prominence.js';
@@ -156,6 +156,7 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
       .flatMap((r) => r.actors.map((a) => actors.idOf(r.id, a.id)).filter((id): id is string => id !== undefined)))]));
     const coverage = coverageOf(live, analysis, names, { mentioned, ...(relations ? { relations } : {}) });
     const answers = distinctiveActors(analysis, names, mentioned);
+    const voiced = voicedOutlets(eventNarratives, analysis.claims);
     const shareMaps = new Map<string, Map<string, number>>();
     for (const outlet of names) {
       const counts = new Map<string, number>();
@@ -180,7 +181,8 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
         shares: Object.fromEntries([...counts].map(([id, n]) => [id, total === 0 ? 0 : round(n / total)])),
         // Only the omissions stated with confidence (omissions.ts): narratives whose named backers
         // (or, lacking them, named answer actors) this outlet never names.
-        omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id)),
+        omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id),
+          live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.map((x) => x.text)), voiced),
         coverage: Object.fromEntries(eventNarratives.map((n) => [n.id, coverage.get(outlet)?.get(n.id) ?? 'omits'])),
         framing: framingRows,
         voice,

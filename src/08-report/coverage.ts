@@ -6,7 +6,7 @@
  * Ledger omits 'Ukraine helped the attackers'" then means what it says, and an outlet whose first
  * sentence tells a narrative in other words is not said to omit it.
  */
-import { contentStems, cosine, pairRelation, tfidf, type ClaimRelationModel } from '../07-narratives/index.js';
+import { contentStems, cosine, pairRelation, tfidf, type ClaimRelationModel, type RelationProbabilities } from '../07-narratives/index.js';
 import type { AnalyzedArticle, Narrative, NarrativeAnalysis, NarrativeClaim } from '../types/index.js';
 import type { Coverage } from './types.js';
 
@@ -35,12 +35,34 @@ const SAME_WORDS = 0.3;
 
 const outletOf = (c: NarrativeClaim): string => c.outlet ?? c.articleId;
 
+/** What {@link judgeCoverage} reads about one outlet and one narrative. */
+export interface CoverageEvidence {
+  /** The outlet has a claim among the narrative's telling (`tells`) or disputing (`disputes`) claims. */
+  readonly member?: 'tells' | 'disputes';
+  /** The outlet names none of the narrative's distinctive actors (see {@link distinctiveActors}). */
+  readonly silent: boolean;
+  /** The model's best agree and disagree of the outlet's articles with the narrative's first claims. */
+  readonly body: { readonly agree: number; readonly disagree: number };
+  /**
+   * The outlet's claims nearest in words to each telling claim (`claimId` of the outlet, `tellingId`
+   * of the narrative): their cosine and the model's reading of the pair.
+   */
+  readonly nearest: readonly { readonly tellingId: string; readonly claimId: string; readonly cosine: number; readonly relation: RelationProbabilities }[];
+}
+
 /**
  * Coverage of every narrative by every outlet of one event: outlet -> narrative id -> coverage.
- * Claims of a narrative count first (`tells` or `disputes`); otherwise the model decides between
- * `discusses` and `omits`.
+ * Claims of a narrative count first (`tells` or `disputes`); otherwise the evidence of
+ * {@link coverageEvidence} is judged by {@link judgeCoverage}.
  */
 export function coverageOf(articles: readonly AnalyzedArticle[], analysis: NarrativeAnalysis, outlets: readonly string[], options: CoverageOptions = {}): Map<string, Map<string, Coverage>> {
+  const threshold = options.threshold ?? 0.5;
+  return new Map([...coverageEvidence(articles, analysis, outlets, options)].map(([outlet, row]) =>
+    [outlet, new Map([...row].map(([id, evidence]) => [id, judgeCoverage(evidence, threshold)]))]));
+}
+
+/** The evidence behind {@link coverageOf}: outlet -> narrative id -> what the judgement reads. */
+export function coverageEvidence(articles: readonly AnalyzedArticle[], analysis: NarrativeAnalysis, outlets: readonly string[], options: CoverageOptions = {}): Map<string, Map<string, CoverageEvidence>> {
   const claims = analysis.claims;
   const byId = new Map(claims.map((c) => [c.id, c]));
   const vectors = tfidf(claims.map((c) => {
@@ -51,19 +73,17 @@ export function coverageOf(articles: readonly AnalyzedArticle[], analysis: Narra
   const index = new Map(claims.map((c, i) => [c.id, i]));
   const mentioned = options.mentioned;
   const distinctive = distinctiveActors(analysis, outlets, mentioned);
-  const result = new Map<string, Map<string, Coverage>>();
+  const result = new Map<string, Map<string, CoverageEvidence>>();
   for (const outlet of outlets) {
-    const row = new Map<string, Coverage>();
+    const row = new Map<string, CoverageEvidence>();
     result.set(outlet, row);
     const own = claims.filter((c) => outletOf(c) === outlet);
     // The articles as the model reads a body: their sentences (dropped regions left out).
     const bodies = articles.filter((a) => (a.outlet ?? a.id) === outlet).map((a) => a.sentences.map((s) => s.text).join(' '));
     for (const n of analysis.narratives) {
       const keys = distinctive.get(n.id) ?? new Set<string>();
-      // An outlet that never names any of a narrative's distinctive actors cannot address it
-      // ("Ukraine helped the attackers" in an article that never names Ukraine or its allies).
       const silent = !!mentioned && keys.size > 0 && ![...keys].some((id) => mentioned.get(outlet)?.has(id));
-      row.set(n.id, coverageOfOne(n, own, silent ? [] : bodies, byId, vectors, index, silent ? {} : options));
+      row.set(n.id, evidenceOfOne(n, own, silent, bodies, byId, vectors, index, options.relations));
     }
   }
   return result;
@@ -85,38 +105,62 @@ export function distinctiveActors(analysis: NarrativeAnalysis, outlets: readonly
   }));
 }
 
-function coverageOfOne(
-  narrative: Narrative, own: readonly NarrativeClaim[], bodies: readonly string[], byId: ReadonlyMap<string, NarrativeClaim>,
-  vectors: ReturnType<typeof tfidf>, index: ReadonlyMap<string, number>, options: CoverageOptions,
-): Coverage {
+function evidenceOfOne(
+  narrative: Narrative, own: readonly NarrativeClaim[], silent: boolean, bodies: readonly string[], byId: ReadonlyMap<string, NarrativeClaim>,
+  vectors: ReturnType<typeof tfidf>, index: ReadonlyMap<string, number>, model: ClaimRelationModel | undefined,
+): CoverageEvidence {
   const ids = new Set(own.map((c) => c.id));
-  if (narrative.claimIds.some((id) => ids.has(id))) return 'tells';
-  if (narrative.disputingClaimIds.some((id) => ids.has(id))) return 'disputes';
-  const model = options.relations;
-  if (!model || own.length === 0) return 'omits';
+  const member = narrative.claimIds.some((id) => ids.has(id)) ? 'tells' as const : narrative.disputingClaimIds.some((id) => ids.has(id)) ? 'disputes' as const : undefined;
+  const empty: CoverageEvidence = { ...(member ? { member } : {}), silent, body: { agree: 0, disagree: 0 }, nearest: [] };
+  if (member || own.length === 0) return empty;
   const telling = narrative.claimIds.map((id) => byId.get(id)).filter((c): c is NarrativeClaim => c !== undefined);
-  const threshold = options.threshold ?? 0.5;
   // Against whole articles (what the model was trained on, headline vs body): support or dispute.
   // Its `discuss` is left out here: on a body it calls almost every on-topic claim "discussed".
-  for (const claim of telling.slice(0, TELLING_CHECKED)) {
-    for (const body of bodies) {
-      const p = model.relate(claim.statement ?? claim.text, body);
-      if (p.agree >= threshold) return 'tells';
-      if (p.disagree >= threshold) return 'disputes';
+  // An outlet silent on the narrative's actors is not read this way: on a whole body the model
+  // finds support for "Ukraine helped the attackers" in an article that never names Ukraine.
+  let agree = 0;
+  let disagree = 0;
+  if (model && !silent) {
+    for (const claim of telling.slice(0, TELLING_CHECKED)) {
+      for (const body of bodies) {
+        const p = model.relate(claim.statement ?? claim.text, body);
+        agree = Math.max(agree, p.agree);
+        disagree = Math.max(disagree, p.disagree);
+      }
     }
   }
-  // Against the outlet's nearest claims: discussing the claim without taking a side.
+  // Against the outlet's nearest claims, one by one.
+  const nearest: { tellingId: string; claimId: string; cosine: number; relation: RelationProbabilities }[] = [];
   for (const claim of telling) {
     const v = vectors[index.get(claim.id) ?? -1];
     if (!v) continue;
-    const nearest = own.map((c) => ({ c, s: cosine(v, vectors[index.get(c.id) ?? -1] ?? new Map()) }))
+    const near = own.map((c) => ({ c, s: cosine(v, vectors[index.get(c.id) ?? -1] ?? new Map()) }))
       .filter((x) => x.s >= MIN_COSINE).sort((a, b) => b.s - a.s).slice(0, CANDIDATES);
-    for (const { c, s } of nearest) {
-      // Much the same words: the outlet tells it in a claim the clustering put elsewhere.
-      if (s >= SAME_WORDS) return 'discusses';
-      const p = pairRelation(model, claim.statement ?? claim.text, c.statement ?? c.text);
-      if (p.discuss >= threshold) return 'discusses';
-    }
+    for (const { c, s } of near) nearest.push({ tellingId: claim.id, claimId: c.id, cosine: s, relation: model ? pairRelation(model, claim.statement ?? claim.text, c.statement ?? c.text) : NO_RELATION });
   }
+  return { silent, body: { agree, disagree }, nearest };
+}
+
+const NO_RELATION: RelationProbabilities = { agree: 0, disagree: 0, discuss: 0, unrelated: 1 };
+
+/**
+ * How an outlet covers a narrative, from {@link CoverageEvidence}: its own claims in the narrative
+ * first; then its articles as the model reads them (support: `tells`; dispute: `disputes`); then
+ * its nearest claims: much the same words (cosine >= 0.3), or the model reading one as discussing
+ * the narrative's claim, make it `discusses`. Otherwise `omits`.
+ */
+export function judgeCoverage(evidence: CoverageEvidence, threshold = 0.5): Coverage {
+  if (evidence.member) return evidence.member;
+  if (evidence.body.agree >= threshold) return 'tells';
+  if (evidence.body.disagree >= threshold) return 'disputes';
+  // Much the same words: the outlet tells it in a claim the clustering put elsewhere. This holds
+  // also when the outlet never names the narrative's actors: it may name them otherwise ("Justice
+  // officials" for the department's spokeswoman Kerri Kupec), and a claim that repeats most of the
+  // narrative's distinctive words ("the panel's plans to allow the committee's counsels from both
+  // sides to question Barr") carries it whoever it says is speaking.
+  if (evidence.nearest.some((x) => x.cosine >= SAME_WORDS)) return 'discusses';
+  // The model's `discuss` is read only where the outlet names the narrative's actors: on claims
+  // that share few words it finds a discussion of almost any claim on the same topic.
+  if (!evidence.silent && evidence.nearest.some((x) => x.relation.discuss >= threshold)) return 'discusses';
   return 'omits';
 }

@@ -1,0 +1,276 @@
+/**
+ * Every stated omission, every gold omission and every judged backer and disputer of a gold
+ * folder, with its verdict and, when wrong or missed, why (dev only: never run it on the held-back
+ * final half while tuning):
+ *
+ *   npx tsx scripts/omission-errors.ts data/gold/narratives/dev [--loo] [--list] [--only EVENT] [--candidates]
+ *
+ * `--loo` scores each event with a pair model trained on the other events (the items behind
+ * `npm run train:narratives -- --no-write`); without it the shipped model is used (the items
+ * behind `eval narratives`). Omissions: right, or wrong because the tool narrative maps to no gold
+ * narrative or to background, because the outlet carries the gold narrative in claims the tool put
+ * in another narrative, in the background or in none, or because the outlet carries only the rival
+ * side (which gold does count as an omission, so that one is right). Gold omissions of covered
+ * narratives: found, or why not (coverage `tells`/`disputes`/`discusses`, or `omits` but the
+ * outlet names a backer). `--candidates` prints one row per (outlet, narrative) the coverage calls
+ * `omits`, with the evidence each rule reads, to try a rule on all of them before writing it.
+ */
+import { buildReport } from '../src/08-report/index.js';
+import { coverageEvidence, distinctiveActors, type CoverageEvidence } from '../src/08-report/coverage.js';
+import { reportedOmissions } from '../src/08-report/omissions.js';
+import { buildNarratives, claimRelations, mergeActors, type PairModel, type RelationProbabilities } from '../src/07-narratives/index.js';
+import { analyze } from '../src/pipeline/analyze.js';
+import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
+import { GoldArticleSource } from '../src/eval/narratives/gold-sources.js';
+import { aligns, overlap, sameActor, type ArticleSpan } from '../src/eval/narratives/metrics.js';
+import { scoreEvent } from '../src/eval/narratives/score.js';
+import type { GoldEvent, GoldSpan } from '../src/eval/narratives/gold-schema.js';
+import type { AnalyzedArticle, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
+import { pairRows, trainPairModel, type PairRows } from './loo-pair-models.js';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
+if (/final/.test(dir)) throw new Error('omission-errors: never tune on the held-back final half');
+const loo = args.includes('--loo');
+const list = args.includes('--list');
+const candidates = args.includes('--candidates');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+const counts = new Map<string, number>();
+const count = (kind: string, category: string): void => { counts.set(`${kind}\t${category}`, (counts.get(`${kind}\t${category}`) ?? 0) + 1); };
+const spanOf = (s: GoldSpan): ArticleSpan => ({ articleId: s.article, start: s.start, end: s.end });
+const claimSpan = (c: { articleId: string; start: number; end: number }): ArticleSpan => ({ articleId: c.articleId, start: c.start, end: c.end });
+const short = (t: string, n = 80): string => (t.length > n ? `${t.slice(0, n)}…` : t).replace(/\s+/g, ' ');
+
+/** Every gold span with its label: `n1` claim, `¬n1` dispute, `~n1` discussion, `background`. */
+function labelledSpans(gold: GoldEvent): { span: GoldSpan; label: string }[] {
+  return [
+    ...gold.questions.flatMap((q) => q.narratives).flatMap((n) => [
+      ...n.claims.map((span) => ({ span, label: n.id })),
+      ...n.disputes.map((span) => ({ span, label: `¬${n.id}` })),
+      ...n.discusses.map((span) => ({ span, label: `~${n.id}` })),
+    ]),
+    ...gold.background.map((span) => ({ span, label: 'background' })),
+  ];
+}
+
+// Load and analyse every event first (the leave-one-out models need all events' pairs).
+const files = (await loadGoldDir(dir)).filter((f) => !only || f.gold.event === only || goldName(f.file) === only);
+const all = (await loadGoldDir(dir));
+const source = new GoldArticleSource({});
+const relations = claimRelations();
+interface Loaded { readonly gold: GoldEvent; readonly analysed: AnalyzedArticle[]; readonly rows: PairRows | null }
+const loaded: Loaded[] = [];
+for (const file of loo ? all : files) {
+  const articles = await source.articlesOf(file.gold);
+  if (checkGold(file, articles).length > 0) continue;
+  const analysed: AnalyzedArticle[] = [];
+  for await (const r of analyze(articles)) analysed.push(r);
+  loaded.push({ gold: file.gold, analysed, rows: loo ? pairRows(file.gold, analysed) : null });
+}
+
+const totals = { omissions: { all: 0, right: 0 }, goldOmissions: { all: 0, found: 0 }, backers: { all: 0, right: 0 }, disputers: { all: 0, right: 0 } };
+for (const held of loaded) {
+  const { gold, analysed } = held;
+  if (!files.some((f) => f.gold.event === gold.event)) continue;
+  const pairModel: PairModel | undefined = loo ? trainPairModel(loaded.filter((e) => e !== held).map((e) => e.rows as PairRows)) : undefined;
+  let analysis: NarrativeAnalysis | undefined;
+  const report = buildReport(analysed, {
+    eventOf: () => gold.event, now: new Date(0), relations,
+    narrativesOf: (event, live) => (analysis = buildNarratives(live, mergeActors(live), event, { relations, ...(pairModel ? { pairModel } : {}) })),
+  });
+  if (!analysis) continue;
+  const a = analysis;
+  const { mapping } = scoreEvent(gold, report).details;
+  const goldNarratives = gold.questions.flatMap((q) => q.narratives);
+  const goldById = new Map(goldNarratives.map((n) => [n.id, n]));
+  const spans = labelledSpans(gold);
+  const outletOfArticle = new Map(gold.articles.map((x) => [x.id, x.outlet]));
+  const names = new Map(report.actors.map((x) => [x.id, [x.name, ...x.aliases]]));
+  const actorName = (id: string): string => names.get(id)?.[0] ?? id;
+  const goldNames = new Map(gold.actors.map((x) => [x.id, [x.name, ...x.aliases]]));
+  const claimById = new Map(a.claims.map((c) => [c.id, c]));
+  const narrativeOfClaim = new Map<string, string>();
+  for (const n of a.narratives) for (const id of [...n.claimIds, ...n.disputingClaimIds]) narrativeOfClaim.set(id, n.id);
+  const inBackground = new Set(a.background);
+  const lines: string[] = [];
+  // A claim with its attribution's source as written and its sentence: where a wrong speaker comes from.
+  const sourceOf = (c: NarrativeClaim): string => {
+    const article = analysed.find((r) => r.id === c.articleId);
+    const attribution = article?.attributions.find((x) => x.id === c.attributionId);
+    const src = attribution?.source?.spans.map((sp) => sp.text).join(' … ') ?? '';
+    return `${c.voice} ${c.stance} src "${short(src, 50)}" co [${(c.coActorIds ?? []).map(actorName).join(', ')}] in "${short(article?.sentences[c.sentence]?.text ?? c.text, 160)}"`;
+  };
+  const describe = (id: string): string => {
+    const n = a.narratives.find((x) => x.id === id);
+    return n ? `"${short(n.answer, 60)}" [${n.backers.map(actorName).join(', ')}] ${n.claimIds.length}+${n.disputingClaimIds.length} claims` : id;
+  };
+
+  /** Where the outlet's gold spans of G ended up in the tool, best first. */
+  const placesOf = (g: string, outlet: string): { rank: number; what: string; s: { span: GoldSpan; label: string } }[] =>
+    spans.filter((s) => s.label.replace(/^[¬~]/, '') === g && outletOfArticle.get(s.span.article) === outlet).map((s) => {
+      const hit = a.claims.filter((c) => aligns(claimSpan(c), spanOf(s.span)))
+        .sort((x, y) => overlap(claimSpan(y), spanOf(s.span)) - overlap(claimSpan(x), spanOf(s.span)))[0];
+      const kind = s.label.startsWith('¬') ? 'dispute' : s.label.startsWith('~') ? 'discussion' : 'claim';
+      if (!hit) return { rank: 4, what: `${kind} not extracted as a claim`, s };
+      const where = narrativeOfClaim.get(hit.id);
+      if (where) return { rank: 1, what: `${kind} told in another tool narrative (${where} -> ${mapping[where] ?? 'none'})`, s };
+      if (inBackground.has(hit.id)) return { rank: 2, what: `${kind} in the tool's background`, s };
+      return { rank: 3, what: `${kind} a stray claim in no narrative`, s };
+    }).sort((x, y) => x.rank - y.rank);
+
+  // Stated omissions.
+  for (const o of report.outlets) {
+    for (const id of o.omitted) {
+      const m = mapping[id] ?? 'none';
+      const g = goldById.get(m.replace(/^¬/, ''));
+      let right = false;
+      let category: string;
+      let evidence = '';
+      if (m === 'none' || m === 'background') category = `tool narrative maps to ${m}`;
+      else if (!g) category = 'unknown';
+      else if (m.startsWith('¬')) {
+        right = !g.disputes.some((d) => outletOfArticle.get(d.article) === o.outlet);
+        category = right ? 'right (denial narrative)' : 'denial narrative: outlet carries the disputes';
+      } else if (g.omittedBy.includes(o.outlet)) {
+        right = true;
+        const rivals = gold.conflicts.filter((c) => c.a === g.id || c.b === g.id).map((c) => (c.a === g.id ? c.b : c.a));
+        const carriesRival = rivals.some((r) => spans.some((s) => s.label === r && outletOfArticle.get(s.span.article) === o.outlet));
+        category = carriesRival ? 'right (the outlet carries only the rival side)' : 'right';
+      } else {
+        const places = placesOf(g.id, o.outlet);
+        const best = places[0];
+        category = best ? best.what.replace(/ \(.*\)$/, '') : 'outlet has no gold span (gold omittedBy inconsistent)';
+        if (places.length > 0 && places.every((p) => p.s.label.startsWith('~'))) category += ' [only discussion spans]';
+        evidence = places.map((p) => `${p.what}: "${short(p.s.span.hint, 50)}"`).join(' | ');
+      }
+      totals.omissions.all++; if (right) totals.omissions.right++;
+      count('stated omission', category);
+      if (list) lines.push(`  omit ${right ? 'OK ' : 'BAD'} ${o.outlet} omits ${id} ${describe(id)} (gold ${m}): ${category}${evidence ? `\n        ${evidence}` : ''}`);
+    }
+  }
+
+  // Gold omissions of covered narratives: found or why not.
+  const covered = new Set(Object.values(mapping).filter((m) => m !== 'none' && m !== 'background').map((m) => m.replace(/^¬/, '')));
+  for (const g of goldNarratives) {
+    if (!covered.has(g.id)) continue;
+    const tools = Object.entries(mapping).filter(([, m]) => m === g.id).map(([id]) => id);
+    for (const outlet of g.omittedBy) {
+      totals.goldOmissions.all++;
+      const row = report.outlets.find((x) => x.outlet === outlet);
+      const found = tools.some((t) => row?.omitted.includes(t));
+      if (found) { totals.goldOmissions.found++; count('gold omission', 'found'); continue; }
+      const why = tools.length === 0 ? 'only a denial narrative maps to it' : tools.map((t) => {
+        const c = row?.coverage[t] ?? 'omits';
+        if (c !== 'omits') return `${t} ${c}`;
+        const n = a.narratives.find((x) => x.id === t);
+        return `${t} omits but not stated (backers ${n?.backers.map(actorName).join(', ') || 'none'})`;
+      }).join('; ');
+      count('gold omission', `missed: ${why.replace(/e\d+\.n\d+ /g, '').replace(/ \(backers.*\)/, '')}`);
+      if (list) {
+        lines.push(`  gold omission MISSED ${outlet} omits ${g.id} (backers ${g.backers.join(', ')}): ${why}`);
+        // The outlet's own claims in those tool narratives, with their gold label: why it "tells" it.
+        for (const t of tools) {
+          const n = a.narratives.find((x) => x.id === t);
+          for (const id of [...(n?.claimIds ?? []), ...(n?.disputingClaimIds ?? [])]) {
+            const c = claimById.get(id);
+            if (!c || (c.outlet ?? c.articleId) !== outlet) continue;
+            const label = spans.filter((s) => aligns(claimSpan(c), spanOf(s.span))).map((s) => s.label).join(',') || 'unannotated';
+            lines.push(`        ${t} ${n?.claimIds.includes(id) ? 'tells' : 'disputes'} [${label}] ${c.voice} ${c.stance} "${short(c.text, 100)}"`);
+          }
+        }
+      }
+    }
+  }
+
+  // Every `omits` coverage judgement, with the evidence the rules read (coverage.ts).
+  // As buildReport: actors merged over the articles sorted by id (the ids depend on that order).
+  const live = [...analysed].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).filter((r) => !r.duplicateOf);
+  const crossActors = mergeActors(live);
+  const outletNames = report.outlets.map((o) => o.outlet);
+  const mentionedBy = new Map(outletNames.map((o) => [o, new Set(live.filter((r) => (r.outlet ?? r.id) === o)
+    .flatMap((r) => r.actors.map((x) => crossActors.idOf(r.id, x.id)).filter((id): id is string => id !== undefined)))]));
+  const evidence = candidates ? coverageEvidence(live, a, outletNames, { mentioned: mentionedBy, relations }) : new Map<string, Map<string, CoverageEvidence>>();
+  const answers = distinctiveActors(a, outletNames, mentionedBy);
+  const actorById = new Map(crossActors.actors.map((x) => [x.id, x]));
+  const top = (p: RelationProbabilities): string => (['agree', 'disagree', 'discuss', 'unrelated'] as const).reduce((b, k) => (p[k] > p[b] ? k : b), 'unrelated' as keyof RelationProbabilities);
+  const evidenceOf = (n: (typeof a.narratives)[number], outlet: string): Record<string, number | string> => {
+    const e = evidence.get(outlet)?.get(n.id);
+    if (!e) return {};
+    const best = (f: (x: CoverageEvidence['nearest'][number]) => number): number => Math.max(0, ...e.nearest.map(f));
+    const told = new Set(a.narratives.filter((x) => x.outlets.includes(outlet)).map((x) => x.id));
+    const rivals = a.conflicts.filter((c) => c.a === n.id || c.b === n.id).map((c) => (c.a === n.id ? c.b : c.a));
+    return {
+      silent: e.silent ? 1 : 0, cos: best((x) => x.cosine), agree: best((x) => x.relation.agree), agreeTop: best((x) => (top(x.relation) === 'agree' ? x.relation.agree : 0)),
+      discuss: best((x) => x.relation.discuss), discussTop: best((x) => (top(x.relation) === 'discuss' ? x.relation.discuss : 0)), disagree: best((x) => x.relation.disagree),
+      bodyAgree: e.body.agree, bodyDisagree: e.body.disagree, rivalTold: rivals.some((r) => told.has(r)) ? 1 : 0,
+      namesBacker: n.backers.some((b) => mentionedBy.get(outlet)?.has(b)) ? 1 : 0,
+      // Outlets in which a backer speaks one of its telling claims (a voice one outlet alone quotes: 1).
+      backerOutlets: new Set(n.claimIds.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && !!c.actorId && n.backers.includes(c.actorId)).map((c) => c.outlet ?? c.articleId)).size,
+      // Would the identifiable-actor test of omissions.ts state it, were the coverage `omits`?
+      ident: reportedOmissions([n], new Map([[n.id, 'omits' as const]]), mentionedBy.get(outlet), answers, (id) => actorById.get(id)).length,
+    };
+  };
+  if (candidates) {
+    for (const o of report.outlets) {
+      for (const n of a.narratives) {
+        if (evidence.get(o.outlet)?.get(n.id)?.member) continue; // the outlet tells or disputes it in its own claims
+        const m = mapping[n.id] ?? 'none';
+        const g = goldById.get(m.replace(/^¬/, ''));
+        const verdict = !g ? m : m.startsWith('¬') ? (g.disputes.some((d) => outletOfArticle.get(d.article) === o.outlet) ? 'wrong' : 'right') : g.omittedBy.includes(o.outlet) ? 'right' : 'wrong';
+        const ev = evidenceOf(n, o.outlet);
+        console.log(['CAND', gold.event.slice(0, 20), o.outlet.replace(/\s+/g, '_').slice(0, 12), n.id, m, verdict, o.coverage[n.id], o.omitted.includes(n.id) ? 'stated' : '-', n.outlets.length, n.claimIds.length,
+          ...Object.entries(ev).map(([k, v]) => `${k}=${typeof v === 'number' ? v.toFixed(2) : v}`), n.backers.map(actorName).join('|'), short(n.answer, 50)].join('\t'));
+        if (list) {
+          for (const x of [...(evidence.get(o.outlet)?.get(n.id)?.nearest ?? [])].sort((p, q) => q.relation.agree - p.relation.agree).slice(0, 2)) {
+            console.log(`      agree ${x.relation.agree.toFixed(2)} discuss ${x.relation.discuss.toFixed(2)} disagree ${x.relation.disagree.toFixed(2)} cos ${x.cosine.toFixed(2)}: "${short(claimById.get(x.tellingId)?.text ?? '', 90)}" ~ "${short(claimById.get(x.claimId)?.text ?? '', 90)}"`);
+          }
+        }
+      }
+    }
+  }
+
+  // Backers and disputers.
+  for (const n of a.narratives) {
+    const m = mapping[n.id] ?? 'none';
+    const g = goldById.get(m.replace(/^¬/, ''));
+    if (!g || m === 'background') continue;
+    const denial = m.startsWith('¬');
+    for (const [actors, role0] of [[n.backers, 'backers'], [n.disputers, 'disputers']] as const) {
+      const role = denial ? (role0 === 'backers' ? 'disputers' : 'backers') : role0;
+      const other = role === 'backers' ? 'disputers' : 'backers';
+      for (const actor of actors) {
+        const actorNames = names.get(actor) ?? [actor];
+        const matches = (ids: readonly string[]): boolean => ids.some((id) => sameActor(goldNames.get(id) ?? [id], actorNames));
+        const right = matches(g[role]);
+        totals[role].all++; if (right) totals[role].right++;
+        if (right) { count(role, 'right'); continue; }
+        const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
+        const own = ids.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && (c.actorId === actor || (c.coActorIds ?? []).includes(actor)));
+        const aligned = own.flatMap((c) => spans.filter((s) => aligns(claimSpan(c), spanOf(s.span))).map((s) => ({ c, ...s })));
+        let category: string;
+        if (matches(g[other])) category = `a gold ${other === 'backers' ? 'backer' : 'disputer'} of the same narrative`;
+        else if (own.length > 0 && own.every((c) => c.coActorIds?.includes(actor) && c.actorId !== actor)) category = 'co-speaker only';
+        else if (goldNarratives.some((x) => x.id !== g.id && (matches(x.backers) || matches(x.disputers)))) category = 'backer/disputer of another gold narrative';
+        else if (aligned.some((x) => x.label === g.id && x.span.speaker === 'own')) category = 'speaks a claim gold gives to the outlet own voice';
+        else if (aligned.some((x) => x.label === g.id && x.span.speaker && g[role].includes(x.span.speaker))) category = `speaks a claim of G gold gives to one of its ${role}: wrong speaker or alias`;
+        else if (aligned.some((x) => x.label === g.id && x.span.speaker && x.span.speaker !== 'own')) category = 'speaks a claim of G gold gives to another speaker';
+        else if (aligned.some((x) => x.label === `¬${g.id}`)) category = 'speaks a dispute of G';
+        else if (aligned.some((x) => x.label === 'background')) category = 'speaks a background claim';
+        else if (aligned.length > 0) category = 'speaks a claim of another gold narrative';
+        else if (matches(gold.actors.map((x) => x.id))) category = 'gold actor, its claim unannotated';
+        else category = 'not a gold actor, its claim unannotated';
+        count(role, category);
+        if (list) {
+          const ev = aligned.map((x) => `${x.label}${x.span.speaker ? `@${x.span.speaker}` : ''}: ${sourceOf(x.c)}`).join('\n        ')
+            || own.map((c) => `unannotated: ${sourceOf(c)}`).join('\n        ');
+          lines.push(`  ${role === 'backers' ? 'backer  ' : 'disputer'} BAD ${actorNames[0]} on ${n.id} (${m}; gold ${role}: ${g[role].join(', ') || 'none'}): ${category}\n        ${ev}`);
+        }
+      }
+    }
+  }
+  if (list && lines.length > 0) console.log(`${gold.event}\n${lines.join('\n')}`);
+}
+const pct = (x: { all: number; right: number }): string => `${x.right}/${x.all} = ${x.all ? ((100 * x.right) / x.all).toFixed(1) : '0'}%`;
+console.log(`\n${loo ? 'leave-one-event-out' : 'shipped pair model (in-sample)'}: omissions right ${pct(totals.omissions)}; gold omissions found ${pct({ all: totals.goldOmissions.all, right: totals.goldOmissions.found })}; backers ${pct(totals.backers)}; disputers ${pct(totals.disputers)}`);
+for (const [key, n] of [...counts].sort((x, y) => (x[0].split('\t')[0] ?? '').localeCompare(y[0].split('\t')[0] ?? '') || y[1] - x[1])) console.log(`${String(n).padStart(4)}  ${key.replace('\t', ': ')}`);

@@ -1,0 +1,34 @@
+// How an outlet covers a narrative, judged from the evidence coverage.ts gathers
+// (src/08-report/coverage.ts `judgeCoverage`): one table row per rule, on hand-made evidence (the
+// dev-set effect is measured by `eval narratives` and scripts/omission-errors.ts).
+import { describe, expect, it } from 'vitest';
+import { judgeCoverage, type CoverageEvidence } from '../src/08-report/coverage.js';
+
+const relation = (agree: number, disagree: number, discuss: number) => ({ agree, disagree, discuss, unrelated: Math.max(0, 1 - agree - disagree - discuss) });
+const near = (cosine: number, r = relation(0, 0, 0)) => ({ tellingId: 'c1', claimId: 'c9', cosine, relation: r });
+const evidence = (over: Partial<CoverageEvidence>): CoverageEvidence => ({ silent: false, body: { agree: 0, disagree: 0 }, nearest: [], ...over });
+
+describe('coverage: what an outlet does with a narrative', () => {
+  it.each([
+    ['its claim is among the narrative\'s telling claims', evidence({ member: 'tells' }), 'tells'],
+    ['its claim is among the narrative\'s disputing claims', evidence({ member: 'disputes' }), 'disputes'],
+    ['the model reads one of its articles as supporting the narrative', evidence({ body: { agree: 0.8, disagree: 0 } }), 'tells'],
+    ['the model reads one of its articles as disputing it', evidence({ body: { agree: 0.1, disagree: 0.7 } }), 'disputes'],
+    ['a claim in much the same words (cosine 0.62), clustered elsewhere', evidence({ nearest: [near(0.62)] }), 'discusses'],
+    // "the panel's plans to allow the committee's counsels ... to question Barr" in an outlet that
+    // calls the spokeswoman "Justice officials": the words carry it whoever is named.
+    ['much the same words in an outlet that never names the narrative\'s actors', evidence({ silent: true, nearest: [near(0.62)] }), 'discusses'],
+    ['the model reads a nearby claim as discussing it', evidence({ nearest: [near(0.15, relation(0.1, 0.1, 0.7))] }), 'discusses'],
+    // On claims sharing few words the model finds a discussion of nearly any claim on the topic.
+    ['a model "discussion" in an outlet silent on the narrative\'s actors', evidence({ silent: true, nearest: [near(0.15, relation(0.1, 0.1, 0.7))] }), 'omits'],
+    ['only a rival claim (the model: disagree) sharing few words', evidence({ nearest: [near(0.2, relation(0.05, 0.85, 0.05))] }), 'omits'],
+    ['nothing near at all', evidence({}), 'omits'],
+    ['a few shared words (cosine 0.2) and no model reading', evidence({ nearest: [near(0.2)] }), 'omits'],
+  ] as const)('%s: %s', (_, e, expected) => expect(judgeCoverage(e)).toBe(expected));
+
+  it('honours the threshold for the model readings', () => {
+    const e = evidence({ nearest: [near(0.1, relation(0.1, 0.1, 0.6))] });
+    expect(judgeCoverage(e, 0.5)).toBe('discusses');
+    expect(judgeCoverage(e, 0.7)).toBe('omits');
+  });
+});

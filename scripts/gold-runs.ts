@@ -12,6 +12,7 @@ import { aligns, overlap } from '../src/eval/narratives/metrics.js';
 import type { GoldEvent } from '../src/eval/narratives/gold-schema.js';
 import type { DivergenceReport } from '../src/08-report/index.js';
 import type { AnalyzedArticle, NarrativeAnalysis } from '../src/types/index.js';
+import type { NarrativeTrace } from '../src/07-narratives/build.js';
 
 /** The gold label of a tool claim by most overlap: the narrative (`n3`), its disputes (`¬n3`), `#bg`, or null. */
 export function goldLabelOf(gold: GoldEvent, claim: { articleId: string; start: number; end: number }): string | null {
@@ -37,6 +38,8 @@ export interface GoldRun {
   readonly analysed: AnalyzedArticle[];
   readonly report: DivergenceReport;
   readonly analysis: NarrativeAnalysis;
+  /** The sides before and after the stray step and why each is (not) a narrative. */
+  readonly trace: NarrativeTrace;
 }
 
 /** Run every gold event of `dir` (or the one named `only`) whose spans check against the texts. */
@@ -51,10 +54,11 @@ export async function* goldRuns(dir: string, only?: string): AsyncGenerator<Gold
     const analysed: AnalyzedArticle[] = [];
     for await (const r of analyze(articles)) analysed.push(r);
     let analysis: NarrativeAnalysis | undefined;
+    let trace: NarrativeTrace | undefined;
     const report = buildReport(analysed, {
       eventOf: () => gold.event, now: new Date(0), relations,
-      narrativesOf: (event, live) => (analysis = buildNarratives(live, mergeActors(live), event, { relations })),
+      narrativesOf: (event, live) => (analysis = buildNarratives(live, mergeActors(live), event, { relations, trace: (t) => { trace = t; } })),
     });
-    if (analysis) yield { file, gold, analysed, report, analysis };
+    if (analysis && trace) yield { file, gold, analysed, report, analysis, trace };
   }
 }

@@ -12,18 +12,29 @@
  * category are printed; `--list` prints every item with its evidence; `ACTOR_TSV=1` writes one
  * tab-separated row per judged backer and disputer to stderr (kind, claims, stances, cue lemmas),
  * to try a rule on all of them before writing it.
+ *
+ * `--fate` says, for every gold claim of a narrative, which step kept it out of every narrative
+ * (see `fateOf`), counted as `gold claim: ...` (with `--list`, each claim). With it,
+ * `STRAY_TSV=1` writes one row per (stray gold claim, reported narrative) to stderr (edge weights,
+ * same article, sentence gap, speaker a backer, and whether the narrative maps to the claim's
+ * gold narrative), to test an attachment rule offline; `FATE_NAMES=1` prints the speaker of each
+ * stray whose speaker backs no narrative beside the backers of the narratives of its gold one.
  */
 import { aligns, overlap, sameActor, type ArticleSpan } from '../src/eval/narratives/metrics.js';
 import { scoreEvent } from '../src/eval/narratives/score.js';
 import type { GoldEvent, GoldSpan } from '../src/eval/narratives/gold-schema.js';
 import type { NarrativeClaim } from '../src/types/index.js';
 import { goldRuns } from './gold-runs.js';
+import type { NarrativeTrace } from '../src/07-narratives/build.js';
+import type { NarrativeAnalysis } from '../src/types/index.js';
+import { backing } from '../src/07-narratives/strays.js';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
 if (/final/.test(dir)) throw new Error('narrative-errors: never tune on the held-back final half');
 const list = args.includes('--list');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const fate = args.includes('--fate');
 
 const counts = new Map<string, number>();
 const count = (kind: string, category: string): void => { counts.set(`${kind}\t${category}`, (counts.get(`${kind}\t${category}`) ?? 0) + 1); };
@@ -43,9 +54,82 @@ function labelledSpans(gold: GoldEvent): { span: GoldSpan; label: string }[] {
   ];
 }
 
+/** Actor names of the event being read (for `FATE_NAMES`). */
+const NAMES = new Map<string, string>();
+
+/**
+ * `--fate`: where each gold claim went, by the step that kept it out of every narrative: never
+ * built as a claim; told in the outlet's own voice in a side that is no narrative (background);
+ * in an attributed side that is no narrative (why: one outlet, no named speaker...) and not moved
+ * by the stray step (why: a denial, no speaker, its speaker backs no narrative, weak edges).
+ * Each category also says whether the claim's gold narrative has a tool narrative mapped to it
+ * (`gold narrative found`: a join could place it) or not (only a new narrative could).
+ */
+function fateOf(gold: GoldEvent, analysis: NarrativeAnalysis, trace: NarrativeTrace, mapping: Record<string, string>): void {
+  const inNarrative = new Map<string, string>();
+  for (const n of analysis.narratives) for (const id of [...n.claimIds, ...n.disputingClaimIds]) inNarrative.set(id, n.id);
+  const found = new Set(Object.values(mapping));
+  const sideBefore = new Map<number, number>();
+  trace.tellingBefore.forEach((t, s) => { for (const i of t) sideBefore.set(i, s); });
+  const keptSpeakers = new Set(analysis.narratives.flatMap((n) => n.backers));
+  for (const n of gold.questions.flatMap((q) => q.narratives)) {
+    for (const span of n.claims) {
+      const hits = trace.claims.map((c, i) => ({ c, i })).filter(({ c }) => aligns(claimSpan(c), spanOf(span)))
+        .sort((a, b) => overlap(claimSpan(b.c), spanOf(span)) - overlap(claimSpan(a.c), spanOf(span)));
+      let category: string;
+      const hit = hits.find(({ c }) => inNarrative.has(c.id)) ?? hits[0];
+      if (!hit) category = 'not built as a claim';
+      else if (inNarrative.has(hit.c.id)) {
+        const m = mapping[inNarrative.get(hit.c.id) ?? ''] ?? 'none';
+        category = m === n.id ? 'in a narrative mapped to its gold narrative' : `in a narrative mapped to ${m === 'none' || m === 'background' ? m : m.startsWith('¬') ? 'a denial' : 'another gold narrative'}`;
+      } else {
+        const c = hit.c;
+        const s = sideBefore.get(hit.i);
+        const reason = s === undefined ? 'a disputing claim of a side' : trace.reasons[s] ?? 'side kept, moved out';
+        const size = s === undefined ? 0 : trace.tellingBefore[s]?.length ?? 0;
+        if (c.voice === 'own') category = `own voice, side: ${reason}`;
+        else {
+          const f = trace.features[hit.i];
+          const why = !c.actorId ? 'no named speaker' : !backing(f) ? 'denial/doubt' : !keptSpeakers.has(c.actorId) ? 'speaker backs no narrative' : 'weak edges or other question';
+          category = `attributed, side: ${reason} (${size > 1 ? 'several claims' : 'alone'}); stray: ${why}`;
+        }
+        category += found.has(n.id) ? ' [gold narrative found]' : ' [gold narrative not found]';
+      }
+      count('gold claim', category);
+      if (process.env['STRAY_TSV'] && hit && !inNarrative.has(hit.c.id)) strayRows(gold.event, n.id, hit.i, trace, analysis, mapping);
+      if (process.env['FATE_NAMES'] && hit && category.includes('speaker backs no narrative') && found.has(n.id)) {
+        const nameOf = (id: string): string => NAMES.get(id) ?? id;
+        const targets = analysis.narratives.filter((x) => mapping[x.id] === n.id);
+        console.log(`  names ${gold.event.slice(0, 12)} ${n.id}: ${nameOf(hit.c.actorId ?? '')} -> ${targets.map((t) => t.backers.map(nameOf).join('/')).join(' ; ')}`);
+      }
+      if (list && !category.startsWith('in a narrative mapped to its')) console.log(`  fate ${gold.event.slice(0, 18)} ${n.id}: ${category}: "${short(hit?.c.text ?? span.hint, 80)}" [${hit?.c.actorId ?? hit?.c.sourceText ?? 'own'}|${hit?.c.stance ?? ''}]`);
+    }
+  }
+}
+
+/** `STRAY_TSV=1`: one row per (stray gold claim, reported narrative) with what could place it. */
+function strayRows(event: string, label: string, i: number, trace: NarrativeTrace, analysis: NarrativeAnalysis, mapping: Record<string, string>): void {
+  const index = new Map(trace.claims.map((c, k) => [c.id, k]));
+  const c = trace.claims[i];
+  if (!c) return;
+  for (const n of analysis.narratives) {
+    const own = n.claimIds.map((id) => index.get(id) ?? -1).filter((j) => j >= 0 && j !== i);
+    if (own.length === 0) continue;
+    const ws = own.map((j) => trace.weight(i, j)).sort((a, b) => b - a);
+    const same = own.filter((j) => trace.claims[j]?.articleId === c.articleId);
+    const gap = Math.min(99, ...same.map((j) => Math.abs((trace.claims[j]?.sentence ?? 0) - c.sentence)));
+    const speakerIn = !!c.actorId && n.backers.includes(c.actorId);
+    console.error(['TSV', event.slice(0, 14), c.id, n.id, mapping[n.id] === label ? 1 : 0, c.voice, c.actorId ? 'named' : c.sourceText ? 'src' : 'none',
+      ws[0]?.toFixed(3), (ws.slice(0, 3).reduce((x, y) => x + y, 0) / Math.min(3, ws.length)).toFixed(3), (ws.reduce((x, y) => x + y, 0) / ws.length).toFixed(3),
+      same.length, gap, speakerIn ? 1 : 0, own.length, n.outlets.length].join('\t'));
+  }
+}
+
 const totals = { omissions: { all: 0, right: 0 }, backers: { all: 0, right: 0 }, disputers: { all: 0, right: 0 } };
-for await (const { gold, report, analysis } of goldRuns(dir, only)) {
+for await (const { gold, report, analysis, trace } of goldRuns(dir, only)) {
   const { mapping } = scoreEvent(gold, report).details;
+  for (const a of report.actors) NAMES.set(a.id, a.name);
+  if (fate) fateOf(gold, analysis, trace, mapping);
   const goldNarratives = gold.questions.flatMap((q) => q.narratives);
   const goldById = new Map(goldNarratives.map((n) => [n.id, n]));
   const spans = labelledSpans(gold);

@@ -31,6 +31,8 @@ const GOLD = 'data/gold/narratives/dev';
 const BITS = 6; // 2^6 buckets >= the feature count; feature i is bucket i (see learn/hash.ts `bucket`)
 const write = !process.argv.includes('--no-write');
 const grid = process.argv.includes('--grid');
+// `--opt JSON`: narrative options merged into every leave-one-out run (to measure a knob).
+const extra = process.argv.includes('--opt') ? JSON.parse(process.argv[process.argv.indexOf('--opt') + 1] ?? '{}') as Record<string, unknown> : {};
 const started = Date.now();
 const log = (line: string): void => { process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n`); };
 if (PAIR_FEATURES.length > 1 << BITS) throw new Error(`${PAIR_FEATURES.length} features do not fit in 2^${BITS} buckets`);
@@ -108,7 +110,7 @@ function leaveOneOut(events: readonly EventData[], knobs: Knobs): ReturnType<typ
   const counts: { event: string; counts: EventCounts }[] = [];
   for (const held of events) {
     const model = train(events.filter((e) => e !== held), knobs.rivalWeight);
-    const report = buildReport(held.articles, { eventOf: () => held.gold.event, now: new Date(0), relations, pairModel: model, pairWeight: knobs.pairWeight, sameOffset: knobs.sameOffset });
+    const report = buildReport(held.articles, { eventOf: () => held.gold.event, now: new Date(0), relations, pairModel: model, pairWeight: knobs.pairWeight, sameOffset: knobs.sameOffset, ...extra });
     counts.push({ event: held.gold.event, counts: scoreEvent(held.gold, report) });
   }
   return scoresOf(poolCounts(counts));
@@ -125,7 +127,7 @@ const knobs: Knobs[] = grid
   const counts = events.map((e) => ({ event: e.gold.event, counts: scoreEvent(e.gold, buildReport(e.articles, { eventOf: () => e.gold.event, now: new Date(0), relations, pairModel: null })) }));
   log(`hand-set graph (no pair model): ${line(scoresOf(poolCounts(counts)))}`);
 }
-for (const k of knobs) log(`leave-one-event-out ${JSON.stringify(k)}: ${line(leaveOneOut(events, k))}`);
+for (const k of knobs) log(`leave-one-event-out ${JSON.stringify(k)} ${JSON.stringify(extra)}: ${line(leaveOneOut(events, k))}`);
 if (write) {
   const model = { ...train(events, defaults.rivalWeight), trainedOn: `${events.length} dev gold events of ${GOLD}, ${events.reduce((n, e) => n + e.rows.length, 0)} claim pairs` };
   writeFileSync('models/narrative-pairs.json', `${JSON.stringify(model, null, 1)}\n`);

@@ -42,6 +42,25 @@ export interface NarrativeOptions extends GraphOptions {
    * @default 0
    */
   readonly strayFloor?: number;
+  /**
+   * Called once with the sides before and after the stray step, and why each side is or is not a
+   * narrative: for the error scripts (`scripts/narrative-errors.ts --fate`), never for output.
+   */
+  readonly trace?: (trace: NarrativeTrace) => void;
+}
+
+/** What {@link NarrativeOptions.trace} receives (claim and side indices of this event). */
+export interface NarrativeTrace {
+  readonly claims: readonly NarrativeClaim[];
+  readonly features: readonly ClaimFeatures[];
+  /** Telling claims of each side before strays moved. */
+  readonly tellingBefore: readonly (readonly number[])[];
+  readonly sides: readonly Side[];
+  /** Per side: null when it is a narrative, else why not (see {@link whyNotNarrative}). */
+  readonly reasons: readonly (string | null)[];
+  readonly kept: readonly boolean[];
+  /** The signed graph's edge weight of two claims. */
+  readonly weight: (i: number, j: number) => number;
 }
 
 /**
@@ -69,23 +88,26 @@ const SHARED_PROPOSITION = 0.5;
 // A statement whose subject is a pronoun: "he must make ...", "that it received ...".
 
 /**
- * Whether a side is a narrative: told by at least one attributed speaker, and contested (in a
- * conflict or disputed) or told by a named speaker in more than one outlet. Own-voice statements
- * are the event's background; a lone quote in one outlet is not a story of the event (it may join
- * its speaker's narrative, see `attachSpeakerStrays`). One speaker's story that several outlets
- * carry is one, whoever answers it: in the dev gold, a question answered by one side only
+ * Why a side is not a narrative, or null when it is one. A narrative is told by at least one
+ * attributed speaker, and contested (in a conflict or disputed) or told by a named speaker in more
+ * than one outlet; the reasons are `empty`, `no attributed speaker`, `uncontested, no named
+ * speaker` and `uncontested, one outlet` (counted per gold claim by `narrative-errors.ts --fate`).
+ * Own-voice statements are the event's background; a lone quote in one outlet is not a story of
+ * the event (it may join its speaker's narrative, see `attachSpeakerStrays`). One speaker's story
+ * that several outlets carry is one, whoever answers it: in the dev gold, a question answered by one side only
  * ("Santorum: governments should not run schools", told by two outlets) is still a narrative.
  * Until the false denials were removed, such sides were mostly kept as "contested"; requiring two
  * voices besides two outlets then left 37.1% of gold claims in narratives (77 narratives for 94),
  * one voice in two outlets 45.6% (98) at B-cubed 65.1 instead of 66.0, backers 80.4 (77.7).
  */
-function isNarrative(side: Side, claims: readonly NarrativeClaim[], contested: boolean): boolean {
+export function whyNotNarrative(side: Side, claims: readonly NarrativeClaim[], contested: boolean): string | null {
   const own = side.telling.map((i) => claims[i]).filter((c): c is NarrativeClaim => c !== undefined);
   // A story told only in outlets' own voices is background however it is disputed: narratives
   // are what someone claims ("Barr is scheduled to testify on Wednesday" is context).
-  if (!own.some((c) => c.voice === 'attributed' && (c.actorId || c.sourceText))) return false;
-  if (contested || side.disputing.length > 0 || side.disputedBy.size > 0) return true;
-  return own.some((c) => c.actorId && c.voice === 'attributed') && new Set(own.map(outletOf)).size >= 2;
+  if (!own.some((c) => c.voice === 'attributed' && (c.actorId || c.sourceText))) return own.length === 0 ? 'empty' : 'no attributed speaker';
+  if (contested || side.disputing.length > 0 || side.disputedBy.size > 0) return null;
+  if (!own.some((c) => c.actorId && c.voice === 'attributed')) return 'uncontested, no named speaker';
+  return new Set(own.map(outletOf)).size >= 2 ? null : 'uncontested, one outlet';
 }
 
 /**
@@ -141,8 +163,11 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
   const conflicts = found.filter((c) => !sharedVoice(backersOf(sides[c.a] as Side), backersOf(sides[c.b] as Side)));
 
   const inConflict = new Set(conflicts.flatMap((c) => [c.a, c.b]));
-  const kept = sides.map((side, s) => isNarrative(side, claims, inConflict.has(s)));
+  const reasons = sides.map((side, s) => whyNotNarrative(side, claims, inConflict.has(s)));
+  const kept = reasons.map((r) => r === null);
+  const tellingBefore = options.trace ? sides.map((side) => [...side.telling]) : [];
   attachSpeakerStrays(sides, kept, claims, features, weight, options.strayFloor ?? STRAY_FLOOR);
+  options.trace?.({ claims, features, tellingBefore, sides, reasons, kept, weight });
   const nameOf = (id: string): string => actors.actors.find((a) => a.id === id)?.name ?? id;
 
   // Questions: sides linked by conflicts share one; a side nobody contests is its own question.

@@ -20,7 +20,7 @@ export { attachSpeakerStrays, backing } from './strays.js';
 export { answerOf, centralClaim, listOf, shorten } from './label.js';
 export { deedOf, questionText, responsibilityQuestion, yesNoQuestion } from './questions.js';
 export { formRank, readStatement, type ReadStatement, type StatementForm } from './statement.js';
-export { buildNarratives, sharedVoice, type NarrativeOptions } from './build.js';
+export { buildNarratives, sharedVoice, whyNotNarrative, type NarrativeOptions, type NarrativeTrace } from './build.js';
 export { sentenceDivergence, type SentenceDivergence } from './sentence-divergence.js';
 export { contentStems } from './features.js';
 export { tfidf } from './similarity.js';

@@ -6,11 +6,19 @@ import type { Segmented, Token } from '../types/index.js';
 /** Lower-cased form with typographic apostrophes folded ("Russia’s" -> "russia's"). */
 export function norm(token: Token): string {
   const lower = token.lower;
-  return /[’‘`]/.test(lower) ? lower.replace(/[’‘`]/g, "'") : lower;
+  // A character scan, not a regex: this runs once per token of every article.
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x2019 || c === 0x2018 || c === 0x60) return lower.replace(/[’‘`]/g, "'");
+  }
+  return lower;
 }
 
 /** True when the token starts with an upper-case letter ("Peskov", "ISIS", "U.S."). */
 export function isCapitalised(token: Token): boolean {
+  const code = token.text.charCodeAt(0);
+  // ASCII answers from the code (A-Z); other scripts by their case mappings.
+  if (code < 128) return code >= 65 && code <= 90;
   const c = token.text.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
@@ -58,13 +66,20 @@ export function headlineSentences(segmented: Segmented): ReadonlySet<number> {
     let caps = 0;
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       const t = segmented.tokens[i];
-      if (!t || !/^\p{L}/u.test(t.text) || HEADLINE_SMALL.has(t.lower)) continue;
+      if (!t || !startsWithLetter(t.text) || HEADLINE_SMALL.has(t.lower)) continue;
       words++;
       if (isCapitalised(t)) caps++;
     }
     if (words >= 4 && caps / words >= 0.7) result.add(sentence.index);
   }
   return result;
+}
+
+/** True when `text` starts with a letter of any script; ASCII decided from the code. */
+function startsWithLetter(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /^\p{L}/u.test(text);
 }
 
 /** The text of tokens `[first, end)` as it stands in the original article. */

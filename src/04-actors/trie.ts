@@ -11,6 +11,9 @@ interface TrieNode<V> {
   values: V[] | undefined;
 }
 
+/** The answer of every lookup that matches nothing (frozen: callers only read it). */
+const NO_MATCH: readonly never[] = Object.freeze([]);
+
 /** A trie from token sequences to values. */
 export class TokenTrie<V> {
   readonly #root: TrieNode<V> = { next: new Map(), values: undefined };
@@ -34,9 +37,10 @@ export class TokenTrie<V> {
    * All keys that start at `words[from]`, as `[length, values]`, longest first.
    * `words` are normalised tokens (lower case, apostrophes folded).
    */
-  matchAt(words: readonly string[], from: number): [number, readonly V[]][] {
+  matchAt(words: readonly string[], from: number): readonly (readonly [number, readonly V[]])[] {
+    // The common case, kept cheap: no key starts with this word (one shared empty answer).
+    if (!this.#root.next.has(words[from] ?? '')) return NO_MATCH;
     const found: [number, readonly V[]][] = [];
-    if (!this.#root.next.has(words[from] ?? '')) return found; // the common case, kept cheap
     let node: TrieNode<V> | undefined = this.#root;
     for (let i = from; i < words.length; i++) {
       const word = words[i];

@@ -20,39 +20,21 @@
  * gold narrative), to test an attachment rule offline; `FATE_NAMES=1` prints the speaker of each
  * stray whose speaker backs no narrative beside the backers of the narratives of its gold one.
  */
-import { aligns, overlap, sameActor, type ArticleSpan } from '../src/eval/narratives/metrics.js';
+import { aligns, overlap, sameActor } from '../src/eval/narratives/metrics.js';
 import { scoreEvent } from '../src/eval/narratives/score.js';
-import type { GoldEvent, GoldSpan } from '../src/eval/narratives/gold-schema.js';
+import type { GoldEvent } from '../src/eval/narratives/gold-schema.js';
 import type { NarrativeClaim } from '../src/types/index.js';
 import { goldRuns } from './gold-runs.js';
+import { CategoryCounts, claimSpan, errorArgs, labelledSpans, short, spanOf, wrongActor } from './error-listing.js';
 import type { NarrativeTrace } from '../src/07-narratives/build.js';
 import type { NarrativeAnalysis } from '../src/types/index.js';
 import { backing } from '../src/07-narratives/strays.js';
 
-const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
-if (/final/.test(dir)) throw new Error('narrative-errors: never tune on the held-back final half');
-const list = args.includes('--list');
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const fate = args.includes('--fate');
+const { dir, list, only, has } = errorArgs('narrative-errors');
+const fate = has('--fate');
+const counter = new CategoryCounts();
+const { count } = counter;
 
-const counts = new Map<string, number>();
-const count = (kind: string, category: string): void => { counts.set(`${kind}\t${category}`, (counts.get(`${kind}\t${category}`) ?? 0) + 1); };
-const spanOf = (s: GoldSpan): ArticleSpan => ({ articleId: s.article, start: s.start, end: s.end });
-const claimSpan = (c: { articleId: string; start: number; end: number }): ArticleSpan => ({ articleId: c.articleId, start: c.start, end: c.end });
-const short = (t: string, n = 90): string => (t.length > n ? `${t.slice(0, n)}…` : t).replace(/\s+/g, ' ');
-
-/** Every gold span with its label: `n1` claim, `¬n1` dispute, `~n1` discussion, `background`. */
-function labelledSpans(gold: GoldEvent): { span: GoldSpan; label: string }[] {
-  return [
-    ...gold.questions.flatMap((q) => q.narratives).flatMap((n) => [
-      ...n.claims.map((span) => ({ span, label: n.id })),
-      ...n.disputes.map((span) => ({ span, label: `¬${n.id}` })),
-      ...n.discusses.map((span) => ({ span, label: `~${n.id}` })),
-    ]),
-    ...gold.background.map((span) => ({ span, label: 'background' })),
-  ];
-}
 
 /** Actor names of the event being read (for `FATE_NAMES`). */
 const NAMES = new Map<string, string>();
@@ -187,7 +169,6 @@ for await (const { gold, report, analysis, trace } of goldRuns(dir, only)) {
     const denial = m.startsWith('¬');
     for (const [actors, role0] of [[n.backers, 'backers'], [n.disputers, 'disputers']] as const) {
       const role = denial ? (role0 === 'backers' ? 'disputers' : 'backers') : role0;
-      const other = role === 'backers' ? 'disputers' : 'backers';
       for (const actor of actors) {
         const actorNames = names.get(actor) ?? [actor];
         const matches = (ids: readonly string[]): boolean => ids.some((id) => sameActor(goldNames.get(id) ?? [id], actorNames));
@@ -203,23 +184,9 @@ for await (const { gold, report, analysis, trace } of goldRuns(dir, only)) {
             mine.map((c) => c.stance).join(','), mine.map((c) => c.proposition?.polarity ?? 1).join(','), mine.map((c) => c.cueLemma ?? '').join(','), n.outlets.length, n.claimIds.length, n.backers.length].join('\t'));
         }
         if (right) { count(role, 'right'); continue; }
-        // The tool claims that made it a backer/disputer, and the gold spans they align with.
+        // The tool claims that made it a backer/disputer, the gold spans they align with, and why.
         const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
-        const own = ids.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && (c.actorId === actor || (c.coActorIds ?? []).includes(actor)));
-        const aligned = own.flatMap((c) => spans.filter((s) => aligns(claimSpan(c), spanOf(s.span))).map((s) => ({ c, ...s })));
-        let category: string;
-        if (matches(g[other])) category = `a gold ${other === 'backers' ? 'backer' : 'disputer'} of the same narrative`;
-        else if (own.length > 0 && own.every((c) => c.coActorIds?.includes(actor) && c.actorId !== actor)) category = 'co-speaker only';
-        else if (goldNarratives.some((x) => x.id !== g.id && (matches(x.backers) || matches(x.disputers)))) category = 'backer/disputer of another gold narrative';
-        else if (aligned.some((a) => a.label === g.id && a.span.speaker === 'own')) category = 'speaks a claim gold gives to the outlet own voice';
-        else if (aligned.some((a) => a.label === g.id && a.span.speaker && g[role].includes(a.span.speaker))) category = `speaks a claim of G gold gives to one of its ${role}: wrong speaker or alias`;
-        else if (aligned.some((a) => a.label === g.id && a.span.speaker && a.span.speaker !== 'own')) category = `speaks a claim of G gold gives to another speaker`;
-        else if (aligned.some((a) => a.label === g.id)) category = 'speaks a claim of G (no gold speaker)';
-        else if (aligned.some((a) => a.label === `¬${g.id}`)) category = 'speaks a dispute of G';
-        else if (aligned.some((a) => a.label === 'background')) category = 'speaks a background claim';
-        else if (aligned.length > 0) category = 'speaks a claim of another gold narrative';
-        else if (matches(gold.actors.map((a) => a.id))) category = 'gold actor, its claim unannotated';
-        else category = 'not a gold actor, its claim unannotated';
+        const { own, aligned, category } = wrongActor({ gold, g, role, actor, claims: ids.map((id) => claimById.get(id)), spans, matches });
         count(role, category);
         if (list) {
           const ev = aligned.map((a) => `${a.label}${a.span.speaker ? `@${a.span.speaker}` : ''}: "${short(a.c.text, 70)}"`).join(' | ')
@@ -233,4 +200,4 @@ for await (const { gold, report, analysis, trace } of goldRuns(dir, only)) {
 }
 const pct = (x: { all: number; right: number }): string => `${x.right}/${x.all} = ${x.all ? ((100 * x.right) / x.all).toFixed(1) : '0'}%`;
 console.log(`\nomissions right ${pct(totals.omissions)}; backers ${pct(totals.backers)}; disputers ${pct(totals.disputers)}`);
-for (const [key, n] of [...counts].sort((a, b) => (a[0].split('\t')[0] ?? '').localeCompare(b[0].split('\t')[0] ?? '') || b[1] - a[1])) console.log(`${String(n).padStart(4)}  ${key.replace('\t', ': ')}`);
+counter.print();

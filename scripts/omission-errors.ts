@@ -22,37 +22,19 @@ import { buildNarratives, claimRelations, mergeActors, type PairModel, type Rela
 import { analyze } from '../src/pipeline/analyze.js';
 import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
 import { GoldArticleSource } from '../src/eval/narratives/gold-sources.js';
-import { aligns, overlap, sameActor, type ArticleSpan } from '../src/eval/narratives/metrics.js';
+import { aligns, overlap, sameActor } from '../src/eval/narratives/metrics.js';
 import { scoreEvent } from '../src/eval/narratives/score.js';
 import type { GoldEvent, GoldSpan } from '../src/eval/narratives/gold-schema.js';
 import type { AnalyzedArticle, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
 import { pairRows, trainPairModel, type PairRows } from './loo-pair-models.js';
+import { CategoryCounts, claimSpan, errorArgs, labelledSpans, short, spanOf, wrongActor } from './error-listing.js';
 
-const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
-if (/final/.test(dir)) throw new Error('omission-errors: never tune on the held-back final half');
-const loo = args.includes('--loo');
-const list = args.includes('--list');
-const candidates = args.includes('--candidates');
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const { dir, list, only, has } = errorArgs('omission-errors');
+const loo = has('--loo');
+const candidates = has('--candidates');
+const counter = new CategoryCounts();
+const { count } = counter;
 
-const counts = new Map<string, number>();
-const count = (kind: string, category: string): void => { counts.set(`${kind}\t${category}`, (counts.get(`${kind}\t${category}`) ?? 0) + 1); };
-const spanOf = (s: GoldSpan): ArticleSpan => ({ articleId: s.article, start: s.start, end: s.end });
-const claimSpan = (c: { articleId: string; start: number; end: number }): ArticleSpan => ({ articleId: c.articleId, start: c.start, end: c.end });
-const short = (t: string, n = 80): string => (t.length > n ? `${t.slice(0, n)}…` : t).replace(/\s+/g, ' ');
-
-/** Every gold span with its label: `n1` claim, `¬n1` dispute, `~n1` discussion, `background`. */
-function labelledSpans(gold: GoldEvent): { span: GoldSpan; label: string }[] {
-  return [
-    ...gold.questions.flatMap((q) => q.narratives).flatMap((n) => [
-      ...n.claims.map((span) => ({ span, label: n.id })),
-      ...n.disputes.map((span) => ({ span, label: `¬${n.id}` })),
-      ...n.discusses.map((span) => ({ span, label: `~${n.id}` })),
-    ]),
-    ...gold.background.map((span) => ({ span, label: 'background' })),
-  ];
-}
 
 // Load and analyse every event first (the leave-one-out models need all events' pairs).
 const files = (await loadGoldDir(dir)).filter((f) => !only || f.gold.event === only || goldName(f.file) === only);
@@ -238,7 +220,6 @@ for (const held of loaded) {
     const denial = m.startsWith('¬');
     for (const [actors, role0] of [[n.backers, 'backers'], [n.disputers, 'disputers']] as const) {
       const role = denial ? (role0 === 'backers' ? 'disputers' : 'backers') : role0;
-      const other = role === 'backers' ? 'disputers' : 'backers';
       for (const actor of actors) {
         const actorNames = names.get(actor) ?? [actor];
         const matches = (ids: readonly string[]): boolean => ids.some((id) => sameActor(goldNames.get(id) ?? [id], actorNames));
@@ -246,20 +227,7 @@ for (const held of loaded) {
         totals[role].all++; if (right) totals[role].right++;
         if (right) { count(role, 'right'); continue; }
         const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
-        const own = ids.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && (c.actorId === actor || (c.coActorIds ?? []).includes(actor)));
-        const aligned = own.flatMap((c) => spans.filter((s) => aligns(claimSpan(c), spanOf(s.span))).map((s) => ({ c, ...s })));
-        let category: string;
-        if (matches(g[other])) category = `a gold ${other === 'backers' ? 'backer' : 'disputer'} of the same narrative`;
-        else if (own.length > 0 && own.every((c) => c.coActorIds?.includes(actor) && c.actorId !== actor)) category = 'co-speaker only';
-        else if (goldNarratives.some((x) => x.id !== g.id && (matches(x.backers) || matches(x.disputers)))) category = 'backer/disputer of another gold narrative';
-        else if (aligned.some((x) => x.label === g.id && x.span.speaker === 'own')) category = 'speaks a claim gold gives to the outlet own voice';
-        else if (aligned.some((x) => x.label === g.id && x.span.speaker && g[role].includes(x.span.speaker))) category = `speaks a claim of G gold gives to one of its ${role}: wrong speaker or alias`;
-        else if (aligned.some((x) => x.label === g.id && x.span.speaker && x.span.speaker !== 'own')) category = 'speaks a claim of G gold gives to another speaker';
-        else if (aligned.some((x) => x.label === `¬${g.id}`)) category = 'speaks a dispute of G';
-        else if (aligned.some((x) => x.label === 'background')) category = 'speaks a background claim';
-        else if (aligned.length > 0) category = 'speaks a claim of another gold narrative';
-        else if (matches(gold.actors.map((x) => x.id))) category = 'gold actor, its claim unannotated';
-        else category = 'not a gold actor, its claim unannotated';
+        const { own, aligned, category } = wrongActor({ gold, g, role, actor, claims: ids.map((id) => claimById.get(id)), spans, matches });
         count(role, category);
         if (list) {
           const ev = aligned.map((x) => `${x.label}${x.span.speaker ? `@${x.span.speaker}` : ''}: ${sourceOf(x.c)}`).join('\n        ')
@@ -273,4 +241,4 @@ for (const held of loaded) {
 }
 const pct = (x: { all: number; right: number }): string => `${x.right}/${x.all} = ${x.all ? ((100 * x.right) / x.all).toFixed(1) : '0'}%`;
 console.log(`\n${loo ? 'leave-one-event-out' : 'shipped pair model (in-sample)'}: omissions right ${pct(totals.omissions)}; gold omissions found ${pct({ all: totals.goldOmissions.all, right: totals.goldOmissions.found })}; backers ${pct(totals.backers)}; disputers ${pct(totals.disputers)}`);
-for (const [key, n] of [...counts].sort((x, y) => (x[0].split('\t')[0] ?? '').localeCompare(y[0].split('\t')[0] ?? '') || y[1] - x[1])) console.log(`${String(n).padStart(4)}  ${key.replace('\t', ': ')}`);
+counter.print();

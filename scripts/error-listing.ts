@@ -3,9 +3,10 @@
  * command line, the category counter, gold spans with their labels, and the category of a wrong
  * backer or disputer. Never reads the held-back final half.
  */
-import { aligns, type ArticleSpan } from '../src/eval/narratives/metrics.js';
+import { aligns, overlap, sameActor, type ArticleSpan } from '../src/eval/narratives/metrics.js';
+import type { DivergenceReport } from '../src/08-report/index.js';
 import type { GoldEvent, GoldNarrative, GoldSpan } from '../src/eval/narratives/gold-schema.js';
-import type { NarrativeClaim } from '../src/types/index.js';
+import type { Narrative, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
 
 /** The command line: the gold folder (dev by default, never final), `--list`, `--only EVENT`, other flags. */
 export function errorArgs(script: string): { dir: string; list: boolean; only: string | undefined; has: (flag: string) => boolean } {
@@ -75,4 +76,102 @@ export function wrongActor(o: {
   else if (matches(gold.actors.map((a) => a.id))) category = 'gold actor, its claim unannotated';
   else category = 'not a gold actor, its claim unannotated';
   return { own, aligned, category };
+}
+
+/**
+ * The verdict on a stated omission of the tool narrative mapped to gold `mapped` that needs no
+ * search of the outlet's claims: mapped to nothing or to background (wrong), or to a gold
+ * narrative's disputes (right when the outlet carries none of them); null otherwise.
+ */
+export function plainOmission(mapped: string, g: GoldNarrative | undefined, outlet: string, outletOfArticle: ReadonlyMap<string, string>): { right: boolean; category: string } | null {
+  if (mapped === 'none' || mapped === 'background') return { right: false, category: `tool narrative maps to ${mapped}` };
+  if (!g) return { right: false, category: 'unknown' };
+  if (!mapped.startsWith('¬')) return null;
+  const right = !g.disputes.some((d) => outletOfArticle.get(d.article) === outlet);
+  return { right, category: right ? 'right (denial narrative)' : 'denial narrative: outlet carries the disputes' };
+}
+
+/** One backer or disputer the tool gives a narrative that maps to a gold narrative (see {@link actorChecks}). */
+export interface ActorCheck {
+  readonly n: Narrative;
+  /** The gold label the narrative maps to (`n3`, or `¬n3` for its disputes). */
+  readonly m: string;
+  readonly g: GoldNarrative;
+  /** The tool's role, and the role it amounts to in gold (swapped for a narrative mapped to disputes). */
+  readonly role0: 'backers' | 'disputers';
+  readonly role: 'backers' | 'disputers';
+  readonly actor: string;
+  readonly actorNames: readonly string[];
+  readonly matches: (ids: readonly string[]) => boolean;
+  /** Whether gold gives the actor that role. */
+  readonly right: boolean;
+}
+
+/** Every backer and disputer of the tool's narratives that map to a gold narrative, checked against gold. */
+export function* actorChecks(o: {
+  narratives: readonly Narrative[]; mapping: Readonly<Record<string, string>>; goldById: ReadonlyMap<string, GoldNarrative>;
+  names: ReadonlyMap<string, readonly string[]>; goldNames: ReadonlyMap<string, readonly string[]>;
+}): Generator<ActorCheck> {
+  for (const n of o.narratives) {
+    const m = o.mapping[n.id] ?? 'none';
+    const g = o.goldById.get(m.replace(/^¬/, ''));
+    if (!g || m === 'background') continue;
+    const denial = m.startsWith('¬');
+    for (const [actors, role0] of [[n.backers, 'backers'], [n.disputers, 'disputers']] as const) {
+      const role = denial ? (role0 === 'backers' ? 'disputers' : 'backers') : role0;
+      for (const actor of actors) {
+        const actorNames = o.names.get(actor) ?? [actor];
+        const matches = (ids: readonly string[]): boolean => ids.some((id) => sameActor(o.goldNames.get(id) ?? [id], actorNames));
+        yield { n, m, g, role0, role, actor, actorNames, matches, right: matches(g[role]) };
+      }
+    }
+  }
+}
+
+/** Where one of an outlet's gold spans went in the tool's analysis (rank 1 best). */
+export interface SpanPlace { readonly rank: number; readonly what: string; readonly s: LabelledSpan }
+
+/**
+ * The lookups an error listing of one event needs: gold narratives by id, labelled gold spans,
+ * outlets of articles, actor names on both sides, tool claims by id, and `placesOf(g, outlet)`:
+ * where the outlet's gold spans of gold narrative `g` ended up in the tool (best first).
+ */
+export function eventIndex(gold: GoldEvent, report: DivergenceReport, analysis: NarrativeAnalysis, mapping: Readonly<Record<string, string>>) {
+  const goldById = new Map(gold.questions.flatMap((q) => q.narratives).map((n) => [n.id, n]));
+  const spans = labelledSpans(gold);
+  const outletOfArticle = new Map(gold.articles.map((x) => [x.id, x.outlet]));
+  const names = new Map(report.actors.map((x) => [x.id, [x.name, ...x.aliases]]));
+  const goldNames = new Map(gold.actors.map((x) => [x.id, [x.name, ...x.aliases]]));
+  const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
+  const narrativeOfClaim = new Map<string, string>();
+  for (const n of analysis.narratives) for (const id of [...n.claimIds, ...n.disputingClaimIds]) narrativeOfClaim.set(id, n.id);
+  const inBackground = new Set(analysis.background);
+  const placesOf = (g: string, outlet: string): SpanPlace[] =>
+    spans.filter((s) => s.label.replace(/^[¬~]/, '') === g && outletOfArticle.get(s.span.article) === outlet).map((s) => {
+      const hit = analysis.claims.filter((c) => aligns(claimSpan(c), spanOf(s.span)))
+        .sort((x, y) => overlap(claimSpan(y), spanOf(s.span)) - overlap(claimSpan(x), spanOf(s.span)))[0];
+      const kind = s.label.startsWith('¬') ? 'dispute' : s.label.startsWith('~') ? 'discussion' : 'claim';
+      if (!hit) return { rank: 4, what: `${kind} not extracted as a claim`, s };
+      const where = narrativeOfClaim.get(hit.id);
+      if (where) return { rank: 1, what: `${kind} told in another tool narrative (${where} -> ${mapping[where] ?? 'none'})`, s };
+      if (inBackground.has(hit.id)) return { rank: 2, what: `${kind} in the tool's background`, s };
+      return { rank: 3, what: `${kind} a stray claim in no narrative`, s };
+    }).sort((x, y) => x.rank - y.rank);
+  return { goldById, spans, outletOfArticle, names, goldNames, claimById, placesOf };
+}
+
+/**
+ * Every omission the report states, with the gold narrative its narrative maps to and, where no
+ * search is needed, its verdict (see {@link plainOmission}; `decided` false leaves it to the caller).
+ */
+export function* statedOmissions(report: DivergenceReport, mapping: Readonly<Record<string, string>>, goldById: ReadonlyMap<string, GoldNarrative>, outletOfArticle: ReadonlyMap<string, string>):
+  Generator<{ outlet: string; id: string; m: string; g: GoldNarrative | undefined; decided: boolean; right: boolean; category: string }> {
+  for (const o of report.outlets) {
+    for (const id of o.omitted) {
+      const m = mapping[id] ?? 'none';
+      const g = goldById.get(m.replace(/^¬/, ''));
+      const plain = plainOmission(m, g, o.outlet, outletOfArticle);
+      yield { outlet: o.outlet, id, m, g, decided: plain !== null, right: plain?.right ?? false, category: plain?.category ?? '' };
+    }
+  }
 }

@@ -20,12 +20,12 @@
  * gold narrative), to test an attachment rule offline; `FATE_NAMES=1` prints the speaker of each
  * stray whose speaker backs no narrative beside the backers of the narratives of its gold one.
  */
-import { aligns, overlap, sameActor } from '../src/eval/narratives/metrics.js';
+import { aligns, overlap } from '../src/eval/narratives/metrics.js';
 import { scoreEvent } from '../src/eval/narratives/score.js';
 import type { GoldEvent } from '../src/eval/narratives/gold-schema.js';
 import type { NarrativeClaim } from '../src/types/index.js';
 import { goldRuns } from './gold-runs.js';
-import { CategoryCounts, claimSpan, errorArgs, labelledSpans, short, spanOf, wrongActor } from './error-listing.js';
+import { CategoryCounts, claimSpan, errorArgs, statedOmissions, short, spanOf, wrongActor, actorChecks, eventIndex } from './error-listing.js';
 import type { NarrativeTrace } from '../src/07-narratives/build.js';
 import type { NarrativeAnalysis } from '../src/types/index.js';
 import { backing } from '../src/07-narratives/strays.js';
@@ -112,88 +112,49 @@ for await (const { gold, report, analysis, trace } of goldRuns(dir, only)) {
   const { mapping } = scoreEvent(gold, report).details;
   for (const a of report.actors) NAMES.set(a.id, a.name);
   if (fate) fateOf(gold, analysis, trace, mapping);
-  const goldNarratives = gold.questions.flatMap((q) => q.narratives);
-  const goldById = new Map(goldNarratives.map((n) => [n.id, n]));
-  const spans = labelledSpans(gold);
-  const outletOfArticle = new Map(gold.articles.map((a) => [a.id, a.outlet]));
-  const names = new Map(report.actors.map((a) => [a.id, [a.name, ...a.aliases]]));
-  const goldNames = new Map(gold.actors.map((a) => [a.id, [a.name, ...a.aliases]]));
-  const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
-  const narrativeOfClaim = new Map<string, string>();
-  for (const n of analysis.narratives) for (const id of [...n.claimIds, ...n.disputingClaimIds]) narrativeOfClaim.set(id, n.id);
-  const inBackground = new Set(analysis.background);
+  const { goldById, spans, outletOfArticle, names, goldNames, claimById, placesOf } = eventIndex(gold, report, analysis, mapping);
   const lines: string[] = [];
 
   // Omissions.
-  for (const o of report.outlets) {
-    for (const id of o.omitted) {
-      const m = mapping[id] ?? 'none';
-      const g = goldById.get(m.replace(/^¬/, ''));
-      let right = false;
-      let category: string;
-      let evidence = '';
-      if (m === 'none' || m === 'background') category = `tool narrative maps to ${m}`;
-      else if (!g) category = 'unknown';
-      else if (m.startsWith('¬')) {
-        right = !g.disputes.some((d) => outletOfArticle.get(d.article) === o.outlet);
-        category = right ? 'right' : 'denial narrative: outlet carries the disputes';
-      } else if (g.omittedBy.includes(o.outlet)) { right = true; category = 'right'; } else {
-        // Where the outlet's own gold spans of G ended up in the tool.
-        const mine = spans.filter((s) => s.label.replace(/^[¬~]/, '') === g.id && outletOfArticle.get(s.span.article) === o.outlet);
-        const places = mine.map((s) => {
-          const hit = analysis?.claims.filter((c) => aligns(claimSpan(c), spanOf(s.span)))
-            .sort((a, b) => overlap(claimSpan(b), spanOf(s.span)) - overlap(claimSpan(a), spanOf(s.span)))[0];
-          const kind = s.label.startsWith('¬') ? 'dispute' : s.label.startsWith('~') ? 'discussion' : 'claim';
-          if (!hit) return { rank: 4, what: `${kind} not extracted as a claim`, s };
-          const where = narrativeOfClaim.get(hit.id);
-          if (where) return { rank: 1, what: `${kind} told in another tool narrative (${where} -> ${mapping[where] ?? 'none'})`, s };
-          if (inBackground.has(hit.id)) return { rank: 2, what: `${kind} in the tool's background`, s };
-          return { rank: 3, what: `${kind} a stray claim in no narrative`, s };
-        }).sort((a, b) => a.rank - b.rank);
-        const best = places[0];
-        category = best ? best.what.replace(/ \(.*\)$/, '') : 'outlet has no gold span (gold omittedBy inconsistent)';
-        if (mine.every((s) => s.label.startsWith('~'))) category += ' [only discussion spans]';
-        evidence = places.map((p) => `${p.what}: "${short(p.s.span.hint, 60)}"`).join(' | ');
-      }
-      totals.omissions.all++; if (right) totals.omissions.right++;
-      count('omission', category);
-      if (list) lines.push(`  omit ${right ? 'OK ' : 'BAD'} ${o.outlet} omits ${id} (${m}): ${category}${evidence ? `\n        ${evidence}` : ''}`);
+  for (const x of statedOmissions(report, mapping, goldById, outletOfArticle)) {
+    const { outlet, id, m, g, decided } = x;
+    let { right, category } = x;
+    let evidence = '';
+    // Decided by the gold omission, or by searching where the outlet's gold spans went.
+    if (!decided && g?.omittedBy.includes(outlet)) { right = true; category = 'right'; } else if (!decided && g) {
+      // Where the outlet's own gold spans of G ended up in the tool.
+      const places = placesOf(g.id, outlet);
+      const best = places[0];
+      category = best ? best.what.replace(/ \(.*\)$/, '') : 'outlet has no gold span (gold omittedBy inconsistent)';
+      if (places.every((p) => p.s.label.startsWith('~'))) category += ' [only discussion spans]';
+      evidence = places.map((p) => `${p.what}: "${short(p.s.span.hint, 60)}"`).join(' | ');
     }
+    totals.omissions.all++; if (right) totals.omissions.right++;
+    count('omission', category);
+    if (list) lines.push(`  omit ${right ? 'OK ' : 'BAD'} ${outlet} omits ${id} (${m}): ${category}${evidence ? `\n        ${evidence}` : ''}`);
   }
 
   // Backers and disputers.
-  for (const n of analysis.narratives) {
-    const m = mapping[n.id] ?? 'none';
-    const g = goldById.get(m.replace(/^¬/, ''));
-    if (!g || m === 'background') continue;
-    const denial = m.startsWith('¬');
-    for (const [actors, role0] of [[n.backers, 'backers'], [n.disputers, 'disputers']] as const) {
-      const role = denial ? (role0 === 'backers' ? 'disputers' : 'backers') : role0;
-      for (const actor of actors) {
-        const actorNames = names.get(actor) ?? [actor];
-        const matches = (ids: readonly string[]): boolean => ids.some((id) => sameActor(goldNames.get(id) ?? [id], actorNames));
-        const right = matches(g[role]);
-        totals[role].all++; if (right) totals[role].right++;
-        const kind = report.actors.find((a) => a.id === actor)?.kind ?? '?';
-        count(`${role} by kind`, `${kind} ${right ? 'right' : 'wrong'}`);
-        if (process.env['ACTOR_TSV']) {
-          const ids0 = role0 === 'backers' ? n.claimIds : n.disputingClaimIds;
-          const mine = ids0.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && (c.actorId === actor || (c.coActorIds ?? []).includes(actor)));
-          const main = mine.filter((c) => c.actorId === actor);
-          console.error(['TSV', gold.event.slice(0, 14), role0, role, right ? 1 : 0, kind, JSON.stringify(actorNames[0]), mine.length, main.length,
-            mine.map((c) => c.stance).join(','), mine.map((c) => c.proposition?.polarity ?? 1).join(','), mine.map((c) => c.cueLemma ?? '').join(','), n.outlets.length, n.claimIds.length, n.backers.length].join('\t'));
-        }
-        if (right) { count(role, 'right'); continue; }
-        // The tool claims that made it a backer/disputer, the gold spans they align with, and why.
-        const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
-        const { own, aligned, category } = wrongActor({ gold, g, role, actor, claims: ids.map((id) => claimById.get(id)), spans, matches });
-        count(role, category);
-        if (list) {
-          const ev = aligned.map((a) => `${a.label}${a.span.speaker ? `@${a.span.speaker}` : ''}: "${short(a.c.text, 70)}"`).join(' | ')
-            || own.map((c) => `"${short(c.text, 70)}" (${c.voice}, src "${c.sourceText ?? ''}")`).join(' | ');
-          lines.push(`  ${role === 'backers' ? 'backer  ' : 'disputer'} BAD ${actorNames[0]} [${kind}] on ${n.id} (${m}): ${category}\n        ${ev}`);
-        }
-      }
+  for (const { n, m, g, role0, role, actor, actorNames, matches, right } of actorChecks({ narratives: analysis.narratives, mapping, goldById, names, goldNames })) {
+    totals[role].all++; if (right) totals[role].right++;
+    const kind = report.actors.find((a) => a.id === actor)?.kind ?? '?';
+    count(`${role} by kind`, `${kind} ${right ? 'right' : 'wrong'}`);
+    if (process.env['ACTOR_TSV']) {
+      const ids0 = role0 === 'backers' ? n.claimIds : n.disputingClaimIds;
+      const mine = ids0.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && (c.actorId === actor || (c.coActorIds ?? []).includes(actor)));
+      const main = mine.filter((c) => c.actorId === actor);
+      console.error(['TSV', gold.event.slice(0, 14), role0, role, right ? 1 : 0, kind, JSON.stringify(actorNames[0]), mine.length, main.length,
+        mine.map((c) => c.stance).join(','), mine.map((c) => c.proposition?.polarity ?? 1).join(','), mine.map((c) => c.cueLemma ?? '').join(','), n.outlets.length, n.claimIds.length, n.backers.length].join('\t'));
+    }
+    if (right) { count(role, 'right'); continue; }
+    // The tool claims that made it a backer/disputer, the gold spans they align with, and why.
+    const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
+    const { own, aligned, category } = wrongActor({ gold, g, role, actor, claims: ids.map((id) => claimById.get(id)), spans, matches });
+    count(role, category);
+    if (list) {
+      const ev = aligned.map((a) => `${a.label}${a.span.speaker ? `@${a.span.speaker}` : ''}: "${short(a.c.text, 70)}"`).join(' | ')
+        || own.map((c) => `"${short(c.text, 70)}" (${c.voice}, src "${c.sourceText ?? ''}")`).join(' | ');
+      lines.push(`  ${role === 'backers' ? 'backer  ' : 'disputer'} BAD ${actorNames[0]} [${kind}] on ${n.id} (${m}): ${category}\n        ${ev}`);
     }
   }
   if (list) console.log(`${gold.event}\n${lines.join('\n')}`);

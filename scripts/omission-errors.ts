@@ -22,12 +22,12 @@ import { buildNarratives, claimRelations, mergeActors, type PairModel, type Rela
 import { analyze } from '../src/pipeline/analyze.js';
 import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
 import { GoldArticleSource } from '../src/eval/narratives/gold-sources.js';
-import { aligns, overlap, sameActor } from '../src/eval/narratives/metrics.js';
+import { aligns } from '../src/eval/narratives/metrics.js';
 import { scoreEvent } from '../src/eval/narratives/score.js';
-import type { GoldEvent, GoldSpan } from '../src/eval/narratives/gold-schema.js';
+import type { GoldEvent } from '../src/eval/narratives/gold-schema.js';
 import type { AnalyzedArticle, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
 import { pairRows, trainPairModel, type PairRows } from './loo-pair-models.js';
-import { CategoryCounts, claimSpan, errorArgs, labelledSpans, short, spanOf, wrongActor } from './error-listing.js';
+import { CategoryCounts, claimSpan, errorArgs, statedOmissions, short, spanOf, wrongActor, actorChecks, eventIndex } from './error-listing.js';
 
 const { dir, list, only, has } = errorArgs('omission-errors');
 const loo = has('--loo');
@@ -65,16 +65,8 @@ for (const held of loaded) {
   const a = analysis;
   const { mapping } = scoreEvent(gold, report).details;
   const goldNarratives = gold.questions.flatMap((q) => q.narratives);
-  const goldById = new Map(goldNarratives.map((n) => [n.id, n]));
-  const spans = labelledSpans(gold);
-  const outletOfArticle = new Map(gold.articles.map((x) => [x.id, x.outlet]));
-  const names = new Map(report.actors.map((x) => [x.id, [x.name, ...x.aliases]]));
+  const { goldById, spans, outletOfArticle, names, goldNames, claimById, placesOf } = eventIndex(gold, report, a, mapping);
   const actorName = (id: string): string => names.get(id)?.[0] ?? id;
-  const goldNames = new Map(gold.actors.map((x) => [x.id, [x.name, ...x.aliases]]));
-  const claimById = new Map(a.claims.map((c) => [c.id, c]));
-  const narrativeOfClaim = new Map<string, string>();
-  for (const n of a.narratives) for (const id of [...n.claimIds, ...n.disputingClaimIds]) narrativeOfClaim.set(id, n.id);
-  const inBackground = new Set(a.background);
   const lines: string[] = [];
   // A claim with its attribution's source as written and its sentence: where a wrong speaker comes from.
   const sourceOf = (c: NarrativeClaim): string => {
@@ -88,48 +80,28 @@ for (const held of loaded) {
     return n ? `"${short(n.answer, 60)}" [${n.backers.map(actorName).join(', ')}] ${n.claimIds.length}+${n.disputingClaimIds.length} claims` : id;
   };
 
-  /** Where the outlet's gold spans of G ended up in the tool, best first. */
-  const placesOf = (g: string, outlet: string): { rank: number; what: string; s: { span: GoldSpan; label: string } }[] =>
-    spans.filter((s) => s.label.replace(/^[¬~]/, '') === g && outletOfArticle.get(s.span.article) === outlet).map((s) => {
-      const hit = a.claims.filter((c) => aligns(claimSpan(c), spanOf(s.span)))
-        .sort((x, y) => overlap(claimSpan(y), spanOf(s.span)) - overlap(claimSpan(x), spanOf(s.span)))[0];
-      const kind = s.label.startsWith('¬') ? 'dispute' : s.label.startsWith('~') ? 'discussion' : 'claim';
-      if (!hit) return { rank: 4, what: `${kind} not extracted as a claim`, s };
-      const where = narrativeOfClaim.get(hit.id);
-      if (where) return { rank: 1, what: `${kind} told in another tool narrative (${where} -> ${mapping[where] ?? 'none'})`, s };
-      if (inBackground.has(hit.id)) return { rank: 2, what: `${kind} in the tool's background`, s };
-      return { rank: 3, what: `${kind} a stray claim in no narrative`, s };
-    }).sort((x, y) => x.rank - y.rank);
 
   // Stated omissions.
-  for (const o of report.outlets) {
-    for (const id of o.omitted) {
-      const m = mapping[id] ?? 'none';
-      const g = goldById.get(m.replace(/^¬/, ''));
-      let right = false;
-      let category: string;
-      let evidence = '';
-      if (m === 'none' || m === 'background') category = `tool narrative maps to ${m}`;
-      else if (!g) category = 'unknown';
-      else if (m.startsWith('¬')) {
-        right = !g.disputes.some((d) => outletOfArticle.get(d.article) === o.outlet);
-        category = right ? 'right (denial narrative)' : 'denial narrative: outlet carries the disputes';
-      } else if (g.omittedBy.includes(o.outlet)) {
-        right = true;
-        const rivals = gold.conflicts.filter((c) => c.a === g.id || c.b === g.id).map((c) => (c.a === g.id ? c.b : c.a));
-        const carriesRival = rivals.some((r) => spans.some((s) => s.label === r && outletOfArticle.get(s.span.article) === o.outlet));
-        category = carriesRival ? 'right (the outlet carries only the rival side)' : 'right';
-      } else {
-        const places = placesOf(g.id, o.outlet);
-        const best = places[0];
-        category = best ? best.what.replace(/ \(.*\)$/, '') : 'outlet has no gold span (gold omittedBy inconsistent)';
-        if (places.length > 0 && places.every((p) => p.s.label.startsWith('~'))) category += ' [only discussion spans]';
-        evidence = places.map((p) => `${p.what}: "${short(p.s.span.hint, 50)}"`).join(' | ');
-      }
-      totals.omissions.all++; if (right) totals.omissions.right++;
-      count('stated omission', category);
-      if (list) lines.push(`  omit ${right ? 'OK ' : 'BAD'} ${o.outlet} omits ${id} ${describe(id)} (gold ${m}): ${category}${evidence ? `\n        ${evidence}` : ''}`);
+  for (const x of statedOmissions(report, mapping, goldById, outletOfArticle)) {
+    const { outlet, id, m, g, decided } = x;
+    let { right, category } = x;
+    let evidence = '';
+    // Decided by the gold omission, or by searching where the outlet's gold spans went.
+    if (!decided && g?.omittedBy.includes(outlet)) {
+      right = true;
+      const rivals = gold.conflicts.filter((c) => c.a === g.id || c.b === g.id).map((c) => (c.a === g.id ? c.b : c.a));
+      const carriesRival = rivals.some((r) => spans.some((s) => s.label === r && outletOfArticle.get(s.span.article) === outlet));
+      category = carriesRival ? 'right (the outlet carries only the rival side)' : 'right';
+    } else if (!decided && g) {
+      const places = placesOf(g.id, outlet);
+      const best = places[0];
+      category = best ? best.what.replace(/ \(.*\)$/, '') : 'outlet has no gold span (gold omittedBy inconsistent)';
+      if (places.length > 0 && places.every((p) => p.s.label.startsWith('~'))) category += ' [only discussion spans]';
+      evidence = places.map((p) => `${p.what}: "${short(p.s.span.hint, 50)}"`).join(' | ');
     }
+    totals.omissions.all++; if (right) totals.omissions.right++;
+    count('stated omission', category);
+    if (list) lines.push(`  omit ${right ? 'OK ' : 'BAD'} ${outlet} omits ${id} ${describe(id)} (gold ${m}): ${category}${evidence ? `\n        ${evidence}` : ''}`);
   }
 
   // Gold omissions of covered narratives: found or why not.
@@ -213,28 +185,16 @@ for (const held of loaded) {
   }
 
   // Backers and disputers.
-  for (const n of a.narratives) {
-    const m = mapping[n.id] ?? 'none';
-    const g = goldById.get(m.replace(/^¬/, ''));
-    if (!g || m === 'background') continue;
-    const denial = m.startsWith('¬');
-    for (const [actors, role0] of [[n.backers, 'backers'], [n.disputers, 'disputers']] as const) {
-      const role = denial ? (role0 === 'backers' ? 'disputers' : 'backers') : role0;
-      for (const actor of actors) {
-        const actorNames = names.get(actor) ?? [actor];
-        const matches = (ids: readonly string[]): boolean => ids.some((id) => sameActor(goldNames.get(id) ?? [id], actorNames));
-        const right = matches(g[role]);
-        totals[role].all++; if (right) totals[role].right++;
-        if (right) { count(role, 'right'); continue; }
-        const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
-        const { own, aligned, category } = wrongActor({ gold, g, role, actor, claims: ids.map((id) => claimById.get(id)), spans, matches });
-        count(role, category);
-        if (list) {
-          const ev = aligned.map((x) => `${x.label}${x.span.speaker ? `@${x.span.speaker}` : ''}: ${sourceOf(x.c)}`).join('\n        ')
-            || own.map((c) => `unannotated: ${sourceOf(c)}`).join('\n        ');
-          lines.push(`  ${role === 'backers' ? 'backer  ' : 'disputer'} BAD ${actorNames[0]} on ${n.id} (${m}; gold ${role}: ${g[role].join(', ') || 'none'}): ${category}\n        ${ev}`);
-        }
-      }
+  for (const { n, m, g, role0, role, actor, actorNames, matches, right } of actorChecks({ narratives: a.narratives, mapping, goldById, names, goldNames })) {
+    totals[role].all++; if (right) totals[role].right++;
+    if (right) { count(role, 'right'); continue; }
+    const ids = role0 === 'backers' ? n.claimIds : [...n.disputingClaimIds, ...n.claimIds];
+    const { own, aligned, category } = wrongActor({ gold, g, role, actor, claims: ids.map((id) => claimById.get(id)), spans, matches });
+    count(role, category);
+    if (list) {
+      const ev = aligned.map((x) => `${x.label}${x.span.speaker ? `@${x.span.speaker}` : ''}: ${sourceOf(x.c)}`).join('\n        ')
+        || own.map((c) => `unannotated: ${sourceOf(c)}`).join('\n        ');
+      lines.push(`  ${role === 'backers' ? 'backer  ' : 'disputer'} BAD ${actorNames[0]} on ${n.id} (${m}; gold ${role}: ${g[role].join(', ') || 'none'}): ${category}\n        ${ev}`);
     }
   }
   if (list && lines.length > 0) console.log(`${gold.event}\n${lines.join('\n')}`);

@@ -99,3 +99,14 @@ describe('segment: tokens depend on the text only, not on what the process read 
     expect(first[0]).toContain('year/NOUN/year ’s/PART/\'s');
   });
 });
+
+describe('segment: quote marks typed as two apostrophes', () => {
+  it.each([
+    ["He said, ''We won the vote in the city.'' Then he left.", ["He said, ''We won the vote in the city.''", 'Then he left.']],
+    ["''It is over,'' she said. ''We lost.'' The crowd went home.", ["''It is over,'' she said.", "''We lost.''", 'The crowd went home.']],
+    ['He said, "We won the vote in the city." Then he left.', ['He said, "We won the vote in the city."', 'Then he left.']],
+    ["The players' union met. It voted.", ["The players' union met.", 'It voted.']],
+  ])('%s', (text, expected) => {
+    expect(segment(article(text)).sentences.map((s) => s.text)).toEqual(expected);
+  });
+});

@@ -85,12 +85,16 @@ export function segment(article: Article, options: SegmentOptions = {}): Segment
       const lineStart = first ? previousLineBreak : newlines >= 1;
       first = false;
       if (newParagraph) paragraph++;
-      if (newParagraph || sentenceStarts || open < 0) {
+      // "... in the city.'' Then": wink starts a sentence between the two apostrophes of a
+      // typewriter closing quote (The New York Times types quotes as '' in PolNeAR); the second
+      // one still closes the quote, so the start passes on to the next token.
+      const insideQuoteMark: boolean = sentenceStarts && !newParagraph && open >= 0 && start === cursor && value === "'" && tokens[tokens.length - 1]?.text === "'";
+      if ((newParagraph || sentenceStarts || open < 0) && !insideQuoteMark) {
         close();
         open = tokens.length;
         openParagraph = paragraph;
       }
-      sentenceStarts = false;
+      sentenceStarts = insideQuoteMark;
       tokens.push({
         index: tokens.length,
         sentence: sentences.length,

@@ -76,6 +76,29 @@ describe('7.1d a relative clause or an appositive in the source does not speak',
   });
 });
 
+describe('7.1g a place before a party label describes a politician and does not speak', () => {
+  const speakerNames = (text: string): (string | undefined)[] => {
+    const a = article('x', text);
+    const attribution = a.attributions.at(-1);
+    return attribution ? speakersOf(a, attribution).map((id) => a.actors.find((x) => x.id === id)?.name) : [];
+  };
+  it.each([
+    // "Carolina" is a first name: the run read as a person "Carolina Democrat", who spoke for Clyburn.
+    ['House Majority Whip James Clyburn, South Carolina Democrat who is African American, said the president was wrong.', ['James Clyburn']],
+    ['Rep. Steve Cohen, a Tennessee Democrat, said the comparison was offensive.', ['Steve Cohen']],
+    // Nobody named: the state is no speaker either (before: "Carolina Republican").
+    ['Critics were loud. "This is a lynching in every sense," the South Carolina Republican said.', []],
+  ] as const)('%j is spoken by %j', (text, names) => {
+    expect(speakerNames(text)).toEqual(names);
+  });
+
+  it('makes no person of "Carolina Republican"', () => {
+    const a = article('x', 'Sen. Lindsey Graham spoke. "It is a lynching," the South Carolina Republican said.');
+    expect(a.actors.map((x) => x.name)).not.toContain('Carolina Republican');
+    expect(a.actors.map((x) => x.name)).toContain('Lindsey Graham');
+  });
+});
+
 describe('7.1e a description the source writes in full is an alias of the actor it names', () => {
   it.each([
     ['Net neutrality supporters hailed the plan as a victory.', 'Net neutrality supporters'],

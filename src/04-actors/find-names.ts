@@ -35,6 +35,12 @@ const THING_HEADS = new Set([
   'river', 'lake', 'mountain', 'mountains', 'island', 'islands', 'valley', 'bay', 'sea', 'ocean', 'county', 'province',
   'war', 'election', 'elections', 'day', 'summit', 'games', 'olympics', 'cup', 'award', 'prize',
 ]);
+/**
+ * Party labels that end a description of a politician, not a name: "the South Carolina
+ * Republican", "James Clyburn, South Carolina Democrat" ("Carolina" is a first name, so the run
+ * read as the person "Carolina Republican").
+ */
+const PARTY_HEADS = new Set(['republican', 'democrat', 'independent', 'libertarian']);
 /** Capitalised calendar words: "Saturday", "Tuesday" are never actors. */
 const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tonight', 'yesterday', 'tomorrow']);
 /** Words that end media names: "The Moscow Times", "Kyiv Post". */
@@ -103,7 +109,7 @@ function classify(ctx: Context, first: number, end: number): Candidate | undefin
   if (MEDIA_HEADS.has(last) && end - first > 1) {
     return { first, end, kind: 'media', form: 'name', name: text, key: `media:${text.toLowerCase()}`, priority: PRIORITY.name };
   }
-  if (THING_HEADS.has(last) && end - first > 1) return undefined;
+  if ((THING_HEADS.has(last) || PARTY_HEADS.has(last)) && end - first > 1) return undefined;
   if (ORG_HEADS.has(last) && end - first > 1) {
     return { first, end, kind: 'organisation', form: 'name', name: text, key: `organisation:${text.toLowerCase()}`, priority: PRIORITY.name };
   }

@@ -229,6 +229,9 @@ export function speakersOf(article: AnalyzedArticle, attribution: Attribution): 
 
 const speakerCache = new WeakMap<Attribution, string[]>();
 
+/** A party label right after a mention: "South Carolina[ Republican]", "Tennessee[ Democrat]". */
+const PARTY_AFTER = /^\s+(?:Republican|Democrat|Independent|Libertarian)\b/;
+
 /** Kinds that are institutions, not people described: their former staff do not speak for them. */
 const INSTITUTIONS: ReadonlySet<ActorKind> = new Set(['organisation', 'state', 'group']);
 
@@ -244,11 +247,18 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   // institution speak for themselves, not for it.
   const former = source.spans.flatMap((s) => [...s.text.matchAll(/\bformer\b/gi)].map((m) => s.start + (m.index ?? 0)));
   let formerOnly = false;
+  let qualifierOnly = false;
   const modifiers = modifierStarts(article, source.spans);
   for (const actor of article.actors) {
     for (const mention of actor.mentions) {
       if (!source.spans.some((s) => mention.start >= s.start && mention.end <= s.end)) continue;
       if (modifiers.some((m) => mention.start >= m.start && mention.end <= m.end)) continue;
+      // "the South Carolina Republican said", "a Tennessee Democrat": a place before a party
+      // label describes a politician; the state does not speak.
+      if (actor.kind !== 'person' && PARTY_AFTER.test(article.text.slice(mention.end, mention.end + 16))) {
+        qualifierOnly = true;
+        continue;
+      }
       // "the former department officials": "former" inside an institution's mention counts too
       // ("The former official" is a person described, and speaks for themself).
       const before = former.some((at) => at < mention.start && mention.start - at <= 12);
@@ -260,7 +270,7 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
       found.push({ id: actor.id, rank: SPECIFICITY[actor.kind] + (actor.id === source.actorId ? 0.5 : 0), start: mention.start });
     }
   }
-  if (found.length === 0) return source.actorId && !formerOnly ? [source.actorId] : antecedentOf(article, source.spans);
+  if (found.length === 0) return source.actorId && !formerOnly && !qualifierOnly ? [source.actorId] : antecedentOf(article, source.spans);
   found.sort((x, y) => y.rank - x.rank || y.start - x.start);
   const main = found[0];
   if (!main) return [];

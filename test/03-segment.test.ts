@@ -110,3 +110,14 @@ describe('segment: quote marks typed as two apostrophes', () => {
     expect(segment(article(text)).sentences.map((s) => s.text)).toEqual(expected);
   });
 });
+
+describe('segment: an initialism split by wink stays one word of its sentence', () => {
+  it.each([
+    ['Sen. Jim DeMint, R-S.C., would not go that far. He left.', ['Sen. Jim DeMint, R-S.C., would not go that far.', 'He left.']],
+    ['Rep. Frank Pallone, D-N.J. said no. He left.', ['Rep. Frank Pallone, D-N.J. said no.', 'He left.']],
+    ['She moved to Washington, D.C. The vote is on Monday.', ['She moved to Washington, D.C.', 'The vote is on Monday.']],
+    ['It was a plan B.C. Smith voted against it.', ['It was a plan B.C. Smith voted against it.']],
+  ])('%s', (text, expected) => {
+    expect(segment(article(text)).sentences.map((s) => s.text)).toEqual(expected);
+  });
+});

@@ -65,6 +65,9 @@ describe('7.1d a relative clause or an appositive in the source does not speak',
     ['Mary Cheney, the younger sister of Liz Cheney, said her sister was wrong.', 'Mary Cheney'],
     ['Peskov, the Kremlin spokesman, said there was no warning.', 'Peskov'],
     ['The Justice Department, which Bill Barr leads, said the hearing would go ahead.', 'Department of Justice'],
+    // After a party label the name is closed, whatever the appositive opens with.
+    ['Sen. Tim Scott, R-S.C., Lindsey Graham\'s South Carolina colleague, said the word was wrong.', 'Tim Scott'],
+    ['Rep. Mary Smith, D-Calif., Nancy Pelosi\'s closest ally, said the vote would pass.', 'Mary Smith'],
     // No head mention before the comma: the named appositive stays the speaker.
     ['A spokeswoman for the top Republican on the committee, Rep. Doug Collins of Georgia, noted that the testimony is voluntary.', 'Doug Collins'],
     ['Kremlin spokesman Dmitry Peskov said Russia had received no warning.', 'Dmitry Peskov'],

@@ -89,7 +89,10 @@ export function segment(article: Article, options: SegmentOptions = {}): Segment
       // typewriter closing quote (The New York Times types quotes as '' in PolNeAR); the second
       // one still closes the quote, so the start passes on to the next token.
       const insideQuoteMark: boolean = sentenceStarts && !newParagraph && open >= 0 && start === cursor && value === "'" && tokens[tokens.length - 1]?.text === "'";
-      if ((newParagraph || sentenceStarts || open < 0) && !insideQuoteMark) {
+      // "Sen. Jim DeMint, R-S.C., would not": wink splits an initialism into "S", ".", "C." and
+      // starts a sentence at "C."; a letter glued to "X." is the same word, never a new sentence.
+      const insideInitialism: boolean = sentenceStarts && !newParagraph && open >= 0 && start === cursor && isInitialismTail(tokens, value);
+      if ((newParagraph || sentenceStarts || open < 0) && !insideQuoteMark && !insideInitialism) {
         close();
         open = tokens.length;
         openParagraph = paragraph;
@@ -114,6 +117,13 @@ export function segment(article: Article, options: SegmentOptions = {}): Segment
 }
 
 const NEWLINE = 10;
+
+/** "C." right after a glued "S" "." ("S.C.", "N.J."): the last letter of an initialism. */
+function isInitialismTail(tokens: readonly Token[], value: string): boolean {
+  const dot = tokens[tokens.length - 1];
+  const letter = tokens[tokens.length - 2];
+  return /^[A-Z]\.?$/.test(value) && dot?.text === '.' && letter !== undefined && /^[A-Z]$/.test(letter.text) && letter.end === dot.start;
+}
 
 /** True when `value` is only whitespace (wink's newline and tab tokens). */
 function isBlank(value: string): boolean {

@@ -9,6 +9,7 @@
  */
 import type { Actor, ActorKind, Mention, Segmented } from '../types/index.js';
 import type { Candidate, Gender, Link } from './candidate.js';
+import { quotedTokens } from './quotes.js';
 
 interface Building {
   readonly id: string;
@@ -24,6 +25,8 @@ interface Building {
 interface Placed {
   readonly actor: Building;
   readonly sentence: number;
+  /** Inside a direct quotation. */
+  readonly quoted: boolean;
 }
 
 const PRONOUN_LOOKBACK = 3;
@@ -34,6 +37,7 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
   const byKey = new Map<string, Building>();
   const actors: Building[] = [];
   const placed: Placed[] = [];
+  const quoted = quotedTokens(segmented);
 
   const create = (c: Candidate, key: string): Building => {
     const actor: Building = { id: `a${actors.length + 1}`, kind: c.kind, names: [], mentions: [], roles: [], roleWords: new Set(), heads: new Set(), gender: '' };
@@ -44,8 +48,9 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
 
   for (const c of candidates) {
     const sentence = segmented.tokens[c.first]?.sentence ?? 0;
+    const inQuote = quoted[c.first] === 1;
     let actor: Building | undefined;
-    if (c.link?.to === 'pronoun') actor = resolvePronoun(placed, sentence, c.link.gender);
+    if (c.link?.to === 'pronoun') actor = resolvePronoun(placed, sentence, c.link.gender, inQuote);
     else if (c.link?.to === 'recent') actor = resolveRecent(placed, c.link) ?? (c.link.orNew ? create(c, '') : undefined);
     else {
       const key = c.key || personKey(c, persons);
@@ -54,7 +59,7 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
     }
     if (!actor) continue;
     add(segmented, actor, c);
-    placed.push({ actor, sentence });
+    placed.push({ actor, sentence, quoted: inQuote });
   }
   return actors.map(finish);
 }
@@ -63,12 +68,15 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
 interface NameIndex {
   readonly bySurname: Map<string, Candidate[]>;
   readonly byFirstName: Map<string, Candidate[]>;
+  /** Every person name confirmed somewhere in the article (by a first name, title or speech verb). */
+  readonly confirmed: Set<string>;
 }
 
 function fullNames(candidates: readonly Candidate[]): NameIndex {
-  const index: NameIndex = { bySurname: new Map(), byFirstName: new Map() };
+  const index: NameIndex = { bySurname: new Map(), byFirstName: new Map(), confirmed: new Set() };
   for (const c of candidates) {
     if (c.kind !== 'person' || c.form !== 'name' || c.tentative) continue;
+    index.confirmed.add(fold(c.name));
     const parts = fold(c.name).split(/\s+/);
     if (parts.length < 2) continue;
     push(index.bySurname, parts[parts.length - 1] ?? '', c);
@@ -99,7 +107,9 @@ function personKey(c: Candidate, index: NameIndex): string {
   const longer = (index.bySurname.get(parts[parts.length - 1] ?? '') ?? []).filter((f) => fold(f.name).endsWith(` ${lower}`));
   const full = nearest(longer, c.first) ?? (parts.length === 1 ? nearest(index.byFirstName.get(lower), c.first) : undefined);
   if (full) return `person:${fold(full.name)}`;
-  return c.tentative ? '' : `person:${lower}`;
+  // "President Obama came out ... In a written statement, Obama asked": a name the article
+  // confirms as a person elsewhere (title, first name, speech verb) is that person everywhere.
+  return c.tentative && !index.confirmed.has(lower) ? '' : `person:${lower}`;
 }
 
 /**
@@ -125,12 +135,16 @@ function nearest(list: readonly Candidate[] | undefined, at: number): Candidate 
   return best ?? list[0];
 }
 
-/** "Kremlin spokesman Dmitry Peskov said he was not aware": the subject of the sentence. */
-function resolvePronoun(placed: readonly Placed[], sentence: number, gender: Gender): Building | undefined {
+/**
+ * "Kremlin spokesman Dmitry Peskov said he was not aware": the subject of the sentence. A pronoun
+ * outside quotation marks never points into a quotation: in "“Chairman Steele needs to
+ * apologize,” he said", "he" is the speaker named before the quote, not Steele.
+ */
+function resolvePronoun(placed: readonly Placed[], sentence: number, gender: Gender, inQuote: boolean): Building | undefined {
   // "..., a spokeswoman said. She did not elaborate.": an unnamed source of known gender fits too.
-  const fits = (p: Placed): boolean =>
+  const fits = (p: Placed): boolean => (inQuote || !p.quoted) && (
     (p.actor.kind === 'person' && (p.actor.gender === '' || gender === '' || p.actor.gender === gender)) ||
-    (p.actor.kind === 'anonymous' && p.actor.gender !== '' && p.actor.gender === gender);
+    (p.actor.kind === 'anonymous' && p.actor.gender !== '' && p.actor.gender === gender));
   for (let s = sentence; s >= sentence - PRONOUN_LOOKBACK; s--) {
     // The first compatible person of the sentence (the subject, more often than not).
     let first: Building | undefined;

@@ -308,10 +308,12 @@ function personOpening(article: AnalyzedArticle, attribution: Attribution): stri
 function modifierStarts(article: AnalyzedArticle, spans: readonly { readonly start: number; readonly end: number; readonly text: string }[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const span of spans) {
-    const comma = /,\s+(?!(?:and|or|nor)\b)(?=who\b|whose\b|which\b|[a-z])/.exec(span.text);
+    // After a party label the name is closed: "Sen. Tim Scott, R-S.C., Graham's South Carolina
+    // colleague" is Scott speaking, whatever the appositive opens with.
+    const comma = /,\s+(?!(?:and|or|nor)\b)(?=who\b|whose\b|which\b|[a-z])|(?<=,\s*\(?[RDI]-[A-Z][A-Za-z.]*\)?\s*),\s+(?!(?:and|or|nor)\b)/.exec(span.text);
     if (!comma) continue;
     const at = span.start + comma.index;
-    const head = article.actors.some((a) => a.mentions.some((m) => m.form !== 'pronoun' && m.start >= span.start && m.end <= at && /^\s*$/.test(article.text.slice(m.end, at))));
+    const head = article.actors.some((a) => a.mentions.some((m) => m.form !== 'pronoun' && m.start >= span.start && m.end <= at && /^\s*(?:,\s*\(?[RDI]-[A-Z][A-Za-z.]*\)?\s*)?$/.test(article.text.slice(m.end, at))));
     if (head) out.push({ start: at, end: span.end });
   }
   return out;

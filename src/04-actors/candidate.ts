@@ -3,6 +3,7 @@
  * of the `find-*` rules and later selected (overlaps removed) and clustered into actors.
  */
 import type { ActorKind, MentionForm } from '../types/index.js';
+import type { Described } from './descriptors.js';
 
 /** Grammatical gender as far as pronoun resolution cares: male, female or unknown. */
 export type Gender = 'm' | 'f' | '';
@@ -10,7 +11,7 @@ export type Gender = 'm' | 'f' | '';
 /**
  * How a candidate without its own identity finds its actor.
  * - `recent`: the most recent earlier actor of one of `kinds` ("the news agency" -> Reuters),
- *   optionally one whose roles contain all `roleWords` ("the spokesman") or whose mentions share
+ *   optionally one whose roles fit a description (`described`: "the spokesman") or whose mentions share
  *   `head` ("one of the sources" -> "three sources familiar with the matter").
  * - `pronoun`: the most recent compatible person ("Peskov said he ...").
  */
@@ -18,9 +19,13 @@ export type Link =
   | {
       readonly to: 'recent';
       readonly kinds: readonly ActorKind[];
-      /** Every one of these words must occur in the actor's roles ("the Kremlin spokesman"). */
-      readonly roleWords?: readonly string[];
       readonly head?: string;
+      /**
+       * A definite description of a person ("the Arizona Republican", "the Republican senator",
+       * "the spokeswoman"): its US parties and states must not contradict what is known of the
+       * person, and something must fit; an unnamed source fits when its head is `titleHead`.
+       */
+      readonly described?: Described & { readonly titleHead?: string };
       /** Start a new actor when nothing matches (sources), instead of dropping the mention. */
       readonly orNew: boolean;
     }
@@ -44,6 +49,8 @@ export interface Candidate {
   readonly head?: string;
   /** Role title attached to the mention ("Kremlin spokesman"), filled by the roles rule. */
   role?: string;
+  /** A US party label after a person's name ("R-Ariz.", ", a Tennessee Democrat"). */
+  descriptors?: Described;
   gender?: Gender;
   /**
    * A capitalised run of unknown kind ("Crocus City Hall"): dropped unless later confirmed as a

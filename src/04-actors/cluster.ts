@@ -9,6 +9,8 @@
  */
 import type { Actor, ActorKind, Mention, Segmented } from '../types/index.js';
 import type { Candidate, Gender, Link } from './candidate.js';
+import { describe, impliedWords, type Described } from './descriptors.js';
+import { gazetteers } from './gazetteers.js';
 import { quotedTokens } from './quotes.js';
 
 interface Building {
@@ -17,7 +19,11 @@ interface Building {
   readonly names: string[];
   readonly mentions: Mention[];
   readonly roles: string[];
+  /** Canonical words of its roles ("Sen." -> senator, lawmaker), or of an unnamed source's description. */
   readonly roleWords: Set<string>;
+  /** US parties and states its roles and party labels name ("R-Ariz." -> republican, arizona). */
+  readonly parties: Set<string>;
+  readonly states: Set<string>;
   readonly heads: Set<string>;
   gender: Gender;
 }
@@ -40,7 +46,7 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
   const quoted = quotedTokens(segmented);
 
   const create = (c: Candidate, key: string): Building => {
-    const actor: Building = { id: `a${actors.length + 1}`, kind: c.kind, names: [], mentions: [], roles: [], roleWords: new Set(), heads: new Set(), gender: '' };
+    const actor: Building = { id: `a${actors.length + 1}`, kind: c.kind, names: [], mentions: [], roles: [], roleWords: new Set(), parties: new Set(), states: new Set(), heads: new Set(), gender: '' };
     actors.push(actor);
     if (key) byKey.set(key, actor);
     return actor;
@@ -166,12 +172,37 @@ function resolveRecent(placed: readonly Placed[], link: Extract<Link, { to: 'rec
   for (let k = placed.length - 1; k >= 0; k--) {
     const actor = placed[k]?.actor;
     if (!actor || !link.kinds.includes(actor.kind)) continue;
-    if (link.roleWords && !link.roleWords.every((w) => actor.roleWords.has(w))) continue;
+    if (link.described && !fitsDescription(actor, link.described)) continue;
     if (link.head !== undefined && !actor.heads.has(link.head)) continue;
     return actor;
   }
   return undefined;
 }
+
+/**
+ * Whether a definite description fits an actor. A person: every title and modifier word is in its
+ * roles ("the Kremlin spokesman" -> "Kremlin spokesman Dmitry Peskov"; "the senator" -> "Sen.
+ * Ted Cruz"), its party and state do not contradict the person's where they are known ("the
+ * Democratic nominee" is not the Republican nominee), and at least one word, party or state is
+ * known to fit ("the Arizona Republican" -> "Sen. John McCain, R-Ariz."). An unnamed source:
+ * same head and words ("the spokeswoman" -> "a Treasury Department spokeswoman").
+ */
+function fitsDescription(actor: Building, d: NonNullable<Extract<Link, { to: 'recent' }>['described']>): boolean {
+  if (!d.words.every((w) => actor.roleWords.has(w))) return false;
+  if (actor.kind === 'anonymous') return d.titleHead !== undefined && actor.heads.has(d.titleHead) && d.parties.length === 0 && d.states.length === 0;
+  // "Sen. Lindsey Graham ... the South Carolina Republican said": party and state describe
+  // politicians, so an elected official whose party and state were never given fits too.
+  let known = d.words.length > 0 || POLITICAL.some((w) => actor.roleWords.has(w));
+  for (const [wanted, has] of [[d.parties, actor.parties], [d.states, actor.states]] as const) {
+    if (wanted.length === 0 || has.size === 0) continue;
+    if (!wanted.every((w) => has.has(w))) return false;
+    known = true;
+  }
+  return known;
+}
+
+/** Titles of elected officials, whom a party and a state describe ("the Ohio Republican"). */
+const POLITICAL = ['lawmaker', 'governor', 'mayor'];
 
 function add(segmented: Segmented, actor: Building, c: Candidate): void {
   const first = segmented.tokens[c.first];
@@ -187,14 +218,24 @@ function add(segmented: Segmented, actor: Building, c: Candidate): void {
   if (c.form === 'name' || c.form === 'metonym' || (c.key !== '' && c.form === 'description')) actor.names.push(c.name);
   if (role && !actor.roles.includes(role)) {
     actor.roles.push(role);
-    for (const w of role.toLowerCase().replace(/[’‘]/g, "'").split(/[\s-]+/)) actor.roleWords.add(w);
+    learn(actor, describe(role, gazetteers()));
   }
+  if (c.descriptors) learn(actor, c.descriptors);
+  // "a Treasury Department spokeswoman": an unnamed source answers to the words of its description.
+  if (actor.kind === 'anonymous' && c.form === 'description') for (const w of describe(c.name, gazetteers()).words) actor.roleWords.add(w);
   if (c.head) actor.heads.add(c.head);
   // "The New York Post" can later be "the Post", the "Supreme Court" "the court".
   if ((actor.kind === 'media' || actor.kind === 'organisation') && c.form === 'name') {
     for (const w of c.name.toLowerCase().split(/\s+/)) actor.heads.add(w);
   }
   if (c.gender && !actor.gender) actor.gender = c.gender;
+}
+
+/** Add what a role or party label says to the actor's comparable words. */
+function learn(actor: Building, d: Described): void {
+  for (const w of impliedWords(d.words)) actor.roleWords.add(w);
+  for (const p of d.parties) actor.parties.add(p);
+  for (const s of d.states) actor.states.add(s);
 }
 
 function finish(b: Building): Actor {

@@ -10,6 +10,7 @@
 import type { Candidate, Gender } from './candidate.js';
 import { PRIORITY } from './candidate.js';
 import type { Context } from './context.js';
+import { describe, isStateName } from './descriptors.js';
 import { isCapitalised, spanText } from './text.js';
 
 const PRONOUNS: ReadonlyMap<string, Gender> = new Map([
@@ -41,6 +42,12 @@ export function findAnaphora(ctx: Context): Candidate[] {
       i++;
       continue;
     }
+    const party = partyDescription(ctx, i);
+    if (party) {
+      found.push(party);
+      i = party.end - 1;
+      continue;
+    }
     // Skip adjectives: "the Russian news agency", "the terrorist group".
     // Skip modifiers: "the Russian news agency", "the Kremlin spokesman".
     let head = i + 1;
@@ -67,13 +74,42 @@ export function findAnaphora(ctx: Context): Candidate[] {
       found.push({ first: i, end, kind: kinds[0] ?? 'organisation', form: 'description', name: text, key: '', link, priority: PRIORITY.anaphor });
     } else if (title) {
       // "The Democratic presidential nominee" must not become the Republican nominee: every
-      // word of the description has to be in the person's roles.
-      const roleWords = words.slice(i + 1, end);
+      // word of the description has to be in the person's roles, and its party and state must
+      // not contradict the person's. "The spokeswoman" may also be the unnamed "a Treasury
+      // Department spokeswoman" said before.
+      const described = { ...describe(spanText(segmented, i + 1, end), gaz), titleHead: words[end - 1] ?? '' };
       // Unresolved, it is a person known only by title: "the Kremlin spokesman said".
-      const link = { to: 'recent', kinds: ['person'], roleWords, orNew: true } as const;
+      const link = { to: 'recent', kinds: ['person', 'anonymous'], described, orNew: true } as const;
       found.push({ first: i, end, kind: 'person', form: 'title', name: text, key: '', link, role: spanText(segmented, i + 1, end), priority: PRIORITY.title });
     }
     i = end - 1;
   }
   return found;
+}
+
+/** Party nouns that head a description of a politician ("the Ohio Republican"). */
+const PARTY_NOUNS = new Set(['republican', 'democrat']);
+
+/**
+ * "The Arizona Republican said", "the Ohio Democrat": a definite description headed by a party
+ * noun, optionally after a US state, points back to the last person of that party and state
+ * ("Sen. John McCain, R-Ariz."). Not before a noun ("the Republican plan", "the Democratic
+ * Party"); unresolved, it is dropped: the state never speaks.
+ */
+function partyDescription(ctx: Context, i: number): Candidate | undefined {
+  const { words, segmented, gaz } = ctx;
+  let k = i + 1;
+  const one = words[k] ?? '';
+  const two = `${one} ${words[k + 1] ?? ''}`;
+  if (isStateName(gaz, two)) k += 2;
+  else if (isStateName(gaz, one)) k += 1;
+  const head = segmented.tokens[k];
+  if (!head || !isCapitalised(head) || !PARTY_NOUNS.has(words[k] ?? '')) return undefined;
+  const after = segmented.tokens[k + 1];
+  if (after && after.sentence === head.sentence && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ')) return undefined;
+  const end = k + 1;
+  const text = spanText(segmented, i, end);
+  const described = describe(spanText(segmented, i + 1, end), gaz);
+  const link = { to: 'recent', kinds: ['person'], described, orNew: false } as const;
+  return { first: i, end, kind: 'person', form: 'title', name: text, key: '', link, role: spanText(segmented, i + 1, end), priority: PRIORITY.title };
 }

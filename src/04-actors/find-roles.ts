@@ -8,6 +8,7 @@
  */
 import type { Candidate, Gender } from './candidate.js';
 import type { Context } from './context.js';
+import { partyLabelAfter } from './descriptors.js';
 import { isCapitalised, spanText } from './text.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
@@ -18,6 +19,9 @@ const TRAILING = new Set(['and', 'or', 'of', 'the', 'at', 'in', 'for', 'to', 'a'
 export function attachRoles(ctx: Context, candidates: readonly Candidate[]): void {
   for (const c of candidates) {
     if (c.kind !== 'person') continue;
+    // "Sen. John McCain, R-Ariz.": the party and state, for "the Arizona Republican" later.
+    const label = partyLabelAfter(ctx, c.end);
+    if (label) c.descriptors = label;
     const range = roleBefore(ctx, c) ?? appositionAfter(ctx, c) ?? appositionBefore(ctx, c);
     if (!range) continue;
     const [first, end] = range;

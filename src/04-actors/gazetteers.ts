@@ -43,6 +43,10 @@ export interface Gazetteers {
   readonly speechLemmas: ReadonlySet<string>;
   /** Formal given names of a lower-cased given name: "bill" -> ["william"], "william" -> ["william"]. */
   readonly formalNames: (given: string) => readonly string[];
+  /** US party words and letters, lower case, to the party: "r" / "gop" -> "republican". */
+  readonly parties: ReadonlyMap<string, string>;
+  /** US state names and abbreviations, lower case, to the state's lower-case name: "s.c." -> "south carolina". */
+  readonly usStates: ReadonlyMap<string, string>;
 }
 
 const stateSchema = z.array(
@@ -63,6 +67,7 @@ const orgSchema = z.array(
   }),
 );
 const regionSchema = z.object({ names: z.array(z.string()) });
+const partyLabelSchema = z.object({ parties: z.record(z.string(), z.string()), states: z.record(z.string(), z.string()) });
 const genderSchema = z.enum(['m', 'f', '']);
 const roleSchema = z.object({
   titles: z.array(z.string()),
@@ -151,7 +156,10 @@ function build(): Gazetteers {
     ...d.group.map((w): [string, ActorKind] => [w, 'group']),
     ...d.organisation.map((w): [string, ActorKind] => [w, 'organisation']),
   ];
+  const labels = load('us-party-labels.json', partyLabelSchema);
   return {
+    parties: new Map(Object.entries(labels.parties)),
+    usStates: new Map(Object.entries(labels.states).map(([k, v]) => [k, v.toLowerCase()])),
     names: buildNames(),
     titles: trieOf(roles.titles.map((t): [string, string] => [t, t])),
     honorifics: new Map(Object.entries(roles.honorifics)),

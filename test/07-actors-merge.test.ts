@@ -26,6 +26,8 @@ describe('7.1 one person across outlets', () => {
     ['Bill Kristol said the war was winnable.', 'William Kristol said the war was lost.', 1],
     ['Ben Jealous said the resolution was needed.', 'Benjamin Todd Jealous said the groups must act.', 1],
     ['Liz Cheney said she opposed it.', 'Mary Cheney said her sister was wrong.', 2],
+    ['AARP chief executive A. Barry Rand said benefits must not be cut.', 'Barry Rand said the group had not changed its position.', 1], // a leading initial
+    ['J. Mary Smith said she opposed it.', 'John Smith said he opposed it.', 2],
   ] as const)('%j and %j name %i person(s)', (a, b, count) => {
     const articles = [article('a', a), article('b', b)];
     const people = mergeActors(articles).actors.filter((x) => x.kind === 'person');
@@ -99,6 +101,22 @@ describe('7.1g a place before a party label describes a politician and does not 
     const a = article('x', 'Sen. Lindsey Graham spoke. "It is a lynching," the South Carolina Republican said.');
     expect(a.actors.map((x) => x.name)).not.toContain('Carolina Republican');
     expect(a.actors.map((x) => x.name)).toContain('Lindsey Graham');
+  });
+});
+
+describe('7.1h a source cut off after a title: the name right after speaks', () => {
+  it.each([
+    ['Alaska Rep. Don Young apologized on Friday, saying the term was insensitive.', 'Alaska Rep.', 'Don Young'],
+    ['Ohio Gov. John Kasich apologized on Friday, saying the term was insensitive.', 'Ohio Gov.', 'John Kasich'],
+    ['Alaska sued Don Young on Friday, saying the term was insensitive.', 'Alaska', 'Alaska'], // no title: the source stays
+  ] as const)('%j with source %j is spoken by %j', (text, cut, name) => {
+    const a = article('x', text);
+    const attribution = a.attributions.at(-1);
+    expect(attribution).toBeDefined();
+    // The source tagger sometimes stops at the title: give the attribution that cut source.
+    const region = a.actors.find((x) => x.kind === 'organisation');
+    const cutSource = { ...attribution!, source: { spans: [{ start: 0, end: cut.length, text: cut }], actorId: region?.id ?? null } };
+    expect(speakersOf(a, cutSource).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual([name]);
   });
 });
 

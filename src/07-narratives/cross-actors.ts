@@ -45,6 +45,12 @@ export function sameGivenName(a: string, b: string): boolean {
   return formal(y).some((f) => fx.includes(f));
 }
 
+/** The given name of a full name, past leading initials: "A. Barry Rand" -> "Barry" (one person with "Barry Rand"). */
+function givenName(name: string): string {
+  const parts = name.split(/\s+/);
+  return parts.slice(0, -1).find((p) => !/^[A-Z]\.$/.test(p)) ?? parts[0] ?? '';
+}
+
 /** Quantifiers before a description that are not part of what it names ("Many", "Some", "Most"). */
 const QUANTIFIER = /^(?:many|some|most|several|other|few|all|both|the|a|an|these|those)\s+/i;
 
@@ -167,7 +173,7 @@ export function mergeActors(articles: readonly AnalyzedArticle[]): CrossActors {
   mergeWithin(buckets.values(), (a, b) => jaroWinkler(a.name, b.name) >= 0.95, false);
   // "Bill Kristol" in one outlet, "William Kristol" in another; "Ben Jealous" and "Benjamin Todd
   // Jealous": full person names with one surname whose given names are one name are one person.
-  mergeWithin(fullNamesBySurname().values(), (a, b) => sameGivenName(a.name.split(/\s+/)[0] ?? '', b.name.split(/\s+/)[0] ?? ''), true);
+  mergeWithin(fullNamesBySurname().values(), (a, b) => sameGivenName(givenName(a.name), givenName(b.name)), true);
   const bySurname = fullNamesBySurname();
   groups.forEach((g, i) => {
     if (g.kind !== 'person' || g.name.includes(' ') || target[i] !== i) return;
@@ -270,6 +276,8 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
       found.push({ id: actor.id, rank: SPECIFICITY[actor.kind] + (actor.id === source.actorId ? 0.5 : 0), start: mention.start });
     }
   }
+  const named = titledNameAfter(article, source.spans);
+  if (named) found.push({ id: named.actorId, rank: SPECIFICITY.person + 1, start: named.start });
   if (found.length === 0) return source.actorId && !formerOnly && !qualifierOnly ? [source.actorId] : antecedentOf(article, source.spans);
   found.sort((x, y) => y.rank - x.rank || y.start - x.start);
   const main = found[0];
@@ -279,6 +287,22 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
   const ids = coordinated ? found.map((f) => f.id) : [main.id];
   return [...new Set(ids)];
+}
+
+/**
+ * A source cut off after a title, before the name it introduces: "[Alaska Rep.] Don Young issued
+ * an apology ..., saying ...": the person named right after the title speaks, not the state.
+ */
+function titledNameAfter(article: AnalyzedArticle, spans: readonly { readonly end: number; readonly text: string }[]): { actorId: string; start: number } | undefined {
+  const last = spans[spans.length - 1];
+  const word = /(\S+)\s*$/.exec(last?.text ?? '')?.[1]?.toLowerCase() ?? '';
+  if (!last || word === '' || gazetteers().titles.matchAt([word], 0).length === 0) return undefined;
+  for (const actor of article.actors) {
+    if (actor.kind !== 'person') continue;
+    const m = actor.mentions.find((x) => x.form === 'name' && x.start >= last.end && /^\s{0,2}$/.test(article.text.slice(last.end, x.start)));
+    if (m) return { actorId: actor.id, start: m.start };
+  }
+  return undefined;
 }
 
 const mainIsMedia = (article: AnalyzedArticle, id: string): boolean => article.actors.find((a) => a.id === id)?.kind === 'media';

@@ -178,6 +178,8 @@ const merges: [string, string, string, string, number][] = [
   ['party label in brackets', 'Sen. Maria Lopez (D-N.M.) objected. Rep. Tom Hill, R-Ohio, agreed. The New Mexico Democrat said the bill was dead.', 'Maria Lopez', 'The New Mexico Democrat', 0],
   ['party apposition: the Tennessee Democrat', 'Rep. Steve Cohen, a Tennessee Democrat, spoke. The Republican plan failed, the Tennessee Democrat said.', 'Steve Cohen', 'the Tennessee Democrat', 0],
   ['party and state of an elected official never labelled', 'Sen. Lindsey Graham, an ardent supporter, said the term was apt. “This is a lynching,” the South Carolina Republican said.', 'Lindsey Graham', 'the South Carolina Republican', 0],
+  ['state after "of"', 'Michael Steele spoke first. Jim Smith of Ohio, a dentist, said no. The Ohio Republican said the word was apt.', 'Jim Smith', 'The Ohio Republican', 0],
+  ['pronoun: a named subject before a pronoun of the sentence', 'Hooper told the Post the checks would be late. Asked about his name on the checks, Trump said he did not mind.', 'Trump', 'he', 0],
   ['the lawmaker is a representative', 'Rep. Nancy Pelosi, D-Calif., objected. The lawmaker said the bill was dead.', 'Nancy Pelosi', 'The lawmaker', 0],
   ['definite title to an unnamed source', 'A Treasury Department spokeswoman denied any delay. “There is no delay,” the spokeswoman said.', 'A Treasury Department spokeswoman', 'the spokeswoman', 0],
   // A name the article confirms as a person somewhere (title, speech verb) is that person everywhere.
@@ -236,6 +238,7 @@ const negatives: [string, string, string][] = [
   ['unconfirmed capitalised run', 'The concert at Crocus City Hall was sold out.', 'Crocus City Hall'],
   ['a law, even before a speech verb', 'Critics said the Logan Act says nothing about it.', 'Logan Act'],
   ['a building', 'Gunmen stormed Crocus City Hall, officials said.', 'Crocus City Hall'],
+  ['a party noun alone', 'Another Republican, Sen. Lindsey Graham, defended the word.', 'Republican'],
   ['a name across a paragraph break', 'She teaches at Rutgers University in New Brunswick, N.J.\n\nParty preference trumps gender, she says.', 'N.J.\n\nParty'],
 ];
 

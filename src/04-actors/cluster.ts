@@ -33,9 +33,12 @@ interface Placed {
   readonly sentence: number;
   /** Inside a direct quotation. */
   readonly quoted: boolean;
+  /** A possessive or object pronoun ("his", "him", "her"): never the subject of its sentence. */
+  readonly oblique: boolean;
 }
 
 const PRONOUN_LOOKBACK = 3;
+const OBLIQUE = new Set(['his', 'him', 'her', 'hers', 'himself', 'herself']);
 
 /** Build actors (ids `a1`, `a2`... in order of first mention) from non-overlapping candidates. */
 export function clusterActors(segmented: Segmented, candidates: readonly Candidate[]): Actor[] {
@@ -65,7 +68,7 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
     }
     if (!actor) continue;
     add(segmented, actor, c);
-    placed.push({ actor, sentence, quoted: inQuote });
+    placed.push({ actor, sentence, quoted: inQuote, oblique: c.form === 'pronoun' && OBLIQUE.has(c.name.toLowerCase()) });
   }
   return actors.map(finish);
 }
@@ -152,13 +155,19 @@ function resolvePronoun(placed: readonly Placed[], sentence: number, gender: Gen
     (p.actor.kind === 'person' && (p.actor.gender === '' || gender === '' || p.actor.gender === gender)) ||
     (p.actor.kind === 'anonymous' && p.actor.gender !== '' && p.actor.gender === gender));
   for (let s = sentence; s >= sentence - PRONOUN_LOOKBACK; s--) {
-    // The first compatible person of the sentence (the subject, more often than not).
+    // The first compatible person of the sentence (the subject, more often than not), not a
+    // possessive or object pronoun: in "Asked about his name on the checks, Trump said he ...",
+    // "he" is Trump whatever "his" was read as.
     let first: Building | undefined;
+    let firstOblique: Building | undefined;
     for (let k = placed.length - 1; k >= 0; k--) {
       const p = placed[k];
       if (!p || p.sentence < s) break;
-      if (p.sentence === s && fits(p)) first = p.actor;
+      if (p.sentence !== s || !fits(p)) continue;
+      if (p.oblique) firstOblique = p.actor;
+      else first = p.actor;
     }
+    first ??= firstOblique;
     if (first) {
       if (first.gender === '') first.gender = gender;
       return first;

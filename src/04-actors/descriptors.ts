@@ -77,6 +77,7 @@ export function isStateName(gaz: Gazetteers, lower: string): boolean {
 
 /**
  * A US party label right after a person's name: "John McCain, R-Ariz.,", "Ted Cruz (R-TX)",
+ * "Lindsey Graham of South Carolina",
  * "Steve Cohen, a Tennessee Democrat,", "Mitch McConnell, a Republican,", "James Clyburn, South
  * Carolina Democrat", "Tim Ryan, a Democrat from Ohio". Undefined when there is none.
  */
@@ -84,6 +85,11 @@ export function partyLabelAfter(ctx: Context, end: number): Described | undefine
   const { words, segmented, gaz } = ctx;
   const text = segmented.article.text;
   let k = end;
+  // "Sen. Lindsey Graham of South Carolina": the state alone.
+  if (words[k] === 'of') {
+    const state = [`${words[k + 1] ?? ''} ${words[k + 2] ?? ''}`, words[k + 1] ?? ''].find((w) => isStateName(gaz, w));
+    return state ? { words: [], parties: [], states: [state] } : undefined;
+  }
   if (words[k] !== ',' && words[k] !== '(') return undefined;
   k++;
   // "R-Ariz.", "(R-TX)": a party letter glued to a hyphen and a state abbreviation.

@@ -110,6 +110,8 @@ function classify(ctx: Context, first: number, end: number): Candidate | undefin
     return { first, end, kind: 'media', form: 'name', name: text, key: `media:${text.toLowerCase()}`, priority: PRIORITY.name };
   }
   if ((THING_HEADS.has(last) || PARTY_HEADS.has(last)) && end - first > 1) return undefined;
+  // "Another Republican, Sen. Lindsey Graham, ...": a party noun alone is nobody's name.
+  if (end - first === 1 && PARTY_HEADS.has(last)) return undefined;
   if (ORG_HEADS.has(last) && end - first > 1) {
     return { first, end, kind: 'organisation', form: 'name', name: text, key: `organisation:${text.toLowerCase()}`, priority: PRIORITY.name };
   }

@@ -184,6 +184,7 @@ const merges: [string, string, string, string, number][] = [
   ['definite title to an unnamed source', 'A Treasury Department spokeswoman denied any delay. “There is no delay,” the spokeswoman said.', 'A Treasury Department spokeswoman', 'the spokeswoman', 0],
   // A name the article confirms as a person somewhere (title, speech verb) is that person everywhere.
   ['name confirmed by a title', 'President Obama spoke on Monday. In a written statement, Obama asked the agency to act.', 'Obama', 'Obama', 1],
+  ['acronym confirmed by a speech verb', 'AARP said on Friday it was open to cuts. Yet AARP reassured labor groups that nothing had changed.', 'AARP', 'AARP', 1],
   ['name confirmed by a speech verb', 'Trying to quell the furor, Steele issued a statement. Steele said he was sorry.', 'Steele', 'Steele', 1],
 ];
 

@@ -77,15 +77,15 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
 interface NameIndex {
   readonly bySurname: Map<string, Candidate[]>;
   readonly byFirstName: Map<string, Candidate[]>;
-  /** Every person name confirmed somewhere in the article (by a first name, title or speech verb). */
-  readonly confirmed: Set<string>;
+  /** The kind of every name confirmed somewhere in the article (by a first name, title or speech verb). */
+  readonly confirmed: Map<string, string>;
 }
 
 function fullNames(candidates: readonly Candidate[]): NameIndex {
-  const index: NameIndex = { bySurname: new Map(), byFirstName: new Map(), confirmed: new Set() };
+  const index: NameIndex = { bySurname: new Map(), byFirstName: new Map(), confirmed: new Map() };
   for (const c of candidates) {
+    if (c.form === 'name' && !c.tentative && c.key === '') index.confirmed.set(fold(c.name), c.kind);
     if (c.kind !== 'person' || c.form !== 'name' || c.tentative) continue;
-    index.confirmed.add(fold(c.name));
     const parts = fold(c.name).split(/\s+/);
     if (parts.length < 2) continue;
     push(index.bySurname, parts[parts.length - 1] ?? '', c);
@@ -111,14 +111,16 @@ function fold(name: string): string {
  */
 function personKey(c: Candidate, index: NameIndex): string {
   const lower = fold(c.name);
-  if (c.kind !== 'person') return c.tentative ? '' : `${c.kind}:${lower}`;
+  // "AARP said ... AARP reassured labor groups": a name confirmed elsewhere is confirmed here.
+  const confirmed = !c.tentative || index.confirmed.get(lower) === c.kind;
+  if (c.kind !== 'person') return confirmed ? `${c.kind}:${lower}` : '';
   const parts = lower.split(/\s+/);
   const longer = (index.bySurname.get(parts[parts.length - 1] ?? '') ?? []).filter((f) => fold(f.name).endsWith(` ${lower}`));
   const full = nearest(longer, c.first) ?? (parts.length === 1 ? nearest(index.byFirstName.get(lower), c.first) : undefined);
   if (full) return `person:${fold(full.name)}`;
   // "President Obama came out ... In a written statement, Obama asked": a name the article
   // confirms as a person elsewhere (title, first name, speech verb) is that person everywhere.
-  return c.tentative && !index.confirmed.has(lower) ? '' : `person:${lower}`;
+  return confirmed ? `person:${lower}` : '';
 }
 
 /**

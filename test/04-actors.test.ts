@@ -169,6 +169,7 @@ const merges: [string, string, string, string, number][] = [
   // A pronoun outside a quotation never points to a person named inside it.
   ['pronoun: not into a quotation', 'Sen. Jim DeMint said Steele must apologize.\n\n"Chairman Steele needs to apologize to our troops," he said.', 'Jim DeMint', 'he', 0],
   ['pronoun: not into a quotation, same sentence', '“This is not about Congressman Sestak,” Issa said, adding that he wants answers.', 'Issa', 'he', 0],
+  ['pronoun: a quotation of several sentences is one turn', 'The campaign was over, Mr. Trump tweeted.\n\n“Why are they not investigating? It is a witch hunt. It is rigged. Ask them why!” he added.', 'Trump', 'he', 0],
   ['pronoun: typewriter quotes', "Senator Tom Harkin spoke first. ''Mr. Jones is wrong,'' he said.", 'Tom Harkin', 'he', 0],
   ['pronoun: inside a quotation, a person quoted', '“I told Mr. Jones that he was wrong,” Harkin said.', 'Jones', 'he', 0],
   // Definite descriptions by title, party and state (US party labels).

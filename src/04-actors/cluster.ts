@@ -38,6 +38,21 @@ interface Placed {
 }
 
 const PRONOUN_LOOKBACK = 3;
+/** Sentences a pronoun may reach back over, counting those inside a quotation. */
+const MAX_LOOKBACK = 8;
+
+/** 1 for each sentence whose words all stand inside a quotation. */
+function wholeQuotes(segmented: Segmented, quoted: Uint8Array): Uint8Array {
+  const out = new Uint8Array(segmented.sentences.length);
+  for (const sentence of segmented.sentences) {
+    let all = true;
+    for (let k = sentence.firstToken; k < sentence.endToken && all; k++) {
+      if (segmented.tokens[k]?.pos !== 'PUNCT' && quoted[k] !== 1) all = false;
+    }
+    if (all) out[sentence.index] = 1;
+  }
+  return out;
+}
 const OBLIQUE = new Set(['his', 'him', 'her', 'hers', 'himself', 'herself']);
 
 /** Build actors (ids `a1`, `a2`... in order of first mention) from non-overlapping candidates. */
@@ -47,6 +62,7 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
   const actors: Building[] = [];
   const placed: Placed[] = [];
   const quoted = quotedTokens(segmented);
+  const quotedSentences = wholeQuotes(segmented, quoted);
 
   const create = (c: Candidate, key: string): Building => {
     const actor: Building = { id: `a${actors.length + 1}`, kind: c.kind, names: [], mentions: [], roles: [], roleWords: new Set(), parties: new Set(), states: new Set(), heads: new Set(), gender: '' };
@@ -59,7 +75,7 @@ export function clusterActors(segmented: Segmented, candidates: readonly Candida
     const sentence = segmented.tokens[c.first]?.sentence ?? 0;
     const inQuote = quoted[c.first] === 1;
     let actor: Building | undefined;
-    if (c.link?.to === 'pronoun') actor = resolvePronoun(placed, sentence, c.link.gender, inQuote);
+    if (c.link?.to === 'pronoun') actor = resolvePronoun(placed, sentence, c.link.gender, inQuote ? undefined : quotedSentences);
     else if (c.link?.to === 'recent') actor = resolveRecent(placed, c.link) ?? (c.link.orNew ? create(c, '') : undefined);
     else {
       const key = c.key || personKey(c, persons);
@@ -151,12 +167,17 @@ function nearest(list: readonly Candidate[] | undefined, at: number): Candidate 
  * outside quotation marks never points into a quotation: in "“Chairman Steele needs to
  * apologize,” he said", "he" is the speaker named before the quote, not Steele.
  */
-function resolvePronoun(placed: readonly Placed[], sentence: number, gender: Gender, inQuote: boolean): Building | undefined {
+function resolvePronoun(placed: readonly Placed[], sentence: number, gender: Gender, quotes: Uint8Array | undefined): Building | undefined {
+  const inQuote = quotes === undefined;
   // "..., a spokeswoman said. She did not elaborate.": an unnamed source of known gender fits too.
   const fits = (p: Placed): boolean => (inQuote || !p.quoted) && (
     (p.actor.kind === 'person' && (p.actor.gender === '' || gender === '' || p.actor.gender === gender)) ||
     (p.actor.kind === 'anonymous' && p.actor.gender !== '' && p.actor.gender === gender));
-  for (let s = sentence; s >= sentence - PRONOUN_LOOKBACK; s--) {
+  // A quotation of several sentences is one turn: "“Why aren’t ... Clinton. It’s a Rigged Witch
+  // Hunt! Ask them ...!” he added." reaches back past the quote to "Mr. Trump tweeted".
+  let counted = 0;
+  for (let s = sentence; s >= 0 && counted <= PRONOUN_LOOKBACK && sentence - s <= MAX_LOOKBACK; s--) {
+    if (s === sentence || quotes?.[s] !== 1) counted++;
     // The first compatible person of the sentence (the subject, more often than not), not a
     // possessive or object pronoun: in "Asked about his name on the checks, Trump said he ...",
     // "he" is Trump whatever "his" was read as.

@@ -120,6 +120,20 @@ describe('7.1h a source cut off after a title: the name right after speaks', () 
   });
 });
 
+describe('7.1i people named side by side with "and" all speak', () => {
+  it.each([
+    ['Two other Republican senators, John McCain and Rand Paul, said they would vote against the bill.', ['John McCain', 'Rand Paul']],
+    ['Marco Rubio and Jeff Flake, members of the Foreign Relations Committee, said Congress would act.', ['Marco Rubio', 'Jeff Flake']],
+    ['Kremlin spokesman Dmitry Peskov said Russia had received no warning.', ['Dmitry Peskov']], // one person
+    ['Mary Cheney, the younger sister of Liz Cheney, said her sister was wrong.', ['Mary Cheney']], // an appositive, no list
+  ] as const)('%j is spoken by %j', (text, names) => {
+    const a = article('x', text);
+    const attribution = a.attributions.at(-1);
+    expect(attribution).toBeDefined();
+    expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual(names);
+  });
+});
+
 describe('7.1e a description the source writes in full is an alias of the actor it names', () => {
   it.each([
     ['Net neutrality supporters hailed the plan as a victory.', 'Net neutrality supporters'],

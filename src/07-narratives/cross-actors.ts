@@ -248,7 +248,7 @@ const alumni = (spans: readonly { readonly start: number; readonly text: string 
 function findSpeakers(article: AnalyzedArticle, attribution: Attribution): string[] {
   const source = attribution.source;
   if (!source) return [];
-  const found: { id: string; rank: number; start: number }[] = [];
+  const found: { id: string; rank: number; start: number; end: number }[] = [];
   // "More than 1,100 former Department of Justice officials": people who once worked for an
   // institution speak for themselves, not for it.
   const former = source.spans.flatMap((s) => [...s.text.matchAll(/\bformer\b/gi)].map((m) => s.start + (m.index ?? 0)));
@@ -273,11 +273,11 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
         formerOnly = true;
         continue;
       }
-      found.push({ id: actor.id, rank: SPECIFICITY[actor.kind] + (actor.id === source.actorId ? 0.5 : 0), start: mention.start });
+      found.push({ id: actor.id, rank: SPECIFICITY[actor.kind] + (actor.id === source.actorId ? 0.5 : 0), start: mention.start, end: mention.end });
     }
   }
   const named = titledNameAfter(article, source.spans);
-  if (named) found.push({ id: named.actorId, rank: SPECIFICITY.person + 1, start: named.start });
+  if (named) found.push({ id: named.actorId, rank: SPECIFICITY.person + 1, start: named.start, end: named.start });
   if (found.length === 0) return source.actorId && !formerOnly && !qualifierOnly ? [source.actorId] : antecedentOf(article, source.spans);
   found.sort((x, y) => y.rank - x.rank || y.start - x.start);
   const main = found[0];
@@ -285,8 +285,33 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   const reported = mainIsMedia(article, main.id) ? personOpening(article, attribution) : undefined;
   if (reported) return [reported];
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
-  const ids = coordinated ? found.map((f) => f.id) : [main.id];
+  const ids = coordinated ? found.map((f) => f.id) : coordinatedPeople(article, found, main) ?? [main.id];
   return [...new Set(ids)];
+}
+
+/**
+ * People named side by side with "and" in one source all speak: "Two other Republican senators,
+ * John McCain and Rand Paul, said" is McCain and Paul ("Marco Rubio, Jeff Flake and Bob Corker"
+ * too). Only names joined by nothing but commas and "and"; undefined when the main speaker is
+ * in no such list.
+ */
+function coordinatedPeople(article: AnalyzedArticle, found: readonly { id: string; rank: number; start: number; end: number }[], main: { id: string; start: number }): string[] | undefined {
+  const people = found.filter((f) => f.rank >= SPECIFICITY.person && f.end > f.start).sort((a, b) => a.start - b.start);
+  let chain: typeof people = [];
+  let joinedByAnd = false;
+  for (const p of people) {
+    const previous = chain[chain.length - 1];
+    const gap = previous ? article.text.slice(previous.end, p.start) : '';
+    if (previous && /^\s*,?\s*(?:(?:and|&)\s+)?$/.test(gap) && gap.trim() !== '') {
+      chain.push(p);
+      joinedByAnd ||= /\b(?:and)\b|&/.test(gap);
+      continue;
+    }
+    if (joinedByAnd && chain.some((c) => c.start === main.start)) break;
+    chain = [p];
+    joinedByAnd = false;
+  }
+  return joinedByAnd && chain.some((c) => c.start === main.start) ? chain.map((c) => c.id) : undefined;
 }
 
 /**

@@ -12,12 +12,15 @@
  * in another narrative, in the background or in none, or because the outlet carries only the rival
  * side (which gold does count as an omission, so that one is right). Gold omissions of covered
  * narratives: found, or why not (coverage `tells`/`disputes`/`discusses`, or `omits` but the
- * outlet names a backer). `--candidates` prints one row per (outlet, narrative) the coverage calls
- * `omits`, with the evidence each rule reads, to try a rule on all of them before writing it.
+ * outlet names a backer). `--candidates` prints one row per (outlet, narrative) the outlet has no
+ * claim in, with the evidence each rule reads (`side` and `sibling`: the whole-side tests of
+ * `src/08-report/fragments.ts`), to try a rule on all of them before writing it.
  */
 import { buildReport } from '../src/08-report/index.js';
 import { coverageEvidence, distinctiveActors, type CoverageEvidence } from '../src/08-report/coverage.js';
 import { reportedOmissions } from '../src/08-report/omissions.js';
+import { claimVectorsById, sideSized, toldParaphrase } from '../src/08-report/fragments.js';
+import { loadEmbeddings } from '../src/adapters/embeddings.js';
 import { buildNarratives, claimRelations, mergeActors, type PairModel, type RelationProbabilities } from '../src/07-narratives/index.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
@@ -146,6 +149,7 @@ for (const held of loaded) {
     .flatMap((r) => r.actors.map((x) => crossActors.idOf(r.id, x.id)).filter((id): id is string => id !== undefined)))]));
   const evidence = candidates ? coverageEvidence(live, a, outletNames, { mentioned: mentionedBy, relations }) : new Map<string, Map<string, CoverageEvidence>>();
   const answers = distinctiveActors(a, outletNames, mentionedBy);
+  const siblings = candidates ? toldParaphrase(a, outletNames, claimVectorsById(a.claims, loadEmbeddings())) : new Map<string, Map<string, number>>();
   const actorById = new Map(crossActors.actors.map((x) => [x.id, x]));
   const top = (p: RelationProbabilities): string => (['agree', 'disagree', 'discuss', 'unrelated'] as const).reduce((b, k) => (p[k] > p[b] ? k : b), 'unrelated' as keyof RelationProbabilities);
   const evidenceOf = (n: (typeof a.narratives)[number], outlet: string): Record<string, number | string> => {
@@ -163,6 +167,9 @@ for (const held of loaded) {
       backerOutlets: new Set(n.claimIds.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && !!c.actorId && n.backers.includes(c.actorId)).map((c) => c.outlet ?? c.articleId)).size,
       // Would the identifiable-actor test of omissions.ts state it, were the coverage `omits`?
       ident: reportedOmissions([n], new Map([[n.id, 'omits' as const]]), mentionedBy.get(outlet), answers, (id) => actorById.get(id)).length,
+      // The whole-side tests of fragments.ts: side-sized (3+ telling claims or contested), and the
+      // paraphrase cosine to another narrative the outlet tells (stated only below 0.5).
+      side: sideSized(n, a.conflicts) ? 1 : 0, sibling: siblings.get(outlet)?.get(n.id) ?? 0,
     };
   };
   if (candidates) {

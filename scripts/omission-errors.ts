@@ -3,7 +3,7 @@
  * folder, with its verdict and, when wrong or missed, why (dev only: never run it on the held-back
  * final half while tuning):
  *
- *   npx tsx scripts/omission-errors.ts data/gold/narratives/dev [--loo] [--list] [--only EVENT] [--candidates]
+ *   npx tsx scripts/omission-errors.ts data/gold/narratives/dev [--loo] [--list] [--only EVENT] [--candidates] [--oracle]
  *
  * `--loo` scores each event with a pair model trained on the other events (the items behind
  * `npm run train:narratives -- --no-write`); without it the shipped model is used (the items
@@ -14,7 +14,9 @@
  * narratives: found, or why not (coverage `tells`/`disputes`/`discusses`, or `omits` but the
  * outlet names a backer). `--candidates` prints one row per (outlet, narrative) the outlet has no
  * claim in, with the evidence each rule reads (`side` and `sibling`: the whole-side tests of
- * `src/08-report/fragments.ts`), to try a rule on all of them before writing it.
+ * `src/08-report/fragments.ts`), to try a rule on all of them before writing it. `--oracle` also
+ * merges every reported narrative into its gold narrative and counts the stated omissions again
+ * (scripts/omission-oracle.ts): how the rules do on whole sides.
  */
 import { buildReport } from '../src/08-report/index.js';
 import { coverageEvidence, distinctiveActors, type CoverageEvidence } from '../src/08-report/coverage.js';
@@ -30,11 +32,14 @@ import { scoreEvent } from '../src/eval/narratives/score.js';
 import type { GoldEvent } from '../src/eval/narratives/gold-schema.js';
 import type { AnalyzedArticle, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
 import { pairRows, trainPairModel, type PairRows } from './loo-pair-models.js';
+import { oracleOmissions } from './omission-oracle.js';
 import { CategoryCounts, claimSpan, errorArgs, statedOmissions, short, spanOf, wrongActor, actorChecks, eventIndex } from './error-listing.js';
 
 const { dir, list, only, has } = errorArgs('omission-errors');
 const loo = has('--loo');
 const candidates = has('--candidates');
+const oracle = has('--oracle');
+const oracleTotals = { stated: 0, right: 0, statedNoWhole: 0, rightNoWhole: 0, gold: 0, found: 0 };
 const counter = new CategoryCounts();
 const { count } = counter;
 
@@ -204,8 +209,16 @@ for (const held of loaded) {
       lines.push(`  ${role === 'backers' ? 'backer  ' : 'disputer'} BAD ${actorNames[0]} on ${n.id} (${m}; gold ${role}: ${g[role].join(', ') || 'none'}): ${category}\n        ${ev}`);
     }
   }
+  if (oracle) {
+    const c = oracleOmissions({ gold, analysis: a, mapping, live, outlets: outletNames, mentioned: mentionedBy, actorOf: (id) => actorById.get(id), relations, outletOfArticle });
+    for (const k of Object.keys(oracleTotals) as (keyof typeof oracleTotals)[]) oracleTotals[k] += c[k];
+  }
   if (list && lines.length > 0) console.log(`${gold.event}\n${lines.join('\n')}`);
 }
 const pct = (x: { all: number; right: number }): string => `${x.right}/${x.all} = ${x.all ? ((100 * x.right) / x.all).toFixed(1) : '0'}%`;
 console.log(`\n${loo ? 'leave-one-event-out' : 'shipped pair model (in-sample)'}: omissions right ${pct(totals.omissions)}; gold omissions found ${pct({ all: totals.goldOmissions.all, right: totals.goldOmissions.found })}; backers ${pct(totals.backers)}; disputers ${pct(totals.disputers)}`);
+if (oracle) {
+  const t = oracleTotals;
+  console.log(`oracle-merged narratives (every narrative merged into its gold one): stated omissions right ${pct({ all: t.stated, right: t.right })}, gold omissions found ${pct({ all: t.gold, right: t.found })}; without the whole-side tests: right ${pct({ all: t.statedNoWhole, right: t.rightNoWhole })}`);
+}
 counter.print();

@@ -187,7 +187,8 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
         articles: live.filter((r) => outletOf(r) === outlet).length,
         shares: Object.fromEntries([...counts].map(([id, n]) => [id, total === 0 ? 0 : round(n / total)])),
         // Only the omissions stated with confidence (omissions.ts): narratives whose named backers
-        // (or, lacking them, named answer actors) this outlet never names.
+        // (or, lacking them, named answer actors) this outlet never names, and that are whole
+        // sides it tells through no sibling narrative (fragments.ts).
         omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id),
           live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.map((x) => x.text)), voiced,
           { sideSized: (id) => sized.get(id) ?? false, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0 }),

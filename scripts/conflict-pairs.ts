@@ -7,13 +7,15 @@
  *   npx tsx scripts/conflict-pairs.ts data/gold/narratives/dev > /tmp/pairs.tsv
  */
 import { scoreEvent } from '../src/eval/narratives/score.js';
-import { leadingVoices } from '../src/07-narratives/index.js';
+import { aimedContradictions, leadingVoices } from '../src/07-narratives/index.js';
+import type { NarrativeTrace } from '../src/07-narratives/build.js';
+const graphContradictions = (t: NarrativeTrace) => t.contradictions;
 import { goldRuns } from './gold-runs.js';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? 'data/gold/narratives/dev';
 if (/final/.test(dir)) throw new Error('conflict-pairs: never tune on the held-back final half');
-const cols = ['event', 'a', 'b', 'ma', 'mb', 'label', 'tool', 'leadA', 'leadB', 'aNamesLeadB', 'bNamesLeadA', 'meanW', 'maxW', 'posShare', 'jacc', 'qA', 'qB', 'oppPol', 'textA', 'textB'];
+const cols = ['event', 'a', 'b', 'ma', 'mb', 'label', 'tool', 'leadA', 'leadB', 'aNamesLeadB', 'bNamesLeadA', 'meanW', 'maxW', 'posShare', 'jacc', 'qA', 'qB', 'oppPol', 'opponents', 'hostileAB', 'hostileBA', 'textA', 'textB'];
 console.log(cols.join('\t'));
 for await (const { gold, report, trace } of goldRuns(dir)) {
   const { mapping } = scoreEvent(gold, report).details;
@@ -22,6 +24,11 @@ for await (const { gold, report, trace } of goldRuns(dir)) {
   const idOf = new Map(keptIdx.map((s, k) => [s, `${gold.event === report.conflicts[0]?.a.split('.')[0] ? '' : ''}${report.narratives[k]?.id ?? ''}`]));
   const goldPairs = new Set(gold.conflicts.flatMap((c) => [`${c.a}|${c.b}`, `${c.b}|${c.a}`]));
   const questionOf = new Map(gold.questions.flatMap((q) => q.narratives.map((n) => [n.id, q.id] as const)));
+  const aimed = aimedContradictions(graphContradictions(trace), features);
+  const rivals = new Set<string>();
+  for (const key of aimed.keys()) { const [i = 0, j = 0] = key.split(',').map(Number); const x = features[i]?.claim.actorId; const y = features[j]?.claim.actorId; if (x && y && x !== y) { rivals.add(`${x}|${y}`); rivals.add(`${y}|${x}`); } }
+  const HOSTILE = new Set(['accuse', 'criticize', 'criticise', 'condemn', 'blast', 'slam', 'attack', 'call', 'urge', 'demand', 'reject', 'dismiss', 'deny', 'rebuke', 'denounce', 'fault', 'blame', 'question', 'challenge', 'chide', 'scold', 'lambaste', 'assail', 'decry', 'push back', 'rip', 'mock', 'ridicule', 'warn']);
+  const hostile = (side: number[], v: Set<string>): number => side.filter((i) => { const f = features[i]; return !!f && HOSTILE.has(f.claim.cueLemma ?? '') && [...v].some((id) => f.entities.has(id) || f.subject === id); }).length;
   const toolPairs = new Set(report.conflicts.flatMap((c) => [`${c.a}|${c.b}`, `${c.b}|${c.a}`]));
   for (let x = 0; x < keptIdx.length; x++) for (let y = x + 1; y < keptIdx.length; y++) {
     const sa = sides[keptIdx[x] as number]!; const sb = sides[keptIdx[y] as number]!;
@@ -44,8 +51,9 @@ for await (const { gold, report, trace } of goldRuns(dir)) {
     const wa = new Set(sa.telling.flatMap((i) => features[i]?.words ?? [])); const wb = new Set(sb.telling.flatMap((i) => features[i]?.words ?? []));
     const jacc = [...wa].filter((w) => wb.has(w)).length / Math.max(1, new Set([...wa, ...wb]).size);
     const qs = (side: number[]): string => [...new Set(side.map((i) => features[i]?.question))].join(',');
+    const opponents = [...va].some((x) => [...vb].some((y) => rivals.has(`${x}|${y}`))) ? 1 : 0;
     const txt = (side: number[]): string => (claims[side[0] ?? -1]?.text ?? '').replace(/\s+/g, ' ').slice(0, 80);
     console.log([gold.event, ida, idb, ma, mb, label, toolPairs.has(`${ida}|${idb}`) ? 1 : 0, [...va].join(','), [...vb].join(','),
-      names(sa.telling, vb).toFixed(2), names(sb.telling, va).toFixed(2), (sum / Math.max(1, n)).toFixed(3), max.toFixed(2), (pos / Math.max(1, n)).toFixed(2), jacc.toFixed(3), qs(sa.telling), qs(sb.telling), opp, txt(sa.telling), txt(sb.telling)].join('\t'));
+      names(sa.telling, vb).toFixed(2), names(sb.telling, va).toFixed(2), (sum / Math.max(1, n)).toFixed(3), max.toFixed(2), (pos / Math.max(1, n)).toFixed(2), jacc.toFixed(3), qs(sa.telling), qs(sb.telling), opp, opponents, hostile(sa.telling, vb), hostile(sb.telling, va), txt(sa.telling), txt(sb.telling)].join('\t'));
   }
 }

@@ -13,6 +13,7 @@ import { featureContext, featuresOf, propositionOf, type ClaimFeatures, type Fea
 import { buildGraph, type GraphOptions } from './graph.js';
 import { answerOf, centralClaim, listOf } from './label.js';
 import { deedOf, questionText } from './questions.js';
+import type { Contradiction } from './signals.js';
 import { sidesOf, speakersOfClaim, type Side } from './sides.js';
 import { attachSpeakerStrays, backing, STRAY_FLOOR } from './strays.js';
 
@@ -61,6 +62,8 @@ export interface NarrativeTrace {
   readonly kept: readonly boolean[];
   /** The signed graph's edge weight of two claims. */
   readonly weight: (i: number, j: number) => number;
+  /** The graph's contradictions by pair key `i,j`. */
+  readonly contradictions: ReadonlyMap<string, Contradiction>;
 }
 
 /**
@@ -167,7 +170,7 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
   const kept = reasons.map((r) => r === null);
   const tellingBefore = options.trace ? sides.map((side) => [...side.telling]) : [];
   attachSpeakerStrays(sides, kept, claims, features, weight, options.strayFloor ?? STRAY_FLOOR);
-  options.trace?.({ claims, features, tellingBefore, sides, reasons, kept, weight });
+  options.trace?.({ claims, features, tellingBefore, sides, reasons, kept, weight, contradictions: graph.contradictions });
   const nameOf = (id: string): string => actors.actors.find((a) => a.id === id)?.name ?? id;
 
   // Questions: sides linked by conflicts share one; a side nobody contests is its own question.

@@ -2,14 +2,17 @@
  * Narrative-level conflict features on a gold folder (dev only): one TSV row per pair of reported
  * narratives of an event, with what the two map to in gold (a gold conflict, one gold narrative,
  * one gold question, two questions) and the side-level signals a conflict rule could read. For
- * choosing side-level conflict rules offline; in-sample (the shipped pair model).
+ * choosing side-level conflict rules offline; in-sample (the shipped pair model). Columns: the
+ * leading voices of each side, the share of one side's claims naming the other's leading speaker,
+ * mean and max edge weight, share of positive edges, word Jaccard, question kinds, pairs of claims
+ * of opposite polarity sharing two words, whether the leading speakers contradict each other
+ * anywhere in the event (`opponents`), and claims whose cue criticises the other side's leading
+ * speaker by name (`hostile`).
  *
  *   npx tsx scripts/conflict-pairs.ts data/gold/narratives/dev > /tmp/pairs.tsv
  */
 import { scoreEvent } from '../src/eval/narratives/score.js';
 import { aimedContradictions, leadingVoices } from '../src/07-narratives/index.js';
-import type { NarrativeTrace } from '../src/07-narratives/build.js';
-const graphContradictions = (t: NarrativeTrace) => t.contradictions;
 import { goldRuns } from './gold-runs.js';
 
 const args = process.argv.slice(2);
@@ -21,10 +24,11 @@ for await (const { gold, report, trace } of goldRuns(dir)) {
   const { mapping } = scoreEvent(gold, report).details;
   const { sides, kept, features, weight, claims } = trace;
   const keptIdx = sides.map((_, s) => s).filter((s) => kept[s]);
-  const idOf = new Map(keptIdx.map((s, k) => [s, `${gold.event === report.conflicts[0]?.a.split('.')[0] ? '' : ''}${report.narratives[k]?.id ?? ''}`]));
+  // Kept sides become the report's narratives in order.
+  const idOf = new Map(keptIdx.map((s, k) => [s, report.narratives[k]?.id ?? '']));
   const goldPairs = new Set(gold.conflicts.flatMap((c) => [`${c.a}|${c.b}`, `${c.b}|${c.a}`]));
   const questionOf = new Map(gold.questions.flatMap((q) => q.narratives.map((n) => [n.id, q.id] as const)));
-  const aimed = aimedContradictions(graphContradictions(trace), features);
+  const aimed = aimedContradictions(trace.contradictions, features);
   const rivals = new Set<string>();
   for (const key of aimed.keys()) { const [i = 0, j = 0] = key.split(',').map(Number); const x = features[i]?.claim.actorId; const y = features[j]?.claim.actorId; if (x && y && x !== y) { rivals.add(`${x}|${y}`); rivals.add(`${y}|${x}`); } }
   const HOSTILE = new Set(['accuse', 'criticize', 'criticise', 'condemn', 'blast', 'slam', 'attack', 'call', 'urge', 'demand', 'reject', 'dismiss', 'deny', 'rebuke', 'denounce', 'fault', 'blame', 'question', 'challenge', 'chide', 'scold', 'lambaste', 'assail', 'decry', 'push back', 'rip', 'mock', 'ridicule', 'warn']);

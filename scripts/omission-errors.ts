@@ -3,7 +3,7 @@
  * folder, with its verdict and, when wrong or missed, why (dev only: never run it on the held-back
  * final half while tuning):
  *
- *   npx tsx scripts/omission-errors.ts data/gold/narratives/dev [--loo] [--list] [--only EVENT] [--candidates]
+ *   npx tsx scripts/omission-errors.ts data/gold/narratives/dev [--loo] [--list] [--only EVENT] [--candidates] [--oracle]
  *
  * `--loo` scores each event with a pair model trained on the other events (the items behind
  * `npm run train:narratives -- --no-write`); without it the shipped model is used (the items
@@ -12,12 +12,17 @@
  * in another narrative, in the background or in none, or because the outlet carries only the rival
  * side (which gold does count as an omission, so that one is right). Gold omissions of covered
  * narratives: found, or why not (coverage `tells`/`disputes`/`discusses`, or `omits` but the
- * outlet names a backer). `--candidates` prints one row per (outlet, narrative) the coverage calls
- * `omits`, with the evidence each rule reads, to try a rule on all of them before writing it.
+ * outlet names a backer). `--candidates` prints one row per (outlet, narrative) the outlet has no
+ * claim in, with the evidence each rule reads (`side` and `sibling`: the whole-side tests of
+ * `src/08-report/fragments.ts`), to try a rule on all of them before writing it. `--oracle` also
+ * merges every reported narrative into its gold narrative and counts the stated omissions again
+ * (scripts/omission-oracle.ts): how the rules do on whole sides.
  */
 import { buildReport } from '../src/08-report/index.js';
 import { coverageEvidence, distinctiveActors, type CoverageEvidence } from '../src/08-report/coverage.js';
 import { reportedOmissions } from '../src/08-report/omissions.js';
+import { claimVectorsById, sideSized, toldParaphrase } from '../src/08-report/fragments.js';
+import { loadEmbeddings } from '../src/adapters/embeddings.js';
 import { buildNarratives, claimRelations, mergeActors, type PairModel, type RelationProbabilities } from '../src/07-narratives/index.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
@@ -27,11 +32,14 @@ import { scoreEvent } from '../src/eval/narratives/score.js';
 import type { GoldEvent } from '../src/eval/narratives/gold-schema.js';
 import type { AnalyzedArticle, NarrativeAnalysis, NarrativeClaim } from '../src/types/index.js';
 import { pairRows, trainPairModel, type PairRows } from './loo-pair-models.js';
+import { oracleOmissions } from './omission-oracle.js';
 import { CategoryCounts, claimSpan, errorArgs, statedOmissions, short, spanOf, wrongActor, actorChecks, eventIndex } from './error-listing.js';
 
 const { dir, list, only, has } = errorArgs('omission-errors');
 const loo = has('--loo');
 const candidates = has('--candidates');
+const oracle = has('--oracle');
+const oracleTotals = { stated: 0, right: 0, statedNoWhole: 0, rightNoWhole: 0, gold: 0, found: 0 };
 const counter = new CategoryCounts();
 const { count } = counter;
 
@@ -146,6 +154,7 @@ for (const held of loaded) {
     .flatMap((r) => r.actors.map((x) => crossActors.idOf(r.id, x.id)).filter((id): id is string => id !== undefined)))]));
   const evidence = candidates ? coverageEvidence(live, a, outletNames, { mentioned: mentionedBy, relations }) : new Map<string, Map<string, CoverageEvidence>>();
   const answers = distinctiveActors(a, outletNames, mentionedBy);
+  const siblings = candidates ? toldParaphrase(a, outletNames, claimVectorsById(a.claims, loadEmbeddings())) : new Map<string, Map<string, number>>();
   const actorById = new Map(crossActors.actors.map((x) => [x.id, x]));
   const top = (p: RelationProbabilities): string => (['agree', 'disagree', 'discuss', 'unrelated'] as const).reduce((b, k) => (p[k] > p[b] ? k : b), 'unrelated' as keyof RelationProbabilities);
   const evidenceOf = (n: (typeof a.narratives)[number], outlet: string): Record<string, number | string> => {
@@ -163,6 +172,9 @@ for (const held of loaded) {
       backerOutlets: new Set(n.claimIds.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && !!c.actorId && n.backers.includes(c.actorId)).map((c) => c.outlet ?? c.articleId)).size,
       // Would the identifiable-actor test of omissions.ts state it, were the coverage `omits`?
       ident: reportedOmissions([n], new Map([[n.id, 'omits' as const]]), mentionedBy.get(outlet), answers, (id) => actorById.get(id)).length,
+      // The whole-side tests of fragments.ts: side-sized (3+ telling claims or contested), and the
+      // paraphrase cosine to another narrative the outlet tells (stated only below 0.5).
+      side: sideSized(n, a.conflicts) ? 1 : 0, sibling: siblings.get(outlet)?.get(n.id) ?? 0,
     };
   };
   if (candidates) {
@@ -197,8 +209,16 @@ for (const held of loaded) {
       lines.push(`  ${role === 'backers' ? 'backer  ' : 'disputer'} BAD ${actorNames[0]} on ${n.id} (${m}; gold ${role}: ${g[role].join(', ') || 'none'}): ${category}\n        ${ev}`);
     }
   }
+  if (oracle) {
+    const c = oracleOmissions({ gold, analysis: a, mapping, live, outlets: outletNames, mentioned: mentionedBy, actorOf: (id) => actorById.get(id), relations, outletOfArticle });
+    for (const k of Object.keys(oracleTotals) as (keyof typeof oracleTotals)[]) oracleTotals[k] += c[k];
+  }
   if (list && lines.length > 0) console.log(`${gold.event}\n${lines.join('\n')}`);
 }
 const pct = (x: { all: number; right: number }): string => `${x.right}/${x.all} = ${x.all ? ((100 * x.right) / x.all).toFixed(1) : '0'}%`;
 console.log(`\n${loo ? 'leave-one-event-out' : 'shipped pair model (in-sample)'}: omissions right ${pct(totals.omissions)}; gold omissions found ${pct({ all: totals.goldOmissions.all, right: totals.goldOmissions.found })}; backers ${pct(totals.backers)}; disputers ${pct(totals.disputers)}`);
+if (oracle) {
+  const t = oracleTotals;
+  console.log(`oracle-merged narratives (every narrative merged into its gold one): stated omissions right ${pct({ all: t.stated, right: t.right })}, gold omissions found ${pct({ all: t.gold, right: t.found })}; without the whole-side tests: right ${pct({ all: t.statedNoWhole, right: t.rightNoWhole })}`);
+}
 counter.print();

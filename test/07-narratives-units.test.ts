@@ -123,6 +123,22 @@ describe('7.5 a denial is aimed at what it negates', () => {
     ['a falsity judgement reaches the thing it judges', 'the reports of a deal are false', 'the two sides reached a deal', true],
   ] as const)('%s', (_, negative, positive, aimed) => expect(pointedDenial(read(negative), read(positive))).toBe(aimed));
 
+  it.each([
+    ['both negate the same predicate ("no delay" / "there is absolutely no delay")', 'there will be no delay to make that happen', 'the checks are going out on time and as planned, there is absolutely no delay', false],
+    ['both say the position has not changed, one after a dash', 'the group\'s position had not changed in any substantive way', 'Stay tuned -- our position has not changed on pensions', false],
+    ['the other claim negates another word, not the denied one', 'the plan will not cause a delay', 'officials said there was no doubt the plan would cause a delay', true],
+  ] as const)('same negation agrees: %s', (_, negative, positive, aimed) => expect(pointedDenial(read(negative), read(positive))).toBe(aimed));
+  it.each([
+    ['refuse', 'to provide details about who approached him', false],
+    ['decline', 'to discuss it', false],
+    ['reject', 'the overture and ran for the seat anyway', false],
+    ['refuse', 'to step down from the race', true],
+    ['deny', 'to provide details about who approached him', true],
+  ] as const)('a refusal to speak denies nothing: %s %s -> aimed %s', (cue, text, aimed) => {
+    const neg = read(text);
+    const refusal = { ...neg, polarity: -1 as const, claim: { ...neg.claim, stance: 'denies' as const, cueLemma: cue } };
+    expect(pointedDenial(refusal, read('The governor approached him to provide details of a post and to discuss the overture; he should step down from the race'))).toBe(aimed);
+  });
   it('within one specific question about the same actors the question is the aim', () => {
     const withIran = (x: ClaimFeatures): ClaimFeatures => ({ ...x, entities: new Set(['Iran']) });
     expect(pointedDenial(withIran(read('he was not told anything', 'knowledge')), withIran(read('Iran tipped Russia off', 'knowledge')))).toBe(true);

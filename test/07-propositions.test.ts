@@ -214,6 +214,17 @@ describe('7.8 sides are one camp each, and conflicts stand on their leading voic
     expect(sidesOf([[0, 1, 2], [3, 4]], features, new Map([['2,4', strong]]), 0.5).conflicts).toHaveLength(0);
   });
 
+  it('the outlet\'s own narration is no evidence of a conflict', () => {
+    // Side 0: the outlet's "the committee plans to allow counsels to question Barr" and one quote;
+    // side 1: the Justice Department's objection to the plan, and its own format.
+    const own = (polarity: 1 | -1 = 1): ClaimFeatures => { const base = by(undefined, polarity); return { ...base, claim: { ...base.claim, voice: 'own' } }; };
+    const features = [own(), by('nadler'), by('doj', -1), by('doj')];
+    const objection: Contradiction = { signal: 'denial', weight: 0.9, disputing: 'b' };
+    expect(sidesOf([[0, 1], [2, 3]], features, new Map([['0,2', objection]]), 0.5).conflicts).toHaveLength(0);
+    // The same objection against Nadler's own claim is one.
+    expect(sidesOf([[0, 1], [2, 3]], features, new Map([['1,2', objection]]), 0.5).conflicts).toHaveLength(1);
+  });
+
   it('an exclusive answer ("ISIS-K alone") makes a conflict whoever in its side says it', () => {
     // Side 0 is led by Iran and ISIS-K (two claims each); Kirby's "alone" is his only claim there.
     const features = [by('iran'), by('iran'), by('isis'), by('isis'), by('kirby'), by('bortnikov'), by('bortnikov')];

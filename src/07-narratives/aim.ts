@@ -95,9 +95,11 @@ function scopeOf(f: ClaimFeatures): ReadonlySet<string> {
  * of one gold narrative were of that second kind.
  */
 export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
+  if (refusesToSay(neg)) return false;
   // The other claim's own words: its speaker's verb is not what it claims ("Weiner, [known] for
   // his combative style" does not claim anything about knowing).
   const target = ownWords(pos);
+  if (sameNegation(neg, pos, target)) return false;
   // Within one specific question about the same actors the question is the aim ("did Iran warn
   // Russia?": "Iran had tipped Russia off" / "not aware of any warnings coming from Iran"); the
   // speakers themselves do not count ("he did not know the woman", Weiner, and "Weiner, known
@@ -105,6 +107,58 @@ export function pointedDenial(neg: ClaimFeatures, pos: ClaimFeatures): boolean {
   const speakers = new Set([neg.claim.actorId, pos.claim.actorId]);
   if (neg.question === pos.question && neg.question !== 'truth' && [...neg.entities].some((e) => pos.entities.has(e) && !speakers.has(e))) return true;
   return [...denialScope(neg)].some((w) => target.has(w) && !SPEECH_NOUNS.has(w) && !neg.nameWords.has(w) && !pos.nameWords.has(w));
+}
+
+// A refusal to speak or an offer turned down: "declined to provide details", "refused to discuss
+// it", "rejected the overture". The speaker withholds information or an act; no proposition is denied.
+const REFUSAL_CUES: ReadonlySet<string> = new Set(['refuse', 'decline', 'reject', 'rebuff', 'turn down', 'spurn']);
+const SAY_NOTHING = /^(?:to\s+(?:comment|discuss|answer|provide|give|say|disclose|elaborate|confirm|name|identify|specify|talk|speak|release|reveal|detail|explain)\b|(?:the|an?|his|her|their|its|that)\s+(?:\w+\s+)?(?:overture|offer|invitation|approach)s?\b)/i;
+
+/**
+ * A denial cue that refuses to speak, or turns an offer down, rather than denying what someone
+ * said: "Sestak declined to provide details" and "he rejected the overture" deny nothing that
+ * "the White House offered Sestak a post" asserts.
+ * @example refusesToSay(features of "refused [to discuss it]") // true
+ */
+export function refusesToSay(f: ClaimFeatures): boolean {
+  const cue = f.claim.cueLemma?.toLowerCase();
+  return !!cue && REFUSAL_CUES.has(cue) && SAY_NOTHING.test(f.claim.text.trim());
+}
+
+const NEGATOR_WORDS = /^(?:not|no|never|n't|none|nothing|neither|nor|without)$/i;
+const negatedCache = new WeakMap<ClaimFeatures, ReadonlySet<string>>();
+
+/**
+ * The stems a claim itself negates anywhere: the first content word after each negator ("there
+ * is absolutely [no] delay" -> delay; "our position has [not] changed" -> chang).
+ */
+export function negatedStems(f: ClaimFeatures): ReadonlySet<string> {
+  const known = negatedCache.get(f);
+  if (known) return known;
+  const words = f.claim.text.replace(/n[’']t\b/gi, " n't").match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|n't/gu) ?? [];
+  const out = new Set<string>();
+  words.forEach((word, i) => {
+    if (!NEGATOR_WORDS.test(word)) return;
+    const [first] = predicateStems(words.slice(i + 1, i + 6).join(' ')).filter((w) => !f.nameWords.has(w));
+    if (first) out.add(first);
+  });
+  negatedCache.set(f, out);
+  return out;
+}
+
+/**
+ * Two claims that negate the same predicate agree: "there will be no delay" does not deny "checks
+ * go out on time as planned, there is absolutely no delay", though the clause its polarity is read
+ * on is positive; nor "the group's position had not changed" "Stay tuned -- our position has not
+ * changed". True when every word the denial's negation reaches and the other claim holds is
+ * negated in the other claim too.
+ */
+function sameNegation(neg: ClaimFeatures, pos: ClaimFeatures, target: ReadonlySet<string>): boolean {
+  if (!neg.negation) return false;
+  const aimed = [...denialScope(neg)].filter((w) => target.has(w) && !SPEECH_NOUNS.has(w) && !neg.nameWords.has(w) && !pos.nameWords.has(w));
+  if (aimed.length === 0) return false;
+  const negated = negatedStems(pos);
+  return aimed.every((w) => negated.has(w));
 }
 
 /** A claim's words less its speaker's verb when the verb is not in its text (see `pointedDenial`). */

@@ -29,11 +29,25 @@
  * Test 2 then: 12 of 22 reported omissions right, 10 of the 18 gold ones found; requiring two
  * outlets instead: 4 of 9 right, 4 found.
  *
+ * 5. it is a whole side, not a possible fragment of one the outlet tells through other voices:
+ *    told by three claims or more, or contested, and the outlet tells no other narrative (its
+ *    rivals aside) that paraphrases it (`fragments.ts`). On the 23 dev events (2026-11-28) 7 of
+ *    the 13 wrong stated omissions were fragments of a gold side the outlet tells.
+ *
  * The per-narrative `coverage` is unchanged: it still says `omits`; `omitted` lists only the
  * omissions stated with confidence.
  */
 import type { ActorKind, Narrative, NarrativeClaim } from '../types/index.js';
 import type { Coverage } from './types.js';
+import { PARAPHRASE } from './fragments.js';
+
+/** What test 5 reads (see `fragments.ts`), per narrative id. */
+export interface WholeSide {
+  /** The narrative is a whole side: enough telling claims, or contested (`sideSized`). */
+  readonly sideSized: (id: string) => boolean;
+  /** Highest paraphrase cosine to another narrative the outlet tells (`toldParaphrase`). */
+  readonly paraphraseTold: (id: string) => number;
+}
 
 /** What {@link reportedOmissions} needs to know about an actor. */
 export interface OmissionActor {
@@ -105,17 +119,19 @@ export function voicedOutlets(narratives: readonly Narrative[], claims: readonly
  * `answers` each narrative's distinctive answer actors (see `distinctiveActors`); `actorOf` looks
  * an actor id up (an unknown id counts as not named); `texts` the outlet's sentences; `voicedIn`
  * the outlets each narrative's backers speak in (see {@link voicedOutlets}; without it test 4 is
- * not applied).
+ * not applied); `whole` the side tests of `fragments.ts` (without it test 5 is not applied).
  */
 export function reportedOmissions(
   narratives: readonly Narrative[], coverage: ReadonlyMap<string, Coverage> | undefined, mentioned: ReadonlySet<string> | undefined,
   answers: ReadonlyMap<string, ReadonlySet<string>>, actorOf: (id: string) => OmissionActor | undefined, texts: readonly string[] = [],
-  voicedIn?: ReadonlyMap<string, number>,
+  voicedIn?: ReadonlyMap<string, number>, whole?: WholeSide,
 ): string[] {
   const named = (id: string): boolean => { const actor = actorOf(id); return actor !== undefined && namedActor(actor); };
   const inText = (id: string): boolean => { const actor = actorOf(id); return actor !== undefined && namedIn(actor, texts); };
   return narratives.filter((n) => {
     if (coverage?.get(n.id) !== 'omits') return false;
+    // Test 5: a whole side the outlet tells through no sibling (fragments.ts).
+    if (whole && (!whole.sideSized(n.id) || whole.paraphraseTold(n.id) >= PARAPHRASE)) return false;
     const silentOn = (ids: readonly string[]): boolean => ids.length > 0 && !ids.some((id) => mentioned?.has(id) || inText(id));
     const backers = n.backers.filter(named);
     const answerActors = [...(answers.get(n.id) ?? [])].filter(named);

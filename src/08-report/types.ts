@@ -122,7 +122,11 @@ export interface ReportOutlet {
    * Narratives of the event other outlets carry and this one does not address at all, stated only
    * when the evidence is strong (`omissions.ts`): its coverage is `omits` (none of its claims
    * tells, disputes or, by the claim-relation model, discusses them) and this outlet names none
-   * of its named backers (or, when it has none, of its named answer actors). A `coverage` of `omits` that is not listed here is a weaker judgement.
+   * of its named backers (or, when it has none, of its named answer actors); and it is a whole
+   * side, not a possible fragment of one the outlet tells through other voices: three telling
+   * claims or more, or contested, and no narrative the outlet tells paraphrases it (`fragments.ts`).
+   * A `coverage` of `omits` that is not listed here is a weaker judgement: not found in the
+   * outlet, without evidence enough to say it is left out (Markdown and HTML show it as "—").
    */
   readonly omitted: readonly string[];
   /** How the outlet covers each narrative of its event (see {@link Coverage}). */

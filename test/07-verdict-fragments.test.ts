@@ -59,6 +59,14 @@ describe('sameVerdict', () => {
   ])('%s', (_, a, b, same) => {
     expect(sameVerdict(read(a), read(b))).toBe(same);
   });
+  it('reads the words, not the actors: two condemnations of different things that name one country stay apart', () => {
+    const withUs = (f: ClaimFeatures): ClaimFeatures => ({ ...f, entities: new Set(['us']) });
+    const pair = [withUs(claim('Sanctions would harm it', 'economist')), withUs(claim('Riyadh threatened retaliation', 'ministry'))];
+    const v = pair.map((f) => valenceOf(f.claim.text));
+    const t = vectorize(pair);
+    expect(v.every((x) => x < 0)).toBe(true);
+    expect(sameVerdict(readSide([0], pair, v, t), readSide([1], pair, v, t))).toBe(false);
+  });
   it('keeps apart two sides answering two different specific questions', () => {
     const a = { ...read([0, 1]), questions: new Set(['responsibility']) };
     const b = { ...read([2]), questions: new Set(['knowledge']) };

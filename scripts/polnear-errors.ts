@@ -113,6 +113,11 @@ for await (const record of readPolnear(values.file)) {
       if (process.env['SHOW'] === 'cue-boundary') console.log(`CUE gold[${seg.article.text.slice(f.start, f.end)}] pred[${seg.article.text.slice(near.start, near.end)}] :: ${seg.article.text.slice(Math.max(0, f.start - 60), f.end + 40).replace(/\n/g, ' / ')}`);
       continue;
     }
+    if (process.env['SHOW'] === 'cue-miss') {
+      const text = seg.article.text;
+      const src = a.source.map((q) => text.slice(q.start, q.end)).join('|');
+      console.log(`MISS[${text.slice(f.start, f.end)}] src[${src}] :: ${text.slice(Math.max(0, f.start - 80), f.end + 60).replace(/\n/g, ' / ')}`);
+    }
     cueMissPos.add(headPos(ts));
     cueMissLemma.add(ts.filter((t) => t.pos !== 'PUNCT').map((t) => t.lemma).join(' '));
     cueMissSource.add(a.source.length > 0 ? 'with source' : 'no source');

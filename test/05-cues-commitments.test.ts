@@ -113,7 +113,10 @@ describe.skipIf(!existsSync(VERIDICALITY))('veridicality eval on held-out verbs 
     const report = evaluateVeridicality(VERIDICALITY);
     expect(report.heldOutVerbs).toBeGreaterThan(15);
     expect(report.covered / report.targets).toBeGreaterThan(0.85);
-    expect(report.rCovered).toBeGreaterThan(0.5); // published rule-based system: 0.41
+    // Issue 17's target on the fixed held-out split (0.605 on 2026-11-28 with WordNet relatives;
+    // 0.528 before); published rule-based system: 0.41. The fit is deterministic.
+    expect(report.rCovered).toBeGreaterThan(0.6);
+    expect(report.rModel).toBeGreaterThan(0.6);
     expect(report.rCovered).toBeGreaterThan(report.rNegationOnly);
   }, 60_000);
 });

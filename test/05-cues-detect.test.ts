@@ -4,11 +4,13 @@ import { detectCues } from '../src/05-cues/detect.js';
 import { cueKey } from '../src/05-cues/detect-key.js';
 import { featureContext } from '../src/05-cues/detect-features.js';
 import { DASH_ID } from '../src/05-cues/typed-marks.js';
-import { decode, RowBuilder, TAGGER_BITS, type FeatureRows, type TrainingSequence } from '../src/05-cues/detect-perceptron.js';
+import { decode, RowBuilder, TAGGER_BITS, type FeatureRows, type SequenceTagger, type TrainingSequence } from '../src/05-cues/detect-perceptron.js';
 import { hashString, mix, scoreRows } from '../src/learn/index.js';
 import { deserializeTagger, serializeTagger } from '../src/05-cues/detect-perceptron-io.js';
 import { trainTagger } from '../src/05-cues/detect-perceptron-train.js';
 import type { Segmented } from '../src/types/index.js';
+import { defaultAttributionModel } from '../src/05-cues/detect-model.js';
+import { scoreCodes, weightCodes, type WeightCodes } from '../src/05-cues/tagger-codes.js';
 
 const seg = (text: string): Segmented => segment({ id: 't', outlet: null, date: null, title: null, url: null, text, dropped: [] });
 
@@ -150,6 +152,19 @@ describe('averaged perceptron tagger', () => {
     const good = serializeTagger(tagger);
     expect(() => deserializeTagger({ ...good, model: good.model.slice(0, 40) })).toThrow(/truncated|not a linear model/);
   });
+
+  it('gives no codes when a float weight is not exactly code x scale (then decoding reads the floats)', () => {
+    const bytes = new Uint8Array(Buffer.from(serializeTagger(tagger).model, 'base64'));
+    const loaded = deserializeTagger(serializeTagger(tagger));
+    expect(loaded.codes).toBeDefined();
+    const weights = loaded.model.weights.slice();
+    const live = weights.findIndex((w) => w !== 0);
+    weights[live] = (weights[live] ?? 0) * 1.0001;
+    const changed = { ...loaded.model, weights };
+    expect(weightCodes(changed, bytes)).toBeUndefined();
+    const floats: SequenceTagger = { labels: loaded.labels, model: loaded.model, allowed: loaded.allowed, transitions: loaded.transitions };
+    expect(decode(floats, row(['it', 'rain', 'say', 'loudly']))).toEqual(decode(loaded, row(['it', 'rain', 'say', 'loudly'])));
+  });
 });
 
 describe('dense tagger weights', () => {
@@ -164,5 +179,23 @@ describe('dense tagger weights', () => {
     expect(decode(tagger, known.view())[0]).toBe(1);
     expect(tagger.model.weights).toBeInstanceOf(Float32Array);
     expect(tagger.model.weights.length).toBe((1 << TAGGER_BITS) * 3);
+  });
+});
+
+describe('int16 weight codes (what decoding reads)', () => {
+  it('the shipped taggers score every feature bucket exactly as their float32 weights', () => {
+    const model = defaultAttributionModel();
+    for (const tagger of [model.cue, model.role]) {
+      expect(tagger.codes?.codes).toBeInstanceOf(Int16Array);
+      // Every bucket once, in rows of 40 features, some with a real value (addValue).
+      const rows = new RowBuilder(tagger.model.bits);
+      for (let b = 0; b < 1 << tagger.model.bits; b++) {
+        rows.addValue(b, b % 7 === 0 ? 0.5 : 1);
+        if (b % 40 === 39) rows.next();
+      }
+      rows.next();
+      const codes = tagger.codes as WeightCodes;
+      expect([...scoreCodes(tagger.model, codes, rows.view())]).toEqual([...scoreRows(tagger.model, rows.view())]);
+    }
   });
 });

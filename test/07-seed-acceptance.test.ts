@@ -79,10 +79,10 @@ describe('seed: spans, background and teasers', () => {
     expect(report.questions.filter((q) => q.contested)).toHaveLength(2);
   });
 
-  // Known miss since the taggers moved to dense hashed weights (issue 14): the cue tagger reads
-  // "detained" in "Tehran detained some 35 suspected members" as a cue, so the sentence becomes an
-  // attribution (source Tehran) instead of the reporter's own background statement.
-  it.fails('puts the reporter\'s own uncontested statement in the background', () => {
+  // A known miss from the move to dense hashed weights (issue 14) to the sentence-wide cue
+  // features (2026-11-28): the cue tagger read "detained" in "Tehran detained some 35 suspected
+  // members" as a cue, so the sentence became an attribution (source Tehran).
+  it('puts the reporter\'s own uncontested statement in the background', () => {
     expect(report.background[0]?.claims.map((c) => c.text)).toEqual([expect.stringContaining('Tehran detained some 35 suspected members')]);
   });
 

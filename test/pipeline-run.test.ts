@@ -48,6 +48,14 @@ describe('runAnalysis', () => {
     expect(two[2]?.kind === 'result' && fromRecord(JSON.parse(two[2].json)).sentences).toEqual([]);
   });
 
+  it('with one worker in its own thread (ownThread, as analyze does for large inputs), writes the bytes of the calling thread', async () => {
+    const input = [articles[0] as Article, articles[1] as Article, { ...articles[0] as Article, id: 'copy' }, articles[2] as Article];
+    const own = await collect(runAnalysis(input, { workers: 1, ownThread: true }));
+    const here = await collect(runAnalysis(input, { workers: 1 }));
+    expect(own.map((i) => (i.kind === 'result' ? i.json : i.kind))).toEqual(here.map((i) => (i.kind === 'result' ? i.json : i.kind)));
+    expect(own[2]?.kind === 'result' && JSON.parse(own[2].json)).toMatchObject({ id: 'copy', duplicateOf: { id: 'a0', kind: 'exact' } });
+  });
+
   it('does not read ahead of a slow consumer by more than maxInFlight articles (backpressure)', async () => {
     let read = 0;
     let worst = 0;

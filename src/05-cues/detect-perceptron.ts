@@ -11,6 +11,7 @@
  * so every decoded run is a well-formed span.
  */
 import { scoreRows, type FeatureRows, type LinearModel } from '../learn/index.js';
+import { scoreCodes, type WeightCodes } from './tagger-codes.js';
 
 export { RowBuilder, type FeatureRows } from '../learn/index.js';
 
@@ -31,6 +32,11 @@ export interface SequenceTagger {
   readonly allowed: Uint8Array;
   /** Row-major [previous label + 1][label]; row 0 is the start of the sequence. */
   readonly transitions: Float32Array;
+  /**
+   * The emission weights as the model file's int16 codes (set by the loader): decoding reads
+   * these, half the bytes of `model.weights`, with the same scores (tagger-codes.ts).
+   */
+  readonly codes?: WeightCodes;
 }
 
 /** The JSON form of a {@link SequenceTagger}, as stored under `models/`. */
@@ -63,14 +69,34 @@ export function allowedMatrix(labels: readonly string[]): Uint8Array {
 
 /** Viterbi over precomputed emission scores (positions x labels); returns the best label path. */
 export function viterbi(k: number, allowed: Uint8Array, transitions: Float32Array, emissions: Float64Array, n: number): number[] {
-  if (n === 0) return [];
-  // Transition scores with the forbidden moves at -Infinity: the inner loop needs no branch on
-  // `allowed` (a forbidden move could never win: its sum is -Infinity, never > best).
+  return viterbiMoves(k, moveScores(k, allowed, transitions), emissions, n);
+}
+
+/**
+ * Transition scores with the forbidden moves at -Infinity: the inner loop of Viterbi needs no
+ * branch on `allowed` (a forbidden move could never win: its sum is -Infinity, never > best).
+ */
+function moveScores(k: number, allowed: Uint8Array, transitions: Float32Array): Float64Array {
   const move = new Float64Array((k + 1) * k);
   for (let j = 0; j < move.length; j++) move[j] = allowed[j] ? (transitions[j] as number) : -Infinity;
-  const score = new Float64Array(n * k);
-  const back = new Int32Array(n * k);
-  for (let y = 0; y < k; y++) score[y] = allowed[y] ? (move[y] as number) + (emissions[y] as number) : -Infinity;
+  return move;
+}
+
+// Scratch buffers of Viterbi, grown as needed and reused (decoding is synchronous): one pair
+// per thread instead of two new arrays per sentence.
+let scoreScratch = new Float64Array(1024);
+let backScratch = new Int32Array(1024);
+
+/** {@link viterbi} with the transition scores already built by {@link moveScores}. */
+function viterbiMoves(k: number, move: Float64Array, emissions: Float64Array, n: number): number[] {
+  if (n === 0) return [];
+  if (scoreScratch.length < n * k) {
+    scoreScratch = new Float64Array(n * k * 2);
+    backScratch = new Int32Array(n * k * 2);
+  }
+  const score = scoreScratch;
+  const back = backScratch;
+  for (let y = 0; y < k; y++) score[y] = (move[y] as number) + (emissions[y] as number);
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * k;
     for (let y = 0; y < k; y++) {
@@ -95,6 +121,12 @@ export function viterbi(k: number, allowed: Uint8Array, transitions: Float32Arra
   return path;
 }
 
+// Emission scores of the sequence being decoded, reused like Viterbi's scratch buffers.
+let emissionScratch = new Float64Array(1024);
+
+// Transition scores per tagger, built on its first decode (a tagger is never changed after).
+const moves = new WeakMap<SequenceTagger, Float64Array>();
+
 /**
  * Decode one sequence: return the best label index per position. `bias` (one value per label) is
  * added to every position's scores, to trade precision for recall without retraining.
@@ -104,7 +136,13 @@ export function viterbi(k: number, allowed: Uint8Array, transitions: Float32Arra
  */
 export function decode(tagger: SequenceTagger, rows: FeatureRows, bias?: readonly number[]): number[] {
   const k = tagger.labels.length;
-  const emissions = scoreRows(tagger.model, rows);
+  if (emissionScratch.length < rows.length * k) emissionScratch = new Float64Array(rows.length * k * 2);
+  const emissions = tagger.codes ? scoreCodes(tagger.model, tagger.codes, rows, emissionScratch) : scoreRows(tagger.model, rows, emissionScratch);
   if (bias) for (let i = 0; i < rows.length; i++) for (let y = 0; y < k; y++) emissions[i * k + y] = (emissions[i * k + y] ?? 0) + (bias[y] ?? 0);
-  return viterbi(k, tagger.allowed, tagger.transitions, emissions, rows.length);
+  let move = moves.get(tagger);
+  if (!move) {
+    move = moveScores(k, tagger.allowed, tagger.transitions);
+    moves.set(tagger, move);
+  }
+  return viterbiMoves(k, move, emissions, rows.length);
 }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { features, fnv1a, gram, solveRidge, type Gram, neighbourRating, pearson, predict, type PredicateEntry, type RatedFrame } from '../05-cues/commitments/model.js';
+import { relativeRating } from '../05-cues/commitments/relatives.js';
 
 /** One rated item: a sentence and its negated twin. */
 export interface VeridicalityItem {
@@ -71,13 +72,21 @@ export interface FitSettings {
   readonly k: number;
 }
 
-/** The feature row of an item's frame, its neighbour rating borrowed from `rated` (never from itself). */
+/**
+ * The feature row of an item's frame, its neighbour and WordNet relatives' ratings borrowed from
+ * `rated` (never from itself).
+ */
 export function itemFeatures(
   item: VeridicalityItem, negated: boolean, rated: ReadonlyMap<string, RatedFrame>,
   inventory: Readonly<Record<string, PredicateEntry>>, k: number,
 ): Float64Array {
   const frame = { negated, complement: item.complement };
-  return features(inventory[item.verb], { ...frame, neighbour: neighbourRating(rated, inventory, item.verb, frame, k) });
+  const entry = inventory[item.verb];
+  return features(entry, {
+    ...frame,
+    neighbour: neighbourRating(rated, inventory, item.verb, frame, k),
+    relative: relativeRating(rated, entry?.relatives, item.verb, frame),
+  });
 }
 
 /** Fit the model on `items` (both frames of each), using the predicate entries for features. */

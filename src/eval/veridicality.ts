@@ -6,6 +6,10 @@
  * Each held-out sentence and its negated twin goes through the real path: segmentation, the
  * predicate finder and the scorer (negation read from the text, not from the gold frame). A
  * target predicate is covered when the finder returns the rated verb in that sentence.
+ *
+ * What a held-out verb borrows (its WordNet relatives' or its word-vector neighbours' ratings)
+ * comes from the training verbs' ratings only: the inventory's relatives lists are WordNet's,
+ * with no rating in them.
  */
 import { segment } from '../03-segment/segment.js';
 import { tagCommitments } from '../05-cues/commitments/index.js';

@@ -36,24 +36,32 @@ export class RowBuilder {
     if (!Number.isInteger(bits) || bits < 1 || bits > 28) throw new TypeError(`narrascope: bits must be an integer in 1..28, got ${bits}`);
   }
 
-  /** Add an indicator feature (value 1) to the current row. */
+  /**
+   * Add an indicator feature (value 1) to the current row. The taggers add ~40 per token, so
+   * this is {@link addValue} without its value checks, small enough for V8 to inline.
+   */
   add(hash: number): void {
-    this.addValue(hash, 1);
+    if (this.used === this.ids.length) this.grow();
+    this.ids[this.used] = bucket(hash, this.bits);
+    this.values[this.used++] = 1;
   }
 
   /** Add a real-valued feature to the current row (a zero value is skipped). */
   addValue(hash: number, value: number): void {
     if (value === 0 || !Number.isFinite(value)) return;
-    if (this.used === this.ids.length) {
-      const ids = new Int32Array(this.ids.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const values = new Float32Array(this.values.length * 2);
-      values.set(this.values);
-      this.values = values;
-    }
+    if (this.used === this.ids.length) this.grow();
     this.ids[this.used] = bucket(hash, this.bits);
     this.values[this.used++] = value;
+  }
+
+  /** Double the feature buffers. */
+  private grow(): void {
+    const ids = new Int32Array(this.ids.length * 2);
+    ids.set(this.ids);
+    this.ids = ids;
+    const values = new Float32Array(this.values.length * 2);
+    values.set(this.values);
+    this.values = values;
   }
 
   /** Close the current row. */

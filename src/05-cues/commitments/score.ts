@@ -8,6 +8,7 @@ import type { CueEnvironment, PredicateEnvironment, Segmented, Token } from '../
 import { adjustCommitment } from '../commitment.js';
 import { defaultStanceLexicon, lookupCue } from '../lexicon.js';
 import { features, neighbourRating, predict, type Frame, type PredicateEntry, type PredicateKind, type RatedFrame } from './model.js';
+import { relativeRating } from './relatives.js';
 
 /** The fitted model: predicate inventory and ridge weights (data/commitments/predicates.json). */
 export interface CommitmentModel {
@@ -42,7 +43,7 @@ export function negatedBase(model: CommitmentModel, lemma: string): string | und
 }
 
 /** The model's prediction for a predicate in a frame (negation, complement type), before the rules. */
-export function frameScore(model: CommitmentModel, lemma: string, frame: Omit<Frame, 'neighbour'>, kind?: PredicateKind): number {
+export function frameScore(model: CommitmentModel, lemma: string, frame: Omit<Frame, 'neighbour' | 'relative'>, kind?: PredicateKind): number {
   const base = negatedBase(model, lemma);
   if (base) return frameScore(model, base, { ...frame, negated: !frame.negated }, 'adjective');
   // Memoised per model: the score depends only on these four values (a predicate recurs often).
@@ -55,7 +56,8 @@ export function frameScore(model: CommitmentModel, lemma: string, frame: Omit<Fr
   if (!rated) { rated = new Map(Object.entries(model.rated)); ratedMaps.set(model, rated); }
   const neighbour = neighbourRating(rated, model.inventory, lemma, frame, model.k);
   const entry = model.inventory[lemma];
-  const score = predict(model.weights, features(entry && kind && kind !== entry.kind ? { ...entry, kind } : entry, { ...frame, neighbour }));
+  const relative = relativeRating(rated, entry?.relatives, lemma, frame);
+  const score = predict(model.weights, features(entry && kind && kind !== entry.kind ? { ...entry, kind } : entry, { ...frame, neighbour, relative }));
   memo.set(key, score);
   return score;
 }

@@ -52,7 +52,7 @@ export function registerAnalyze(program: Command): void {
     .option('--fields <list>', `parts of each record to write, comma-separated: ${RECORD_FIELDS.join(', ')} (default: all but tokens and quotes; id and formatVersion are always written)`)
     .option('--no-clean', 'do not drop teasers, bylines and other boilerplate')
     .option('--no-dedupe', 'do not detect duplicate articles')
-    .option('--workers <n>', `worker threads analysing articles (1: in the main thread; default: one per idle core, at most ${defaultWorkers()} here, or 1 for inputs under ${SMALL_INPUT_BYTES / 1024} KB)`)
+    .option('--workers <n>', `worker threads analysing articles (1: one worker thread, or the main thread for inputs under ${SMALL_INPUT_BYTES / 1024} KB; default: one per idle core, at most ${defaultWorkers()} here, or 1 for inputs under ${SMALL_INPUT_BYTES / 1024} KB)`)
     .option('--resume', 'continue an interrupted run where its --out file stops (needs --out)')
     .option('--failures <file>', 'write one JSON line per failed article or input line (id, file, line, reason)');
   withQueueOptions(withInputOptions(command)).action(async (inputs: string[], flags: AnalyzeFlags) => {
@@ -61,7 +61,8 @@ export function registerAnalyze(program: Command): void {
     const [{ readResumePoint, resumeSkipper }, { runAnalysis }, { Progress }, { countRecords }, { readArticles }] = await Promise.all([
       import('../../pipeline/resume.js'), import('../../pipeline/run.js'), import('../progress.js'), import('../progress-total.js'), import('../read-articles.js'),
     ]);
-    const workers = flags.workers === undefined ? await defaultWorkersNow(await inputBytes(inputs, SMALL_INPUT_BYTES)) : Number(flags.workers);
+    const bytes = await inputBytes(inputs, SMALL_INPUT_BYTES);
+    const workers = flags.workers === undefined ? await defaultWorkersNow(bytes) : Number(flags.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${flags.workers}"`);
     let fields: RecordField[] | undefined;
     try {
@@ -96,6 +97,8 @@ export function registerAnalyze(program: Command): void {
     try {
       for await (const item of runAnalysis(articles, {
         workers,
+        // One worker on a large input: in a worker thread, not this one (see RunOptions.ownThread).
+        ownThread: workers === 1 && bytes !== null && bytes >= SMALL_INPUT_BYTES,
         includeTokens: (flags.tokens ?? false) || (fields?.includes('tokens') ?? false),
         ...(fields ? { fields } : {}),
         clean: flags.clean ? {} : false,

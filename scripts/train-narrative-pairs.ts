@@ -15,6 +15,7 @@
  *   npm run train:narratives                      # leave-one-out figures, then write the model
  *   npm run train:narratives -- --no-write        # figures only
  *   npm run train:narratives -- --grid            # also try other pair weights and offsets
+ *   npm run train:narratives -- --per-event       # also each held-out event's B-cubed
  *   npm run train:narratives -- --auc             # pair-level AUC of "same" and "rival" (add --train-auc: on the training data)
  */
 import { writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ const GOLD = 'data/gold/narratives/dev';
 const BITS = 6; // as in loo-pair-models.ts: 2^6 buckets >= the feature count (see learn/hash.ts `bucket`)
 const write = !process.argv.includes('--no-write');
 const grid = process.argv.includes('--grid');
+// `--per-event`: also print each held-out event's B-cubed and narrative count.
+const perEvent = process.argv.includes('--per-event');
 // `--opt JSON`: narrative options merged into every leave-one-out run (to measure a knob).
 const extra = process.argv.includes('--opt') ? JSON.parse(process.argv[process.argv.indexOf('--opt') + 1] ?? '{}') as Record<string, unknown> : {};
 const started = Date.now();
@@ -64,6 +67,7 @@ function leaveOneOut(events: readonly EventData[], knobs: Knobs): ReturnType<typ
     const model = train(events.filter((e) => e !== held), knobs.rivalWeight);
     const report = buildReport(held.articles, { eventOf: () => held.gold.event, now: new Date(0), relations, pairModel: model, pairWeight: knobs.pairWeight, sameOffset: knobs.sameOffset, ...extra });
     counts.push({ event: held.gold.event, counts: scoreEvent(held.gold, report) });
+    if (perEvent) { const s = scoresOf(counts[counts.length - 1]?.counts as EventCounts); log(`  ${held.gold.event}: B3 ${(s.bcubed.f1 * 100).toFixed(1)} (P ${(s.bcubed.precision * 100).toFixed(1)} R ${(s.bcubed.recall * 100).toFixed(1)}) narr ${s.narratives.tool}:${s.narratives.gold}`); }
   }
   return scoresOf(poolCounts(counts));
 }

@@ -14,14 +14,14 @@
  * narratives: found, or why not (coverage `tells`/`disputes`/`discusses`, or `omits` but the
  * outlet names a backer). `--candidates` prints one row per (outlet, narrative) the outlet has no
  * claim in, with the evidence each rule reads (`side` and `sibling`: the whole-side tests of
- * `src/08-report/fragments.ts`), to try a rule on all of them before writing it. `--oracle` also
+ * `src/08-report/whole-sides.ts`), to try a rule on all of them before writing it. `--oracle` also
  * merges every reported narrative into its gold narrative and counts the stated omissions again
  * (scripts/omission-oracle.ts): how the rules do on whole sides.
  */
 import { buildReport } from '../src/08-report/index.js';
 import { coverageEvidence, distinctiveActors, type CoverageEvidence } from '../src/08-report/coverage.js';
 import { reportedOmissions } from '../src/08-report/omissions.js';
-import { claimVectorsById, sideSized, toldParaphrase } from '../src/08-report/fragments.js';
+import { claimVectorsById, sideSized, toldParaphrase } from '../src/08-report/whole-sides.js';
 import { loadEmbeddings } from '../src/adapters/embeddings.js';
 import { buildNarratives, claimRelations, mergeActors, type PairModel, type RelationProbabilities } from '../src/07-narratives/index.js';
 import { analyze } from '../src/pipeline/analyze.js';
@@ -172,7 +172,7 @@ for (const held of loaded) {
       backerOutlets: new Set(n.claimIds.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c && !!c.actorId && n.backers.includes(c.actorId)).map((c) => c.outlet ?? c.articleId)).size,
       // Would the identifiable-actor test of omissions.ts state it, were the coverage `omits`?
       ident: reportedOmissions([n], new Map([[n.id, 'omits' as const]]), mentionedBy.get(outlet), answers, (id) => actorById.get(id)).length,
-      // The whole-side tests of fragments.ts: side-sized (3+ telling claims or contested), and the
+      // The whole-side tests of src/08-report/whole-sides.ts: side-sized (3+ telling claims or contested), and the
       // paraphrase cosine to another narrative the outlet tells (stated only below 0.5).
       side: sideSized(n, a.conflicts) ? 1 : 0, sibling: siblings.get(outlet)?.get(n.id) ?? 0,
     };

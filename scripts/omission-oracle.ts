@@ -7,7 +7,7 @@
  */
 import { coverageOf, distinctiveActors } from '../src/08-report/coverage.js';
 import { reportedOmissions, voicedOutlets, type OmissionActor, type WholeSide } from '../src/08-report/omissions.js';
-import { claimVectorsById, sideSized, toldParaphrase } from '../src/08-report/fragments.js';
+import { claimVectorsById, sideSized, toldParaphrase } from '../src/08-report/whole-sides.js';
 import { loadEmbeddings } from '../src/adapters/embeddings.js';
 import type { ClaimRelationModel } from '../src/07-narratives/index.js';
 import type { GoldEvent } from '../src/eval/narratives/gold-schema.js';

@@ -6,7 +6,7 @@ import { buildNarratives, claimRelations, mergeActors, speakersOf, type Narrativ
 import type { AnalyzedArticle, Narrative, NarrativeAnalysis, NarrativeClaim, Span } from '../types/index.js';
 import { coverageOf, distinctiveActors } from './coverage.js';
 import { reportedOmissions, voicedOutlets } from './omissions.js';
-import { claimVectorsById, sideSized, toldParaphrase } from './fragments.js';
+import { claimVectorsById, sideSized, toldParaphrase } from './whole-sides.js';
 import { loadEmbeddings } from '../adapters/embeddings.js';
 import { framingDistance, jensenShannon, round } from './divergence.js';
 import { conflictingFigures } from './figures.js';
@@ -159,7 +159,7 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
     const coverage = coverageOf(live, analysis, names, { mentioned, ...(relations ? { relations } : {}) });
     const answers = distinctiveActors(analysis, names, mentioned);
     const voiced = voicedOutlets(eventNarratives, analysis.claims);
-    // Omissions are stated for whole sides only (fragments.ts); `embeddings: null` leaves out the
+    // Omissions are stated for whole sides only (whole-sides.ts); `embeddings: null` leaves out the
     // paraphrase test, not the side-size one.
     const embeddings = options.embeddings === undefined ? loadEmbeddings() : options.embeddings;
     const paraphrase = toldParaphrase(analysis, names, embeddings ? claimVectorsById(analysis.claims, embeddings) : new Map());
@@ -188,7 +188,7 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
         shares: Object.fromEntries([...counts].map(([id, n]) => [id, total === 0 ? 0 : round(n / total)])),
         // Only the omissions stated with confidence (omissions.ts): narratives whose named backers
         // (or, lacking them, named answer actors) this outlet never names, and that are whole
-        // sides it tells through no sibling narrative (fragments.ts).
+        // sides it tells through no sibling narrative (whole-sides.ts).
         omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id),
           live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.map((x) => x.text)), voiced,
           { sideSized: (id) => sized.get(id) ?? false, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0 }),

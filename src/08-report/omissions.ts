@@ -31,7 +31,7 @@
  *
  * 5. it is a whole side, not a possible fragment of one the outlet tells through other voices:
  *    told by three claims or more, or contested, and the outlet tells no other narrative (its
- *    rivals aside) that paraphrases it (`fragments.ts`). On the 23 dev events (2026-11-28) 7 of
+ *    rivals aside) that paraphrases it (`whole-sides.ts`). On the 23 dev events (2026-11-28) 7 of
  *    the 13 wrong stated omissions were fragments of a gold side the outlet tells.
  *
  * The per-narrative `coverage` is unchanged: it still says `omits`; `omitted` lists only the
@@ -39,9 +39,9 @@
  */
 import type { ActorKind, Narrative, NarrativeClaim } from '../types/index.js';
 import type { Coverage } from './types.js';
-import { PARAPHRASE } from './fragments.js';
+import { PARAPHRASE } from './whole-sides.js';
 
-/** What test 5 reads (see `fragments.ts`), per narrative id. */
+/** What test 5 reads (see `whole-sides.ts`), per narrative id. */
 export interface WholeSide {
   /** The narrative is a whole side: enough telling claims, or contested (`sideSized`). */
   readonly sideSized: (id: string) => boolean;
@@ -119,7 +119,7 @@ export function voicedOutlets(narratives: readonly Narrative[], claims: readonly
  * `answers` each narrative's distinctive answer actors (see `distinctiveActors`); `actorOf` looks
  * an actor id up (an unknown id counts as not named); `texts` the outlet's sentences; `voicedIn`
  * the outlets each narrative's backers speak in (see {@link voicedOutlets}; without it test 4 is
- * not applied); `whole` the side tests of `fragments.ts` (without it test 5 is not applied).
+ * not applied); `whole` the side tests of `whole-sides.ts` (without it test 5 is not applied).
  */
 export function reportedOmissions(
   narratives: readonly Narrative[], coverage: ReadonlyMap<string, Coverage> | undefined, mentioned: ReadonlySet<string> | undefined,
@@ -130,7 +130,7 @@ export function reportedOmissions(
   const inText = (id: string): boolean => { const actor = actorOf(id); return actor !== undefined && namedIn(actor, texts); };
   return narratives.filter((n) => {
     if (coverage?.get(n.id) !== 'omits') return false;
-    // Test 5: a whole side the outlet tells through no sibling (fragments.ts).
+    // Test 5: a whole side the outlet tells through no sibling (whole-sides.ts).
     if (whole && (!whole.sideSized(n.id) || whole.paraphraseTold(n.id) >= PARAPHRASE)) return false;
     const silentOn = (ids: readonly string[]): boolean => ids.length > 0 && !ids.some((id) => mentioned?.has(id) || inText(id));
     const backers = n.backers.filter(named);

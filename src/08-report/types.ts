@@ -124,7 +124,7 @@ export interface ReportOutlet {
    * tells, disputes or, by the claim-relation model, discusses them) and this outlet names none
    * of its named backers (or, when it has none, of its named answer actors); and it is a whole
    * side, not a possible fragment of one the outlet tells through other voices: three telling
-   * claims or more, or contested, and no narrative the outlet tells paraphrases it (`fragments.ts`).
+   * claims or more, or contested, and no narrative the outlet tells paraphrases it (`whole-sides.ts`).
    * A `coverage` of `omits` that is not listed here is a weaker judgement: not found in the
    * outlet, without evidence enough to say it is left out (Markdown and HTML show it as "—").
    */

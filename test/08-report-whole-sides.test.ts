@@ -1,10 +1,10 @@
-// Omissions are stated for whole sides only (src/08-report/fragments.ts): a narrative of one or
+// Omissions are stated for whole sides only (src/08-report/whole-sides.ts): a narrative of one or
 // two claims nobody contests may be a fragment of a side the outlet tells through other voices,
 // and an outlet that tells a narrative paraphrasing it carries that side. Made-up sentences; the
 // dev-set effect is measured by `npm run train:narratives -- --no-write` (README).
 import { describe, expect, it } from 'vitest';
 import { loadEmbeddings } from '../src/adapters/embeddings.js';
-import { claimVectorsById, PARAPHRASE, sideSized, toldParaphrase } from '../src/08-report/fragments.js';
+import { claimVectorsById, PARAPHRASE, sideSized, toldParaphrase } from '../src/08-report/whole-sides.js';
 import { reportedOmissions, type OmissionActor } from '../src/08-report/omissions.js';
 import type { Coverage } from '../src/08-report/types.js';
 import type { Narrative, NarrativeClaim } from '../src/types/index.js';

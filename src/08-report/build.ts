@@ -5,7 +5,7 @@
 import { buildNarratives, claimRelations, mergeActors, speakersOf, type NarrativeOptions } from '../07-narratives/index.js';
 import type { AnalyzedArticle, Narrative, NarrativeAnalysis, NarrativeClaim, Span } from '../types/index.js';
 import { agreementOf, coverageEvidence, distinctiveActors, judgeAll } from './coverage.js';
-import { asReporters, givenAnswers, reportedOmissions, voicedOutlets } from './omissions.js';
+import { asReporters, givenAnswers, reportedOmissions, unnamedBy, voicedOutlets } from './omissions.js';
 import { claimVectorsById, sideSized, toldParaphrase } from './whole-sides.js';
 import { loadEmbeddings } from '../adapters/embeddings.js';
 import { framingDistance, jensenShannon, round } from './divergence.js';
@@ -185,6 +185,10 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
       const total = [...counts.values()].reduce((s, v) => s + v, 0);
       const framingRows = [...(framing.get(outlet) ?? new Map<string, Map<string, number>>())].flatMap(([actorId, classes]) =>
         [...classes].map(([cls, count]) => ({ actorId, class: cls as ReportOutlet['framing'][number]['class'], count })));
+      const texts = live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.map((x) => x.text));
+      const actorOf = asReporters((id: string) => actorById.get(id), names);
+      const omitted = names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, actorOf, texts, voiced,
+        { sideSized: (id) => sized.get(id) ?? false, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0, agreed: (id) => agreement.get(outlet)?.get(id) ?? 0, answered: (id) => given.get(id) ?? [] });
       outlets.push({
         outlet, event,
         articles: live.filter((r) => outletOf(r) === outlet).length,
@@ -192,9 +196,8 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
         // Only the omissions stated with confidence (omissions.ts): narratives whose named backers
         // (or, lacking them, named answer actors) this outlet never names, and that are whole
         // sides it tells through no sibling narrative (whole-sides.ts).
-        omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, asReporters((id) => actorById.get(id), names),
-          live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.map((x) => x.text)), voiced,
-          { sideSized: (id) => sized.get(id) ?? false, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0, agreed: (id) => agreement.get(outlet)?.get(id) ?? 0, answered: (id) => given.get(id) ?? [] }),
+        omitted,
+        unnamed: Object.fromEntries(omitted.map((id) => [id, unnamedBy(eventNarratives.find((n) => n.id === id) ?? { backers: [] }, answers.get(id) ?? [], mentioned.get(outlet), actorOf, texts)])),
         coverage: Object.fromEntries(eventNarratives.map((n) => [n.id, coverage.get(outlet)?.get(n.id) ?? 'omits'])),
         framing: framingRows,
         voice,

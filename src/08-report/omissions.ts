@@ -189,6 +189,20 @@ export function ownAnswer(answerActors: readonly string[], backers: readonly str
 }
 
 /**
+ * The identifiable actors of a narrative an outlet never names, neither as an actor (`mentioned`)
+ * nor in its text: its named backers, then its named answer actors (`answerActors`). What a stated
+ * omission rests on, for the report to show ("never names Aleksandr Bortnikov, Vladimir Putin or
+ * Ukraine").
+ * @example unnamedBy(narrative, ['ukraine'], new Set(), lookup, ['ISIS-K claimed it.']) // ['bortnikov', 'putin', 'ukraine']
+ */
+export function unnamedBy(n: Pick<Narrative, 'backers'>, answerActors: Iterable<string>, mentioned: ReadonlySet<string> | undefined, actorOf: (id: string) => OmissionActor | undefined, texts: readonly string[]): string[] {
+  return [...new Set([...n.backers, ...answerActors])].filter((id) => {
+    const actor = actorOf(id);
+    return actor !== undefined && namedActor(actor) && !mentioned?.has(id) && !namedIn(actor, texts);
+  });
+}
+
+/**
  * The narratives an outlet is reported to omit, in the order of `narratives`. `coverage` is the
  * outlet's coverage of each narrative (by id); `mentioned` the cross-actor ids its articles name;
  * `answers` each narrative's distinctive answer actors (see `distinctiveActors`); `actorOf` looks

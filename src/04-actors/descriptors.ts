@@ -39,25 +39,6 @@ const IMPLIED: Readonly<Record<string, readonly string[]>> = {
  * @example describe('the South Carolina Republican', gaz) // { words: [], parties: ['republican'], states: ['south carolina'] }
  */
 export function describe(text: string, gaz: Gazetteers): Described {
-  // The same few roles and titles recur ("Sen.", "the spokesman"): each is described once per
-  // gazetteer set (the answer is read-only). Bounded: cleared past 4,096 texts.
-  let memo = DESCRIBED.get(gaz);
-  if (!memo) {
-    memo = new Map();
-    DESCRIBED.set(gaz, memo);
-  }
-  let described = memo.get(text);
-  if (!described) {
-    if (memo.size >= 4096) memo.clear();
-    described = describeOnce(text, gaz);
-    memo.set(text, described);
-  }
-  return described;
-}
-
-const DESCRIBED = new WeakMap<Gazetteers, Map<string, Described>>();
-
-function describeOnce(text: string, gaz: Gazetteers): Described {
   const raw = text.toLowerCase().replace(/[’‘]/g, "'").replace(/'s\b/g, '').split(/[\s-]+/).filter((w) => w !== '' && w !== 'the' && w !== 'a' && w !== 'an');
   const words: string[] = [];
   const parties: string[] = [];

@@ -11,7 +11,6 @@ import { firstPass, secondPass, stackRows, scaledOffsets } from '../src/05-cues/
 import { RowBuilder, decode } from '../src/05-cues/detect-perceptron.js';
 import { goldTokens } from '../src/06-attributions/train.js';
 import { polnearArticle, readPolnear } from '../src/eval/polnear-read.js';
-import { mergeRows } from '../src/05-cues/detect-stack-train.js';
 import { deserializeTagger } from '../src/05-cues/detect-perceptron-io.js';
 const raw = JSON.parse(readFileSync(process.argv[2]!, 'utf8'));
 const model0 = attributionModelFromJson(raw);
@@ -25,8 +24,7 @@ const spans = (labels: ArrayLike<number>, first: number, end: number, out: Set<s
     if (l === 1) open = i;
   }
 };
-const FULL = Boolean(process.env['FULL']);
-const biases = FULL ? [3, 6, 9] : [0, 2, 4, 6, 9, 12];
+const biases = [0, 2, 4, 6, 9, 12];
 const t = { gold: 0, one: 0, two: 0, oneTp: 0, twoTp: 0 };
 const tb = biases.map(() => ({ p: 0, tp: 0 }));
 for await (const r of readPolnear(process.argv[3] ?? '/tmp/cues3/held.jsonl')) {
@@ -38,7 +36,7 @@ for await (const r of readPolnear(process.argv[3] ?? '/tmp/cues3/held.jsonl')) {
   seg.sentences.forEach((s) => spans(g.cueMarks.subarray(s.firstToken, s.endToken), s.firstToken, s.endToken, gold));
   res.read.forEach((si, k) => { const s = seg.sentences[si]!; spans(res.paths[k]!, s.firstToken, s.endToken, one); spans(secondPass(ctx, res, rate, stack, model.cueStack!.scale, s.firstToken, s.endToken, srow), s.firstToken, s.endToken, two); });
   t.gold += gold.size; t.one += one.size; t.two += two.size;
-  biases.forEach((b, bi) => { const set = new Set<string>(); res.read.forEach((si) => { const s = seg.sentences[si]!; let rows = stackRows(ctx, res, rate, s.firstToken, s.endToken, srow); if (FULL) { row.reset(); for (let i = s.firstToken; i < s.endToken; i++) { cueFeatures(ctx, rate, i, s.firstToken, s.endToken, row); row.next(); } rows = mergeRows(row.build(), rows); } spans(FULL ? decode(stack, rows, [0, b, 0]) : decode(stack, rows, [0, b, 0], scaledOffsets(res.emissions, s.firstToken, s.endToken, model.cueStack!.scale)), s.firstToken, s.endToken, set); }); tb[bi]!.p += set.size; for (const x of set) if (gold.has(x)) tb[bi]!.tp++; });
+  biases.forEach((b, bi) => { const set = new Set<string>(); res.read.forEach((si) => { const s = seg.sentences[si]!; const rows = stackRows(ctx, res, rate, s.firstToken, s.endToken, srow); spans(decode(stack, rows, [0, b, 0], scaledOffsets(res.emissions, s.firstToken, s.endToken, model.cueStack!.scale)), s.firstToken, s.endToken, set); }); tb[bi]!.p += set.size; for (const x of set) if (gold.has(x)) tb[bi]!.tp++; });
   for (const x of one) if (gold.has(x)) t.oneTp++;
   for (const x of two) if (gold.has(x)) t.twoTp++;
 }

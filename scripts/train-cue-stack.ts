@@ -75,8 +75,6 @@ const options = {
   stackEpochs: Number(values['stack-epochs']),
   seeds: Number(values.seeds),
   scale: Number(values.scale),
-  full: Boolean(process.env['FULL']),
-  stackBits: process.env['FULL'] ? 17 : 16,
   minCount,
   bits,
   log,

@@ -4,7 +4,7 @@
  * tags it, so the second pass learns from the errors the first pass makes on unseen text (a first
  * pass that had seen the article would look far surer than it is at run time).
  */
-import { RowBuilder, type FeatureRows } from '../learn/index.js';
+import { RowBuilder } from '../learn/index.js';
 import type { FeatureContext } from './detect-features.js';
 import { firstPass, scaledOffsets, stackRows, type FirstPassResult } from './detect-stack-passes.js';
 import type { SequenceTagger, TrainingSequence } from './detect-perceptron.js';
@@ -33,8 +33,6 @@ export interface StackTrainOptions {
   readonly bits: number;
   /** Feature space of the second pass. @default 16 */
   readonly stackBits?: number;
-  /** A full second tagger: the first pass's features and the stack features, no offsets. */
-  readonly full?: boolean;
   /** Factor of the first pass's scores in the second pass's. @default 1 */
   readonly scale?: number;
   /** Second-pass taggers trained with different shuffle seeds and averaged. @default 3 */
@@ -73,37 +71,19 @@ export function trainCueStack(articles: readonly StackArticle[], passes: readonl
   articles.forEach((a, index) => {
     const pass = passes[index];
     if (!pass) return;
-    pass.read.forEach((s) => {
+    for (const s of pass.read) {
       const sentence = a.ctx.segmented.sentences[s];
-      if (!sentence) return;
+      if (!sentence) continue;
       const { firstToken: first, endToken: end } = sentence;
-      const rows = stackRows(a.ctx, pass, a.rate, first, end, row);
-      if (options.full) {
-        data.push({ rows: mergeRows((a.sentences[s] as TrainingSequence).rows, rows), labels: a.cueMarks.slice(first, end) });
-        return;
-      }
+      stackRows(a.ctx, pass, a.rate, first, end, row);
       data.push({ rows: row.build(), labels: a.cueMarks.slice(first, end) });
       offsets.push(scaledOffsets(pass.emissions, first, end, options.scale ?? 1).slice());
-    });
+    }
   });
   const seeds = options.seeds ?? 3;
   const runs = Array.from({ length: seeds }, (_, seed) => trainTagger(options.labels, data, {
-    epochs: options.stackEpochs ?? 8, minCount: options.minCount, bits, seed: seed + 1, ...(options.full ? {} : { offsets }),
+    epochs: options.stackEpochs ?? 8, minCount: options.minCount, bits, seed: seed + 1, offsets,
     onEpoch: (epoch, accuracy) => options.log?.(`cue stack seed ${seed + 1} epoch ${epoch}: ${(accuracy * 100).toFixed(2)}% tokens`),
   }));
   return averageTaggers(runs);
-}
-
-/** Two row sets of the same length merged row by row (the features of both). */
-export function mergeRows(a: FeatureRows, b: FeatureRows): FeatureRows {
-  const ids: number[] = [];
-  const values: number[] = [];
-  const offsets = new Int32Array(a.length + 1);
-  for (let i = 0; i < a.length; i++) {
-    for (const r of [a, b]) {
-      for (let j = r.offsets[i] ?? 0; j < (r.offsets[i + 1] ?? 0); j++) { ids.push(r.ids[j] ?? 0); values.push(r.values[j] ?? 0); }
-    }
-    offsets[i + 1] = ids.length;
-  }
-  return { ids: Int32Array.from(ids), values: Float32Array.from(values), offsets, length: a.length };
 }

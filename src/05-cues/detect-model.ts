@@ -1,7 +1,6 @@
 /**
  * The trained attribution model (cue tagger + source/content tagger) stored as JSON under
- * `models/attribution-tagger.json` (built by `npm run train:attributions` from PolNeAR train),
- * and where found cues end under `models/cue-edges.json` (`npm run train:cue-edges`).
+ * `models/attribution-tagger.json` (built by `npm run train:attributions` from PolNeAR train).
  * Loaded lazily once per process; callers may inject another model instead.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import type { SequenceTagger, SerializedTagger } from './detect-perceptron.js';
 import { deserializeTagger } from './detect-perceptron-io.js';
 import type { CueRates } from './detect-features.js';
-import { cueEdgesFromJson, type CueEdges, type SerializedCueEdges } from './cue-edges.js';
 
 /** The JSON file layout. */
 export interface SerializedAttributionModel {
@@ -21,8 +19,6 @@ export interface SerializedAttributionModel {
   readonly cueRates: readonly (readonly [string, string])[];
   readonly cue: SerializedTagger;
   readonly role: SerializedTagger;
-  /** The cue-edge model, when stored with the model (else read from `models/cue-edges.json`). */
-  readonly cueEdges?: SerializedCueEdges;
 }
 
 /** The model ready for decoding. */
@@ -32,42 +28,32 @@ export interface AttributionModel {
   readonly cue: SequenceTagger;
   /** Labels O, B-source, I-source, B-content, I-content; one sequence per paragraph. */
   readonly role: SequenceTagger;
-  /** Where a found cue ends (cue-edges.ts); without it the tagger's spans are kept as they are. */
-  readonly cueEdges?: CueEdges;
 }
 
-/**
- * Build the decoding model from its JSON form; `edges` is the cue-edge model when it is stored
- * apart (`models/cue-edges.json`).
- */
-export function attributionModelFromJson(data: SerializedAttributionModel, edges: SerializedCueEdges | undefined = data.cueEdges): AttributionModel {
+/** Build the decoding model from its JSON form. */
+export function attributionModelFromJson(data: SerializedAttributionModel): AttributionModel {
   if (data.version !== 2) throw new TypeError(`narrascope: unsupported attribution model version ${String(data.version)} (expected 2; retrain with npm run train:attributions)`);
   return {
     cueRates: new Map(data.cueRates.map(([lemma, rate]) => [lemma, rate])),
     cue: deserializeTagger(data.cue),
     role: deserializeTagger(data.role),
-    ...(edges ? { cueEdges: cueEdgesFromJson(edges) } : {}),
   };
 }
 
 /** Where the default model lives: `models/` at the package root, from src/ or dist/src/. */
-function defaultModelPath(name = 'attribution-tagger.json'): string | undefined {
-  for (const relative of [`../../models/${name}`, `../../../models/${name}`]) {
+function defaultModelPath(): string {
+  const candidates = ['../../models/attribution-tagger.json', '../../../models/attribution-tagger.json'];
+  for (const relative of candidates) {
     const path = fileURLToPath(new URL(relative, import.meta.url));
     if (existsSync(path)) return path;
   }
-  return undefined;
+  throw new Error('narrascope: models/attribution-tagger.json not found; run `npm run train:attributions`');
 }
 
 let cached: AttributionModel | undefined;
 
 /** The default model, read from disk on first use. */
 export function defaultAttributionModel(): AttributionModel {
-  if (cached) return cached;
-  const path = defaultModelPath();
-  if (!path) throw new Error('narrascope: models/attribution-tagger.json not found; run `npm run train:attributions`');
-  const edgesPath = defaultModelPath('cue-edges.json');
-  const edges = edgesPath ? (JSON.parse(readFileSync(edgesPath, 'utf8')) as SerializedCueEdges) : undefined;
-  cached = attributionModelFromJson(JSON.parse(readFileSync(path, 'utf8')) as SerializedAttributionModel, edges);
+  cached ??= attributionModelFromJson(JSON.parse(readFileSync(defaultModelPath(), 'utf8')) as SerializedAttributionModel);
   return cached;
 }

@@ -21,8 +21,6 @@ export interface TrainOptions {
   readonly seed?: number;
   /** Feature space of the rows (they must have been built with it). @default TAGGER_BITS */
   readonly bits?: number;
-  /** Fixed scores added to each sequence's emissions (same order as the data). */
-  readonly offsets?: readonly ArrayLike<number>[];
   /** Called after each epoch with the share of tokens tagged correctly during that epoch. */
   readonly onEpoch?: (epoch: number, accuracy: number) => void;
 }
@@ -77,10 +75,7 @@ export function trainTagger(labels: readonly string[], data: readonly TrainingSe
       if (!seqRows || !gold) continue;
       const n = seqRows.length;
       tw32.set(tw);
-      const emissions = scoreRows(weights.current, seqRows);
-      const offsets = options.offsets?.[s];
-      if (offsets) for (let j = 0; j < emissions.length; j++) emissions[j] = (emissions[j] ?? 0) + (offsets[j] ?? 0);
-      const pred = viterbi(k, allowed, tw32, emissions, n);
+      const pred = viterbi(k, allowed, tw32, scoreRows(weights.current, seqRows), n);
       for (let i = 0; i < n; i++) {
         const g = gold[i] ?? 0;
         const p = pred[i] ?? 0;

@@ -123,12 +123,6 @@ function viterbiMoves(k: number, move: Float64Array, emissions: Float64Array, n:
 
 // Emission scores of the sequence being decoded, reused like Viterbi's scratch buffers.
 let emissionScratch = new Float64Array(1024);
-let lastLength = 0;
-
-/** The emission scores of the last {@link decode} (a scratch view, valid until the next call). */
-export function lastEmissions(): Float64Array {
-  return emissionScratch.subarray(0, lastLength);
-}
 
 // Transition scores per tagger, built on its first decode (a tagger is never changed after).
 const moves = new WeakMap<SequenceTagger, Float64Array>();
@@ -140,13 +134,11 @@ const moves = new WeakMap<SequenceTagger, Float64Array>();
  * @example
  * const labels = decode(tagger, rows.view()); // [0, 1, 2, 0, ...]
  */
-export function decode(tagger: SequenceTagger, rows: FeatureRows, bias?: readonly number[], offsets?: ArrayLike<number>): number[] {
+export function decode(tagger: SequenceTagger, rows: FeatureRows, bias?: readonly number[]): number[] {
   const k = tagger.labels.length;
   if (emissionScratch.length < rows.length * k) emissionScratch = new Float64Array(rows.length * k * 2);
   const emissions = tagger.codes ? scoreCodes(tagger.model, tagger.codes, rows, emissionScratch) : scoreRows(tagger.model, rows, emissionScratch);
-  lastLength = rows.length * k;
   if (bias) for (let i = 0; i < rows.length; i++) for (let y = 0; y < k; y++) emissions[i * k + y] = (emissions[i * k + y] ?? 0) + (bias[y] ?? 0);
-  if (offsets) for (let j = 0; j < lastLength; j++) emissions[j] = (emissions[j] ?? 0) + (offsets[j] ?? 0);
   let move = moves.get(tagger);
   if (!move) {
     move = moveScores(k, tagger.allowed, tagger.transitions);

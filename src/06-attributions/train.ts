@@ -197,8 +197,8 @@ export async function trainAttributionModel(
 }
 
 
-/** How often each lemma occurs, and how often inside a gold cue (also used by scripts/train-cue-stack.ts). */
-export class RateCounts {
+/** How often each lemma occurs, and how often inside a gold cue. */
+class RateCounts {
   readonly seen = new Map<string, number>();
   readonly inCue = new Map<string, number>();
 

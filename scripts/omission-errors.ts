@@ -20,7 +20,7 @@
  */
 import { buildReport } from '../src/08-report/index.js';
 import { coverageEvidence, distinctiveActors, type CoverageEvidence } from '../src/08-report/coverage.js';
-import { reportedOmissions } from '../src/08-report/omissions.js';
+import { namedIn as namedInText, reportedOmissions, voicedOutlets } from '../src/08-report/omissions.js';
 import { claimVectorsById, sideSized, toldParaphrase } from '../src/08-report/whole-sides.js';
 import { loadEmbeddings } from '../src/adapters/embeddings.js';
 import { buildNarratives, claimRelations, mergeActors, type PairModel, type RelationProbabilities } from '../src/07-narratives/index.js';
@@ -175,8 +175,50 @@ for (const held of loaded) {
       // The whole-side tests of src/08-report/whole-sides.ts: side-sized (3+ telling claims or contested), and the
       // paraphrase cosine to another narrative the outlet tells (stated only below 0.5).
       side: sideSized(n, a.conflicts) ? 1 : 0, sibling: siblings.get(outlet)?.get(n.id) ?? 0,
+      ...extraEvidence(n, outlet, told),
     };
   };
+  // Further readings tried as omission signals (issue 13, omit3): is every named backer one all
+  // outlets name (the event's protagonist), is the outlet silent on the answer actors, how many
+  // claims other outlets tell it with, where in their articles, and how much the outlet says.
+  // The outlet's claim the relation model reads as agreeing most with a claim of the narrative:
+  // where it sits (a narrative of the same question, of another question, none) and whether the two
+  // claims answer the same kind of question.
+  function agreeing(n: (typeof a.narratives)[number], outlet: string): Record<string, number> {
+    const e = evidence.get(outlet)?.get(n.id);
+    const best = [...(e?.nearest ?? [])].sort((x, y) => y.relation.agree - x.relation.agree)[0];
+    if (!best) return { agreeSameQ: 0, agreeOtherQ: 0, agreeStray: 0, agreeKind: 0 };
+    const home = a.narratives.find((x) => x.claimIds.includes(best.claimId) || x.disputingClaimIds.includes(best.claimId));
+    const kindOf = (id: string): string | undefined => claimById.get(id)?.proposition?.question;
+    const qKind = (id: string | undefined): string | undefined => a.questions.find((q) => q.id === id)?.kind;
+    return {
+      agreeSameQ: home && home.question === n.question ? 1 : 0, agreeOtherQ: home && home.question !== n.question ? 1 : 0, agreeStray: home ? 0 : 1,
+      agreeKind: kindOf(best.tellingId) === kindOf(best.claimId) ? 1 : 0,
+      agreeQKind: home && qKind(home.question) === qKind(n.question) ? 1 : 0,
+    };
+  }
+  function extraEvidence(n: (typeof a.narratives)[number], outlet: string, told: ReadonlySet<string>): Record<string, number | string> {
+    const namedBackers = n.backers.filter((b) => { const x = actorById.get(b); return x !== undefined && /^[\p{Lu}\p{N}]/u.test(x.name) && !['anonymous', 'generic', 'document'].includes(x.kind); });
+    const everywhere = (id: string): boolean => outletNames.every((o) => mentionedBy.get(o)?.has(id));
+    const texts = live.filter((r) => (r.outlet ?? r.id) === outlet).flatMap((r) => r.sentences.map((s) => s.text));
+    const ans = [...(answers.get(n.id) ?? [])];
+    const telling = n.claimIds.map((id) => claimById.get(id)).filter((c): c is NarrativeClaim => !!c);
+    const posOf = (c: NarrativeClaim): number => { const r = live.find((x) => x.id === c.articleId); return r ? c.sentence / Math.max(1, r.sentences.length) : 1; };
+    const ownClaims = a.claims.filter((c) => (c.outlet ?? c.articleId) === outlet).length;
+    const sameQ = a.narratives.filter((x) => x.id !== n.id && x.question === n.question && told.has(x.id));
+    const rivals = new Set(a.conflicts.flatMap((c) => (c.a === n.id ? [c.b] : c.b === n.id ? [c.a] : [])));
+    return {
+      namedBackers: namedBackers.length, evBackers: namedBackers.length > 0 && namedBackers.every(everywhere) ? 1 : 0,
+      answers: ans.length, ansNames: ans.map(actorName).join('|').replace(/\s+/g, '_') || '-', answerSilent: ans.length > 0 && !ans.some((id) => mentionedBy.get(outlet)?.has(id) || (actorById.get(id) && namedInText(actorById.get(id)!, texts))) ? 1 : 0,
+      carrierClaims: telling.length, pos: telling.length ? telling.reduce((s, c) => s + posOf(c), 0) / telling.length : 1,
+      minPos: Math.min(1, ...telling.map(posOf)),
+      ownClaims, outletSentences: texts.length, meanClaims: a.claims.length / outletNames.length,
+      sameQTold: sameQ.length, sameQRival: sameQ.filter((x) => rivals.has(x.id)).length,
+      ...agreeing(n, outlet),
+      // All actor tests of omissions.ts (named, in the text, voiced in two outlets), the side tests left out.
+      actorsOK: reportedOmissions([n], new Map([[n.id, 'omits' as const]]), mentionedBy.get(outlet), answers, (id) => actorById.get(id), texts, voicedOutlets(a.narratives, a.claims)).length,
+    };
+  }
   if (candidates) {
     for (const o of report.outlets) {
       for (const n of a.narratives) {

@@ -2,11 +2,12 @@
  * How the omission rules do on whole sides (`omission-errors.ts --oracle`): every reported
  * narrative is merged into the gold narrative it maps to (an oracle merge, as if the clustering
  * cut no side into fragments), then coverage and the stated omissions are computed again on the
- * merged narratives and judged against the gold omissions. Tells whether a rule holds whether the
+ * merged narratives and judged against the gold omissions. "Without the whole-side tests" leaves
+ * out tests 5 and 6 of `omissions.ts` (side size, sibling paraphrase, an agreeing claim). Tells whether a rule holds whether the
  * narratives are fragments or whole sides. Dev only (never the held-back final half).
  */
-import { coverageOf, distinctiveActors } from '../src/08-report/coverage.js';
-import { reportedOmissions, voicedOutlets, type OmissionActor, type WholeSide } from '../src/08-report/omissions.js';
+import { agreementOf, coverageEvidence, distinctiveActors, judgeAll } from '../src/08-report/coverage.js';
+import { asReporters, givenAnswers, reportedOmissions, voicedOutlets, type OmissionActor, type WholeSide } from '../src/08-report/omissions.js';
 import { claimVectorsById, sideSized, toldParaphrase } from '../src/08-report/whole-sides.js';
 import { loadEmbeddings } from '../src/adapters/embeddings.js';
 import type { ClaimRelationModel } from '../src/07-narratives/index.js';
@@ -53,7 +54,10 @@ export function oracleOmissions(o: {
 }): OracleCounts {
   const { analysis: m, goldOf } = oracleMerge(o.analysis, o.mapping);
   const goldById = new Map(o.gold.questions.flatMap((q) => q.narratives).map((g) => [g.id, g]));
-  const coverage = coverageOf(o.live, m, o.outlets, { mentioned: o.mentioned, relations: o.relations });
+  const evidence = coverageEvidence(o.live, m, o.outlets, { mentioned: o.mentioned, relations: o.relations });
+  const coverage = judgeAll(evidence);
+  const agreement = agreementOf(evidence);
+  const actorOf = asReporters(o.actorOf, o.outlets);
   const answers = distinctiveActors(m, o.outlets, o.mentioned);
   const voiced = voicedOutlets(m.narratives, m.claims);
   const paraphrase = toldParaphrase(m, o.outlets, claimVectorsById(m.claims, loadEmbeddings()));
@@ -66,9 +70,13 @@ export function oracleOmissions(o: {
   };
   for (const outlet of o.outlets) {
     const texts = o.live.filter((r) => (r.outlet ?? r.id) === outlet).flatMap((r) => r.sentences.map((s) => s.text));
-    const whole: WholeSide = { sideSized: (id) => { const n = m.narratives.find((x) => x.id === id); return !!n && sideSized(n, m.conflicts); }, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0 };
-    const stated = reportedOmissions(m.narratives, coverage.get(outlet), o.mentioned.get(outlet), answers, o.actorOf, texts, voiced, whole);
-    const without = reportedOmissions(m.narratives, coverage.get(outlet), o.mentioned.get(outlet), answers, o.actorOf, texts, voiced);
+    const given = givenAnswers(m.narratives, m.claims, answers, m.conflicts, outlet);
+    const whole: WholeSide = {
+      sideSized: (id) => { const n = m.narratives.find((x) => x.id === id); return !!n && sideSized(n, m.conflicts); }, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0,
+      agreed: (id) => agreement.get(outlet)?.get(id) ?? 0, answered: (id) => given.get(id) ?? [],
+    };
+    const stated = reportedOmissions(m.narratives, coverage.get(outlet), o.mentioned.get(outlet), answers, actorOf, texts, voiced, whole);
+    const without = reportedOmissions(m.narratives, coverage.get(outlet), o.mentioned.get(outlet), answers, actorOf, texts, voiced);
     counts.stated += stated.length; counts.right += stated.filter((id) => rightFor(outlet, id)).length;
     counts.statedNoWhole += without.length; counts.rightNoWhole += without.filter((id) => rightFor(outlet, id)).length;
     for (const [id, key] of [...goldOf, ...m.narratives.filter((n) => !goldOf.has(n.id) && o.mapping[n.id] && !['none', 'background'].includes(o.mapping[n.id] ?? '')).map((n) => [n.id, o.mapping[n.id] ?? ''] as const)]) {

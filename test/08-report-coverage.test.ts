@@ -2,7 +2,7 @@
 // (src/08-report/coverage.ts `judgeCoverage`): one table row per rule, on hand-made evidence (the
 // dev-set effect is measured by `eval narratives` and scripts/omission-errors.ts).
 import { describe, expect, it } from 'vitest';
-import { judgeCoverage, type CoverageEvidence } from '../src/08-report/coverage.js';
+import { agreementOf, judgeAll, judgeCoverage, type CoverageEvidence } from '../src/08-report/coverage.js';
 
 const relation = (agree: number, disagree: number, discuss: number) => ({ agree, disagree, discuss, unrelated: Math.max(0, 1 - agree - disagree - discuss) });
 const near = (cosine: number, r = relation(0, 0, 0)) => ({ tellingId: 'c1', claimId: 'c9', cosine, relation: r });
@@ -30,5 +30,17 @@ describe('coverage: what an outlet does with a narrative', () => {
     const e = evidence({ nearest: [near(0.1, relation(0.1, 0.1, 0.6))] });
     expect(judgeCoverage(e, 0.5)).toBe('discusses');
     expect(judgeCoverage(e, 0.7)).toBe('omits');
+  });
+});
+
+describe('coverage: the model\'s agreement, read by the omission tests', () => {
+  it('keeps the highest agree of the outlet\'s nearest claims, 0 without any, and judges as before', () => {
+    const evidence = new Map([['Outlet A', new Map<string, CoverageEvidence>([
+      ['n1', { silent: true, body: { agree: 0, disagree: 0 }, nearest: [near(0.1, relation(0.3, 0.1, 0.1)), near(0.12, relation(0.72, 0.1, 0.1))] }],
+      ['n2', { member: 'tells', silent: false, body: { agree: 0, disagree: 0 }, nearest: [] }],
+    ])]]);
+    expect(agreementOf(evidence).get('Outlet A')).toEqual(new Map([['n1', 0.72], ['n2', 0]]));
+    // An agreeing claim alone leaves the coverage `omits`: whether to state it is omissions.ts's call.
+    expect(judgeAll(evidence).get('Outlet A')).toEqual(new Map([['n1', 'omits'], ['n2', 'tells']]));
   });
 });

@@ -1,9 +1,9 @@
 // Which `omits` judgements the report states as omissions (src/08-report/omissions.ts): one table
 // per rule, on hand-made narratives (the dev-set effect is measured by `eval narratives`).
 import { describe, expect, it } from 'vitest';
-import { namedActor, namedIn, reportedOmissions, type OmissionActor } from '../src/08-report/omissions.js';
+import { AGREES, asReporters, givenAnswers, namedActor, namedIn, ownAnswer, reportedOmissions, type OmissionActor, type WholeSide } from '../src/08-report/omissions.js';
 import type { Coverage } from '../src/08-report/types.js';
-import type { Narrative } from '../src/types/index.js';
+import type { Narrative, NarrativeClaim } from '../src/types/index.js';
 
 const ACTORS: Record<string, OmissionActor> = {
   cruz: { name: 'Ted Cruz', kind: 'person' },
@@ -89,5 +89,63 @@ describe('omissions: a voice one outlet alone quotes', () => {
   ] as const)('%s: reported %j', (_, backers, answerIds, k, reported) => {
     const omitted = reportedOmissions([narrative([...backers])], omits(), new Set(), answers([...answerIds]), (id) => ACTORS[id], [], voiced(k));
     expect(omitted).toEqual(reported ? ['n1'] : []);
+  });
+});
+
+// Test 6: an outlet whose claim the relation model reads as agreeing with the narrative may tell
+// the side in other words and through other voices ("Party leaders denounced the senator" beside
+// the narrative's "The senator's remarks were a disgrace"); it is stated omitted only when the
+// narrative is a contested answer the outlet never names ("Iran warned Russia" in an outlet that
+// never names Iran, whatever claim of the same debate the model relates to it).
+describe('omissions: an agreeing claim in other words (test 6)', () => {
+  const actors: Record<string, OmissionActor> = {
+    ...ACTORS,
+    paper: { name: 'Daily Courier', kind: 'organisation' },
+    chen: { name: 'Mary Chen', kind: 'person' },
+  };
+  const whole = (agreed: number, answered?: string[]): WholeSide => ({
+    sideSized: () => true, paraphraseTold: () => 0, agreed: () => agreed, ...(answered ? { answered: () => answered } : {}),
+  });
+  const answers = (ids: string[]): Map<string, Set<string>> => new Map([['n1', new Set(ids)]]);
+  it.each([
+    ['no agreeing claim (0.2): stated', 0.2, undefined, ['iran'], [], true],
+    ['an agreeing claim (0.7), no contested answer: not stated', 0.7, [], ['iran'], [], false],
+    ['just below the bar', AGREES - 0.01, [], [], [], true],
+    ['an agreeing claim, but a contested answer (Iran) the outlet never names: stated', 0.7, ['iran'], ['iran'], [], true],
+    ['an agreeing claim and a contested answer the outlet names: not stated', 0.7, ['iran'], ['iran'], ['iran'], false],
+    ['the answer is the narrative\'s own speaker: no answer proper, not stated', 0.7, ['cruz'], ['cruz'], [], false],
+  ] as const)('%s', (_, agreed, answered, answerIds, mentioned, reported) => {
+    const omitted = reportedOmissions([narrative(['cruz'])], omits(), new Set(mentioned), answers([...answerIds]), (id) => actors[id], [], undefined,
+      whole(agreed, answered ? [...answered] : undefined));
+    expect(omitted).toEqual(reported ? ['n1'] : []);
+  });
+
+  it('takes no news organisation and no speaker of the narrative as its answer', () => {
+    const lookup = asReporters((id) => actors[id], ['Daily Courier - News', 'Evening Post']);
+    expect(lookup('paper')?.kind).toBe('media'); // the outlet reporting the story is no answer to it
+    expect(lookup('iran')?.kind).toBe('state');
+    expect(ownAnswer(['paper', 'iran', 'chen'], ['chen'], lookup)).toEqual(['iran']);
+  });
+
+  it('reads the answer only of a contested side, and only when claims repeat it', () => {
+    const claim = (id: string, actorIds: string[]): NarrativeClaim => ({
+      id, articleId: 'a1', outlet: 'B', start: 0, end: 1, sentence: 0, text: id, stance: 'asserts', voice: 'attributed', commitment: 1,
+      proposition: { question: 'responsibility', polarity: 1, actors: actorIds, numbers: [], exclusive: false, open: false },
+    }) as NarrativeClaim;
+    const claims = [claim('c1', ['iran', 'chen']), claim('c2', ['iran']), claim('c3', ['chen']), claim('c4', ['iran'])];
+    const base = { event: 'e1', question: 'q1', answer: 'x', label: 'x', backers: [], disputers: [] };
+    const denied: Narrative = { ...base, id: 'd', claimIds: ['c1', 'c2'], disputingClaimIds: ['c9'], outlets: ['B'] };
+    const rival: Narrative = { ...base, id: 'r', claimIds: ['c3', 'c4'], disputingClaimIds: [], outlets: ['A'] };
+    const mine: Narrative = { ...base, id: 'm', claimIds: ['c5'], disputingClaimIds: [], outlets: ['A'] };
+    const plain: Narrative = { ...base, id: 'p', claimIds: ['c1', 'c2'], disputingClaimIds: [], outlets: ['B'] };
+    const answerSets = new Map([['d', new Set(['iran', 'chen'])], ['r', new Set(['iran', 'chen'])], ['p', new Set(['iran'])]]);
+    const given = givenAnswers([denied, rival, mine, plain], claims, answerSets, [{ a: 'r', b: 'm' }], 'A');
+    expect(given.get('d')).toEqual(['iran']); // denied: Iran in two claims, Chen in one
+    expect(given.get('r')).toEqual([]); // a rival of what outlet A tells, but no actor in two of its claims
+    expect(given.get('p')).toEqual([]); // nobody contests it
+    // The conflict counts only for an outlet that tells the other side.
+    expect(givenAnswers([denied, rival, mine, plain], claims, new Map([['r', new Set(['iran'])]]), [{ a: 'r', b: 'm' }], 'A').get('r')).toEqual([]);
+    expect(givenAnswers([rival, mine], [claim('c3', ['iran']), claim('c4', ['iran'])], new Map([['r', new Set(['iran'])]]), [{ a: 'r', b: 'm' }], 'A').get('r')).toEqual(['iran']);
+    expect(givenAnswers([rival, mine], [claim('c3', ['iran']), claim('c4', ['iran'])], new Map([['r', new Set(['iran'])]]), [{ a: 'r', b: 'm' }], 'C').get('r')).toEqual([]);
   });
 });

@@ -4,8 +4,8 @@
  */
 import { buildNarratives, claimRelations, mergeActors, speakersOf, type NarrativeOptions } from '../07-narratives/index.js';
 import type { AnalyzedArticle, Narrative, NarrativeAnalysis, NarrativeClaim, Span } from '../types/index.js';
-import { coverageOf, distinctiveActors } from './coverage.js';
-import { reportedOmissions, voicedOutlets } from './omissions.js';
+import { agreementOf, coverageEvidence, distinctiveActors, judgeAll } from './coverage.js';
+import { asReporters, givenAnswers, reportedOmissions, unnamedBy, voicedOutlets } from './omissions.js';
 import { claimVectorsById, sideSized, toldParaphrase } from './whole-sides.js';
 import { loadEmbeddings } from '../adapters/embeddings.js';
 import { framingDistance, jensenShannon, round } from './divergence.js';
@@ -156,7 +156,9 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
     // its claims supports, disputes or discusses it); `relations: null` turns it off.
     const mentioned = new Map(names.map((o) => [o, new Set(live.filter((r) => outletOf(r) === o)
       .flatMap((r) => r.actors.map((a) => actors.idOf(r.id, a.id)).filter((id): id is string => id !== undefined)))]));
-    const coverage = coverageOf(live, analysis, names, { mentioned, ...(relations ? { relations } : {}) });
+    const evidence = coverageEvidence(live, analysis, names, { mentioned, ...(relations ? { relations } : {}) });
+    const coverage = judgeAll(evidence);
+    const agreement = agreementOf(evidence);
     const answers = distinctiveActors(analysis, names, mentioned);
     const voiced = voicedOutlets(eventNarratives, analysis.claims);
     // Omissions are stated for whole sides only (whole-sides.ts); `embeddings: null` leaves out the
@@ -166,6 +168,7 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
     const sized = new Map(eventNarratives.map((n) => [n.id, sideSized(n, analysis.conflicts)]));
     const shareMaps = new Map<string, Map<string, number>>();
     for (const outlet of names) {
+      const given = givenAnswers(eventNarratives, analysis.claims, answers, analysis.conflicts, outlet);
       const counts = new Map<string, number>();
       const voice: Record<string, { own: number; attributed: number; hedged: number; distanced: number }> = {};
       for (const n of eventNarratives) {
@@ -182,6 +185,10 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
       const total = [...counts.values()].reduce((s, v) => s + v, 0);
       const framingRows = [...(framing.get(outlet) ?? new Map<string, Map<string, number>>())].flatMap(([actorId, classes]) =>
         [...classes].map(([cls, count]) => ({ actorId, class: cls as ReportOutlet['framing'][number]['class'], count })));
+      const texts = live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.map((x) => x.text));
+      const actorOf = asReporters((id: string) => actorById.get(id), names);
+      const omitted = names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, actorOf, texts, voiced,
+        { sideSized: (id) => sized.get(id) ?? false, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0, agreed: (id) => agreement.get(outlet)?.get(id) ?? 0, answered: (id) => given.get(id) ?? [] });
       outlets.push({
         outlet, event,
         articles: live.filter((r) => outletOf(r) === outlet).length,
@@ -189,9 +196,8 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
         // Only the omissions stated with confidence (omissions.ts): narratives whose named backers
         // (or, lacking them, named answer actors) this outlet never names, and that are whole
         // sides it tells through no sibling narrative (whole-sides.ts).
-        omitted: names.length < 2 ? [] : reportedOmissions(eventNarratives, coverage.get(outlet), mentioned.get(outlet), answers, (id) => actorById.get(id),
-          live.filter((r) => outletOf(r) === outlet).flatMap((r) => r.sentences.map((x) => x.text)), voiced,
-          { sideSized: (id) => sized.get(id) ?? false, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0 }),
+        omitted,
+        unnamed: Object.fromEntries(omitted.map((id) => [id, unnamedBy(eventNarratives.find((n) => n.id === id) ?? { backers: [] }, answers.get(id) ?? [], mentioned.get(outlet), actorOf, texts)])),
         coverage: Object.fromEntries(eventNarratives.map((n) => [n.id, coverage.get(outlet)?.get(n.id) ?? 'omits'])),
         framing: framingRows,
         voice,

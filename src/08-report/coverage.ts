@@ -56,9 +56,22 @@ export interface CoverageEvidence {
  * {@link coverageEvidence} is judged by {@link judgeCoverage}.
  */
 export function coverageOf(articles: readonly AnalyzedArticle[], analysis: NarrativeAnalysis, outlets: readonly string[], options: CoverageOptions = {}): Map<string, Map<string, Coverage>> {
-  const threshold = options.threshold ?? 0.5;
-  return new Map([...coverageEvidence(articles, analysis, outlets, options)].map(([outlet, row]) =>
-    [outlet, new Map([...row].map(([id, evidence]) => [id, judgeCoverage(evidence, threshold)]))]));
+  return judgeAll(coverageEvidence(articles, analysis, outlets, options), options.threshold);
+}
+
+/** {@link judgeCoverage} over every outlet and narrative of {@link coverageEvidence}. */
+export function judgeAll(evidence: ReadonlyMap<string, ReadonlyMap<string, CoverageEvidence>>, threshold = 0.5): Map<string, Map<string, Coverage>> {
+  return new Map([...evidence].map(([outlet, row]) => [outlet, new Map([...row].map(([id, e]) => [id, judgeCoverage(e, threshold)]))]));
+}
+
+/**
+ * Outlet -> narrative id -> the highest probability with which the claim-relation model reads one
+ * of the outlet's nearest claims as agreeing with a claim of the narrative (0 when it tells or
+ * disputes it in its own claims, or no claim is near). What `omissions.ts` reads as a sign that
+ * the outlet tells the side in other words and through other voices.
+ */
+export function agreementOf(evidence: ReadonlyMap<string, ReadonlyMap<string, CoverageEvidence>>): Map<string, Map<string, number>> {
+  return new Map([...evidence].map(([outlet, row]) => [outlet, new Map([...row].map(([id, e]) => [id, Math.max(0, ...e.nearest.map((x) => x.relation.agree))]))]));
 }
 
 /** The evidence behind {@link coverageOf}: outlet -> narrative id -> what the judgement reads. */

@@ -34,6 +34,16 @@
  *    rivals aside) that paraphrases it (`whole-sides.ts`). On the 23 dev events (2026-11-28) 7 of
  *    the 13 wrong stated omissions were fragments of a gold side the outlet tells.
  *
+ * 6. no claim of the outlet that the claim-relation model reads as agreeing with one of the
+ *    narrative's claims (p >= {@link AGREES}), unless the outlet never names the narrative's
+ *    answer proper ({@link ownAnswer}). An outlet that tells a side through other voices has such
+ *    claims ("Boehner and other Republican leaders denounced Young" beside Cornyn's "The comments
+ *    ... do nothing to elevate our party"); one that tells only the rival side has disagreeing
+ *    ones. On the 23 dev events (2026-11-28, leave-one-event-out) 2 of the 15 `omits` judgements
+ *    with an agreeing claim were gold omissions, against 14 of the 36 without one. The model
+ *    relates most claims of one event, so the reading is not trusted against an answer the outlet
+ *    never names: the Gulf Monitor's "Iran warned Russia" is no telling of "Ukraine helped".
+ *
  * The per-narrative `coverage` is unchanged: it still says `omits`; `omitted` lists only the
  * omissions stated with confidence.
  */
@@ -47,7 +57,44 @@ export interface WholeSide {
   readonly sideSized: (id: string) => boolean;
   /** Highest paraphrase cosine to another narrative the outlet tells (`toldParaphrase`). */
   readonly paraphraseTold: (id: string) => number;
+  /**
+   * Highest agree the claim-relation model reads between a claim of the narrative and one of the
+   * outlet's nearest claims (`agreementOf` in `coverage.ts`); without it test 6 is not applied.
+   */
+  readonly agreed?: (id: string) => number;
+  /** The answer of a contested side (see {@link givenAnswers}); without it, its answer actors. */
+  readonly answered?: (id: string) => readonly string[];
 }
+
+/** Least number of a narrative's telling claims that give an actor for it to be the answer test 6 reads. */
+export const ANSWER_CLAIMS = 2;
+
+/**
+ * Per narrative id, the answer of a contested side, as one outlet meets it: for a narrative someone
+ * denies (disputing claims: "Iran warned Russia", which Peskov says he knows nothing of) or that
+ * is in a conflict with a narrative the outlet tells ("prepared with the help of Ukrainian special
+ * services", rival of the "ISIS-K alone" the Gulf Monitor tells), its distinctive answer actors
+ * (`answers`, see `distinctiveActors`) that at least {@link ANSWER_CLAIMS} of its telling claims
+ * give (or all, when it has fewer); none for other narratives. A contested answer is what the side
+ * is: an outlet that never names Iran does not tell "Iran warned Russia", and the relation model's
+ * "agree" between two claims of one debate ("the US had warned Moscow", "Ukraine helped") is no
+ * sign that it does. Elsewhere the actors a side's claims name are no such sign ("the United
+ * States" in Ilhan Omar's "17 million people have lost their jobs", whose rival Breitbart does
+ * not tell, and which it tells through other voices).
+ */
+export function givenAnswers(narratives: readonly Narrative[], claims: readonly NarrativeClaim[], answers: ReadonlyMap<string, ReadonlySet<string>>, conflicts: readonly { readonly a: string; readonly b: string }[], outlet: string): Map<string, string[]> {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const told = new Set(narratives.filter((n) => n.outlets.includes(outlet)).map((n) => n.id));
+  const rivalTold = new Set(conflicts.flatMap((c) => [...(told.has(c.a) ? [c.b] : []), ...(told.has(c.b) ? [c.a] : [])]));
+  return new Map(narratives.map((n) => {
+    if (!rivalTold.has(n.id) && n.disputingClaimIds.length === 0) return [n.id, []];
+    const least = Math.min(ANSWER_CLAIMS, n.claimIds.length);
+    return [n.id, [...(answers.get(n.id) ?? [])].filter((a) => n.claimIds.filter((id) => byId.get(id)?.proposition?.actors.includes(a)).length >= least)];
+  }));
+}
+
+/** Agree probability from which an outlet's claim is read as telling the narrative in other words (test 6). */
+export const AGREES = 0.5;
 
 /** What {@link reportedOmissions} needs to know about an actor. */
 export interface OmissionActor {
@@ -114,6 +161,48 @@ export function voicedOutlets(narratives: readonly Narrative[], claims: readonly
 }
 
 /**
+ * An actor lookup in which an actor named like one of the event's outlets is a news organisation
+ * (`media`), whatever kind the actor stage gave it: the outlet reporting a story is no answer to
+ * it ("Breitbart News" in a Breitbart story). Names match without a leading "The" and case, the
+ * outlet's name starting with the actor's ("New York Times - News" for "New York Times").
+ * @example asReporters(lookup, ['Breitbart News'])('a7')?.kind // 'media' for an organisation "Breitbart News"
+ */
+export function asReporters(actorOf: (id: string) => OmissionActor | undefined, outlets: readonly string[]): (id: string) => OmissionActor | undefined {
+  const norm = (s: string): string => s.toLowerCase().replace(/^the\s+/, '').trim();
+  const names = outlets.map(norm);
+  const reporter = (name: string): boolean => { const n = norm(name); return n.length > 2 && names.some((o) => o === n || (o.startsWith(n) && !/[\p{L}\p{N}]/u.test(o.charAt(n.length)))); };
+  return (id) => {
+    const actor = actorOf(id);
+    return actor && actor.kind !== 'media' && [actor.name, ...(actor.aliases ?? [])].some(reporter) ? { ...actor, kind: 'media' } : actor;
+  };
+}
+
+/**
+ * A narrative's answer proper: its named answer actors that are not its own speakers (Cowan in
+ * Cowan's "it is time for lawmakers to walk through it") and not a news organisation (a paper
+ * that "reported" it is no answer). "Ukraine" in "prepared with the help of Ukrainian special
+ * services" (Bortnikov) is one; an outlet that never names Ukraine does not tell that answer.
+ * @example ownAnswer(['a1', 'a2'], ['a2'], lookup) // ['a1'] when a1 is a named state, a2 the speaker
+ */
+export function ownAnswer(answerActors: readonly string[], backers: readonly string[], actorOf: (id: string) => OmissionActor | undefined): string[] {
+  return answerActors.filter((id) => !backers.includes(id) && actorOf(id)?.kind !== 'media');
+}
+
+/**
+ * The identifiable actors of a narrative an outlet never names, neither as an actor (`mentioned`)
+ * nor in its text: its named backers, then its named answer actors (`answerActors`). What a stated
+ * omission rests on, for the report to show ("never names Aleksandr Bortnikov, Vladimir Putin or
+ * Ukraine").
+ * @example unnamedBy(narrative, ['ukraine'], new Set(), lookup, ['ISIS-K claimed it.']) // ['bortnikov', 'putin', 'ukraine']
+ */
+export function unnamedBy(n: Pick<Narrative, 'backers'>, answerActors: Iterable<string>, mentioned: ReadonlySet<string> | undefined, actorOf: (id: string) => OmissionActor | undefined, texts: readonly string[]): string[] {
+  return [...new Set([...n.backers, ...answerActors])].filter((id) => {
+    const actor = actorOf(id);
+    return actor !== undefined && namedActor(actor) && !mentioned?.has(id) && !namedIn(actor, texts);
+  });
+}
+
+/**
  * The narratives an outlet is reported to omit, in the order of `narratives`. `coverage` is the
  * outlet's coverage of each narrative (by id); `mentioned` the cross-actor ids its articles name;
  * `answers` each narrative's distinctive answer actors (see `distinctiveActors`); `actorOf` looks
@@ -135,6 +224,8 @@ export function reportedOmissions(
     const silentOn = (ids: readonly string[]): boolean => ids.length > 0 && !ids.some((id) => mentioned?.has(id) || inText(id));
     const backers = n.backers.filter(named);
     const answerActors = [...(answers.get(n.id) ?? [])].filter(named);
+    // Test 6: an agreeing claim in other words and voices, unless the outlet never names the answer.
+    if ((whole?.agreed?.(n.id) ?? 0) >= AGREES && !silentOn(ownAnswer((whole?.answered?.(n.id) ?? answerActors).filter(named), n.backers, actorOf))) return false;
     if (backers.length === 0) return silentOn(answerActors);
     if (!silentOn(backers)) return false;
     // A voice one outlet alone quotes: stated only if the outlet is silent on the answer too.

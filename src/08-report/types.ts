@@ -129,6 +129,12 @@ export interface ReportOutlet {
    * outlet, without evidence enough to say it is left out (Markdown and HTML show it as "—").
    */
   readonly omitted: readonly string[];
+  /**
+   * Per narrative in `omitted`, the actor ids it rests on: the narrative's named backers and named
+   * answer actors this outlet never names, neither as an actor nor in its text (may be empty when
+   * the omission rests on the answer alone and the answer has no named actor).
+   */
+  readonly unnamed?: Readonly<Record<string, readonly string[]>>;
   /** How the outlet covers each narrative of its event (see {@link Coverage}). */
   readonly coverage: Readonly<Record<string, Coverage>>;
   /** Per actor, the cue classes the outlet uses for what the actor says. */

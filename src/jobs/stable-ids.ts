@@ -85,7 +85,7 @@ export function idOrder(a: string, b: string): number {
 
 /**
  * The report with every narrative id replaced through `ids` (report id -> stable id): narratives,
- * questions, conflicts, and the outlets' shares, omissions, coverage and voice. Ids not in `ids`
+ * questions, conflicts, and the outlets' shares, omissions (and what they rest on), coverage and voice. Ids not in `ids`
  * stay as they are.
  */
 export function renameNarratives(report: DivergenceReport, ids: ReadonlyMap<string, string>): DivergenceReport {
@@ -94,7 +94,7 @@ export function renameNarratives(report: DivergenceReport, ids: ReadonlyMap<stri
     Object.fromEntries(Object.entries(record).map(([k, v]) => [to(k), v]));
   const narratives = report.narratives.map((n): ReportNarrative => ({ ...n, id: to(n.id) }));
   const conflicts = report.conflicts.map((c): ReportConflict => ({ ...c, a: to(c.a), b: to(c.b) }));
-  const outlets = report.outlets.map((o): ReportOutlet => ({ ...o, shares: rekey(o.shares), omitted: o.omitted.map(to), coverage: rekey(o.coverage), voice: rekey(o.voice) }));
+  const outlets = report.outlets.map((o): ReportOutlet => ({ ...o, shares: rekey(o.shares), omitted: o.omitted.map(to), ...(o.unnamed ? { unnamed: rekey(o.unnamed) } : {}), coverage: rekey(o.coverage), voice: rekey(o.voice) }));
   const questions = report.questions.map((q): ReportQuestion => ({ ...q, narratives: q.narratives.map(to) }));
   return { ...report, questions, narratives, conflicts, outlets };
 }

@@ -1,4 +1,5 @@
 import type { DivergenceReport, ReportNarrative, ReportOutlet } from '../types.js';
+import { omissionRows } from './omission-rows.js';
 
 /** A titled table of plain values: what every text renderer shows, format aside. */
 export interface Section {
@@ -134,6 +135,12 @@ export function sectionsOf(report: DivergenceReport): Section[] {
         rows: outlets.map((o) => [o.outlet, ...narratives.map((n) => coverageCell(o, n.id))]),
       }];
     }),
+    {
+      id: 'omissions',
+      title: 'Omissions: narratives an outlet leaves out that other outlets carry, and why the report says so',
+      head: ['event', 'outlet', 'omits', 'carried by', 'why'],
+      rows: omissionRows(report),
+    },
     {
       id: 'voice',
       title: 'Own voice vs attributed: claims per outlet and narrative',

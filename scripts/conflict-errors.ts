@@ -9,11 +9,14 @@
  * evidence, and each gold conflict with what became of its two sides: the tool narratives mapped
  * to each, where the sides' gold claims went (a narrative, the background, a side too small to
  * report, not extracted), and the contradiction edges the graph has between the two sides' claims.
- * Counts per category at the end.
+ * For a miss whose two sides are both reported, a `sides:` line says what a rival-answer rule would
+ * read: each side's question kinds (majority first), answer actors and numbers, and how many of its
+ * claims condemn (AFINN valence). Counts per category at the end.
  */
 import { buildGraph, claimRelations, eventClaims, mergeActors } from '../src/07-narratives/index.js';
 import { scoreEvent } from '../src/eval/narratives/score.js';
 import type { NarrativeClaim } from '../src/types/index.js';
+import { valenceOf } from '../src/07-narratives/valence.js';
 import { goldLabelOf, goldRuns } from './gold-runs.js';
 
 const args = process.argv.slice(2);
@@ -40,6 +43,16 @@ for await (const { gold, analysed, report, analysis } of goldRuns(dir, only)) {
   const background = new Set(analysis.background);
   const say = (c: NarrativeClaim | undefined): string => c ? `[${c.actorId ? nameOf(c.actorId) : c.sourceText ?? 'own'}|${c.stance}|${c.proposition?.polarity ?? 1}|${c.proposition?.question ?? ''}] ${short(c.text)}` : '?';
   const goldPairs = new Set(gold.conflicts.flatMap((c) => [`${c.a}|${c.b}`, `${c.b}|${c.a}`]));
+  // Question kinds (majority first), answer actors and numbers, and the share of condemning claims of some tool narratives.
+  const sideSummary = (ids: readonly string[]): string => {
+    const told = analysis.narratives.filter((n) => ids.includes(n.id)).flatMap((n) => n.claimIds.map((id) => claimById.get(id))).filter((c): c is NarrativeClaim => !!c);
+    const kinds = new Map<string, number>();
+    for (const c of told) kinds.set(c.proposition?.question ?? 'truth', (kinds.get(c.proposition?.question ?? 'truth') ?? 0) + 1);
+    const actors = new Set(told.flatMap((c) => c.proposition?.actors ?? []));
+    const numbers = new Set(told.flatMap((c) => c.proposition?.numbers ?? []));
+    const condemn = told.filter((c) => valenceOf(c.text) < 0).length;
+    return `kinds ${[...kinds].sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k}×${v}`).join(' ')}; actors ${[...actors].map(nameOf).slice(0, 5).join(', ') || '-'}; numbers ${[...numbers].slice(0, 4).join(', ') || '-'}; condemn ${condemn}/${told.length}`;
+  };
   const lines: string[] = [`== ${gold.event}`];
   for (const n of analysis.narratives) {
     lines.push(`  ${n.id} -> ${mapping[n.id] ?? 'none'}: ${short(n.answer, 70)} | b ${n.backers.map(nameOf).join(', ')} | d ${n.disputers.map(nameOf).join(', ')} | ${n.claimIds.length}+${n.disputingClaimIds.length}`);
@@ -90,6 +103,9 @@ for await (const { gold, analysed, report, analysis } of goldRuns(dir, only)) {
     count(category);
     lines.push(`  GOLD ${found ? 'found' : 'MISS '} ${g.a} x ${g.b}: ${category} | tool ${toolA.join(',') || '-'} x ${toolB.join(',') || '-'} | ${g.a}: ${where(g.a)} | ${g.b}: ${where(g.b)} | edges ${edges} ${[...signals].map(([k, v]) => `${k}×${v}`).join(' ')}`);
     lines.push(...examples);
+    // For a miss with both sides reported: do the two sides answer the same typed question, with
+    // different answers (actors, numbers) or opposite verdicts? What a rival-answer rule would read.
+    if (!found && toolA.length > 0 && toolB.length > 0) lines.push(`      sides: ${g.a} ${sideSummary(toolA)} || ${g.b} ${sideSummary(toolB)}`);
   }
   console.log(lines.join('\n'));
 }

@@ -3,20 +3,22 @@
  * something else? (dev only.) Over every pair of extracted claims that gold puts in two different
  * narratives of one event (told claims only, two different speakers), the pairs across a gold
  * conflict are the positives; the script prints the AUC of the pair model's `rival` probability,
- * the claim-relation model's `disagree - agree` and the TF-IDF cosine. The pair model is the
+ * the claim-relation model's `disagree - agree`, the TF-IDF cosine, opposite AFINN verdicts and
+ * opposite clause polarity. The pair model is the
  * shipped one, trained on 16 of these events, so its figure is in-sample and flatters it.
  *
  *   npx tsx scripts/conflict-claim-signals.ts [data/gold/narratives/dev]
  */
 import { loadEmbeddings } from '../src/adapters/embeddings.js';
 import { claimRelations, cosine, loadPairModel, pairContext, pairFeatures, pairRelation, scorePair, vectorize } from '../src/07-narratives/index.js';
+import { sameVerdict, valenceOf } from '../src/07-narratives/valence.js';
 import { goldLabelOf, goldRuns } from './gold-runs.js';
 
 const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'data/gold/narratives/dev';
 if (/final/.test(dir)) throw new Error('conflict-claim-signals: never tune on the held-back final half');
 const relations = claimRelations();
 const model = loadPairModel();
-type Reading = 'rival' | 'relation' | 'cosine';
+type Reading = 'rival' | 'relation' | 'cosine' | 'verdicts' | 'polarity';
 const pairs: ({ readonly conflict: boolean } & Record<Reading, number>)[] = [];
 for await (const { gold, trace } of goldRuns(dir)) {
   const { features, claims } = trace;
@@ -36,6 +38,9 @@ for await (const { gold, trace } of goldRuns(dir)) {
       rival: scorePair(model, pairFeatures(ctx, i, j).vector).rival,
       relation: relation.disagree - relation.agree,
       cosine: cosine(vx, vy),
+      // Opposite verdicts (one praises, one condemns) and opposite polarity, as 1/0.
+      verdicts: sameVerdict(valenceOf(x.text), valenceOf(y.text)) < 0 ? 1 : 0,
+      polarity: fx.polarity !== fy.polarity ? 1 : 0,
     });
   }
 }
@@ -48,4 +53,4 @@ const auc = (k: Reading): number => {
   return sum / Math.max(1, pos.length * neg.length);
 };
 console.log(`${pairs.length} claim pairs of two gold narratives, ${pairs.filter((p) => p.conflict).length} across a gold conflict`);
-console.log(`AUC: pair model rival ${auc('rival').toFixed(3)} (in-sample), relation disagree - agree ${auc('relation').toFixed(3)}, TF-IDF cosine ${auc('cosine').toFixed(3)}`);
+console.log(`AUC: pair model rival ${auc('rival').toFixed(3)} (in-sample), relation disagree - agree ${auc('relation').toFixed(3)}, TF-IDF cosine ${auc('cosine').toFixed(3)}, opposite verdicts ${auc('verdicts').toFixed(3)}, opposite polarity ${auc('polarity').toFixed(3)}`);

@@ -2,10 +2,11 @@
  * Why the narratives stage's conflicts are wrong or missed, on a gold folder (dev only: never run
  * it on the held-back final half while tuning):
  *
- *   npx tsx scripts/conflict-errors.ts data/gold/narratives/dev [--only EVENT] [--claims]
+ *   npx tsx scripts/conflict-errors.ts data/gold/narratives/dev [--only EVENT] [--claims] [--loo]
  *
  * It runs what `eval narratives` runs (same pipeline, same scorer mapping, the shipped pair model,
- * so in-sample), then per event prints each reported conflict with its verdict and strongest
+ * so in-sample; with `--loo` each event's pair model is trained on the other events, as the
+ * leave-one-event-out figures of `npm run train:narratives` are), then per event prints each reported conflict with its verdict and strongest
  * evidence, and each gold conflict with what became of its two sides: the tool narratives mapped
  * to each, where the sides' gold claims went (a narrative, the background, a side too small to
  * report, not extracted), and the contradiction edges the graph has between the two sides' claims.
@@ -18,21 +19,25 @@ import { scoreEvent } from '../src/eval/narratives/score.js';
 import type { NarrativeClaim } from '../src/types/index.js';
 import { valenceOf } from '../src/07-narratives/valence.js';
 import { goldLabelOf, goldRuns } from './gold-runs.js';
+import { looRuns, type LooRun } from './loo-runs.js';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
 if (/final/.test(dir)) throw new Error('conflict-errors: never tune on the held-back final half');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const showClaims = args.includes('--claims');
+const loo = args.includes('--loo');
 const short = (t: string, n = 110): string => (t.length > n ? `${t.slice(0, n)}…` : t).replace(/\s+/g, ' ');
 const counts = new Map<string, number>();
 const count = (category: string): void => { counts.set(category, (counts.get(category) ?? 0) + 1); };
 
 const relations = claimRelations();
-for await (const { gold, analysed, report, analysis } of goldRuns(dir, only)) {
+for await (const run of loo ? looRuns(dir, only) : goldRuns(dir, only)) {
+  const { gold, analysed, report, analysis } = run;
+  const pairModel = loo ? (run as LooRun).pairModel : undefined;
   const live = analysed.filter((a) => !a.duplicateOf);
   const { claims, features } = eventClaims(live, mergeActors(live), analysis.event);
-  const graph = buildGraph(features, { relations });
+  const graph = buildGraph(features, { relations, ...(pairModel ? { pairModel } : {}) });
   const { mapping } = scoreEvent(gold, report).details;
   const nameOf = (id: string): string => report.actors.find((a) => a.id === id)?.name ?? id;
   const claimById = new Map(analysis.claims.map((c) => [c.id, c]));

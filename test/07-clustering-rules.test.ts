@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachSpeakerStrays, pairModelPush, speakersOf, twoAnswers, type ClaimFeatures, type Side } from '../src/07-narratives/index.js';
 import { agreement, deedEvent } from '../src/07-narratives/signals.js';
+import { speakerGoesOn } from '../src/07-narratives/graph.js';
 import { analyzeArticle } from '../src/pipeline/analyze-article.js';
 import type { NarrativeClaim } from '../src/types/index.js';
 
@@ -112,4 +113,20 @@ describe('speakersOf: a relative pronoun speaks for the mention before it', () =
     const speaker = article.actors.find((a) => a.id === speakersOf(article, said!)[0]);
     expect(speaker?.name).toBe('US intelligence officials');
   });
+});
+
+describe('speakerGoesOn: the same speaker going on', () => {
+  // "The mayor said the bridge must close. (1) Repairs began in May. (2) She added that drivers
+  // should find other routes. (3)" / "... (2) The engineer said it was safe. (3) She added ..."
+  const at = (sentence: number, actorId: string, articleId = 'a') => ({ articleId, sentence, actorId });
+  it.each([
+    ['the next sentence', at(1, 'M'), at(2, 'M'), [], 'next'],
+    ['the same sentence', at(1, 'M'), at(1, 'M'), [{ sentence: 1, speaker: 'E' }], 'next'],
+    ['two sentences on, narration between', at(1, 'M'), at(3, 'M'), [], 'later'],
+    ['two sentences on, the same speaker between', at(1, 'M'), at(3, 'M'), [{ sentence: 2, speaker: 'M' }], 'later'],
+    ['two sentences on, another speaker between: a reply, not a turn', at(3, 'M'), at(1, 'M'), [{ sentence: 2, speaker: 'E' }], null],
+    ['three sentences on', at(1, 'M'), at(4, 'M'), [], null],
+    ['two speakers', at(1, 'M'), at(2, 'E'), [], null],
+    ['two articles', at(1, 'M'), at(2, 'M', 'b'), [], null],
+  ] as const)('%s', (_, a, b, turns, expected) => expect(speakerGoesOn(a, b, turns, 2)).toBe(expected));
 });

@@ -296,7 +296,8 @@ export function twoAnswers(a: Pick<ClaimFeatures, 'question' | 'subject' | 'enti
  * against the next sentence only: at 2 with half the bonus and no other speaker between, B-cubed
  * 66.2 -> 66.4 (NAACP +2.9, Obama/Iran +2.2, name checks +1.4, Mexico wall +0.7, net neutrality
  * -1.1), conflicts unchanged; with the full bonus and no such guard 66.8 but Obama/Iran -5.1 and a
- * wrong conflict more; half the bonus without the guard 66.7 but Weiner -5.2.
+ * wrong conflict more; half the bonus without the guard 66.7 but Weiner -5.2; 3 sentences with
+ * the guard 66.2 (Weiner -3.6, Young -2.9).
  */
 const CONTINUITY_GAP = 2;
 

@@ -1,8 +1,10 @@
 // Table tests of clustering rules of the narratives stage: a speaker's stray claims join the
 // narrative where the speaker already speaks; the pair model never joins two specific questions;
-// two warners are two answers; "officials, who said" speak as the officials.
+// two warners are two answers; one answer to "who did it?" stays together (in an event about a deed); "officials, who said" speak as the officials.
 import { describe, expect, it } from 'vitest';
 import { attachSpeakerStrays, pairModelPush, speakersOf, twoAnswers, type ClaimFeatures, type Side } from '../src/07-narratives/index.js';
+import { agreement, deedEvent } from '../src/07-narratives/signals.js';
+import { speakerGoesOn } from '../src/07-narratives/graph.js';
 import { analyzeArticle } from '../src/pipeline/analyze-article.js';
 import type { NarrativeClaim } from '../src/types/index.js';
 
@@ -64,6 +66,31 @@ describe('pairModelPush', () => {
     ['one question', 'responsibility', 'responsibility', 0.3, 0.3],
     ['a specific question and "is it true?"', 'knowledge', 'truth', 0.3, 0.3],
   ] as const)('%s', (_, a, b, push, expected) => expect(pairModelPush(push, { question: a }, { question: b })).toBe(expected));
+
+  // "The rebels alone carried out the bombing" / "the rebels' northern wing was behind the bombing":
+  // one answer in two outlets' words; the model may pull them together, never apart.
+  it.each([
+    ['the same answer: not apart', 'responsibility', 'responsibility', -0.8, true, 0],
+    ['the same answer: together as the model says', 'responsibility', 'responsibility', 0.5, true, 0.5],
+    ['no same answer: apart as the model says', 'responsibility', 'responsibility', -0.8, false, -0.8],
+  ] as const)('%s', (_, a, b, push, same, expected) => expect(pairModelPush(push, { question: a }, { question: b }, same)).toBe(expected));
+});
+
+describe('agreement: the same answer to "who did it?" only in an event about a deed', () => {
+  const f = (text: string, culprits: string[], polarity: 1 | -1 = 1) => ({ question: 'responsibility', agency: true, culprits: new Set(culprits), polarity, exclusive: false, claim: { text } }) as unknown as ClaimFeatures;
+  it.each([
+    ['two claims name the deed', ['The rebels carried out the bombing at the market', 'Officials said the militia was behind the ambush'], true],
+    ['"responsibility for the attack" and "involved in the shooting"', ['The group claimed responsibility for the attack', 'No one else was involved in the shooting'], true],
+    ['one claim names a deed', ['The rebels carried out the bombing', 'The ministry helped the firm win the contract'], false],
+    ['agency words with no deed', ['The ministry helped the firm win the contract', 'It is our responsibility to protect savers', 'The agency is allowing banks to convert the funds'], false],
+    ['"the group" is no deed', ['Officials said he was behind the group', 'She was involved in the region'], false],
+  ] as const)('%s', (_, texts, expected) => expect(deedEvent(texts.map((t) => f(t, ['A1'])))).toBe(expected));
+
+  it.each([
+    ['same culprit, same polarity, deed event', ['A1'], ['A1', 'A2'], 1, true, 0.6],
+    ['same culprit, no deed event: agency words name no answer', ['A1'], ['A1'], 1, false, 0],
+    ['other culprits', ['A1'], ['A2'], 1, true, 0],
+  ] as const)('%s', (_, x, y, polarity, deeds, expected) => expect(agreement(f('x', [...x]), f('y', [...y], polarity), deeds)).toBe(expected));
 });
 
 describe('twoAnswers: "who warned?" answered by two subjects', () => {
@@ -86,4 +113,20 @@ describe('speakersOf: a relative pronoun speaks for the mention before it', () =
     const speaker = article.actors.find((a) => a.id === speakersOf(article, said!)[0]);
     expect(speaker?.name).toBe('US intelligence officials');
   });
+});
+
+describe('speakerGoesOn: the same speaker going on', () => {
+  // "The mayor said the bridge must close. (1) Repairs began in May. (2) She added that drivers
+  // should find other routes. (3)" / "... (2) The engineer said it was safe. (3) She added ..."
+  const at = (sentence: number, actorId: string, articleId = 'a') => ({ articleId, sentence, actorId });
+  it.each([
+    ['the next sentence', at(1, 'M'), at(2, 'M'), [], 'next'],
+    ['the same sentence', at(1, 'M'), at(1, 'M'), [{ sentence: 1, speaker: 'E' }], 'next'],
+    ['two sentences on, narration between', at(1, 'M'), at(3, 'M'), [], 'later'],
+    ['two sentences on, the same speaker between', at(1, 'M'), at(3, 'M'), [{ sentence: 2, speaker: 'M' }], 'later'],
+    ['two sentences on, another speaker between: a reply, not a turn', at(3, 'M'), at(1, 'M'), [{ sentence: 2, speaker: 'E' }], null],
+    ['three sentences on', at(1, 'M'), at(4, 'M'), [], null],
+    ['two speakers', at(1, 'M'), at(2, 'E'), [], null],
+    ['two articles', at(1, 'M'), at(2, 'M', 'b'), [], null],
+  ] as const)('%s', (_, a, b, turns, expected) => expect(speakerGoesOn(a, b, turns, 2)).toBe(expected));
 });

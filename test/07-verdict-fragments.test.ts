@@ -2,7 +2,7 @@
 // turning the next rated words round), and the join of narratives that pass one verdict on one
 // thing, told by different speakers in their own words. Made-up sentences only.
 import { describe, expect, it } from 'vitest';
-import { joinVerdictFragments, readSide, sameVerdict } from '../src/07-narratives/fragments.js';
+import { joinLinkedSides, joinVerdictFragments, readSide, sameVerdict } from '../src/07-narratives/fragments.js';
 import { sameVerdict as sameSign, valenceOf } from '../src/07-narratives/valence.js';
 import { contentStems, vectorize, type ClaimFeatures, type Contradiction, type Side } from '../src/07-narratives/index.js';
 import type { SideConflict } from '../src/07-narratives/sides.js';
@@ -107,5 +107,37 @@ describe('joinVerdictFragments', () => {
     joinVerdictFragments(sides, kept, [], features, new Map(), valences, tfidf);
     expect(sides[1]?.telling).toEqual([2]);
     expect(sides[0]?.telling).toEqual([0, 1, 3]);
+  });
+});
+
+describe('joinLinkedSides: average linkage over sides (an option, off by default)', () => {
+  // Two outlets tell "the bridge must close" in other words (claims 0-1 and 2), a third
+  // outlet's engineer says it is safe (3), and a claim answers another question (4).
+  const linked = [
+    claim('The bridge must close until the cracks are repaired', 'P1'),
+    claim('Inspectors want traffic off the span at once', 'P1'),
+    claim('Drivers should stay off the bridge, the mayor said', 'P2'),
+    claim('The bridge is safe for traffic, the engineer said', 'P3'),
+    claim('The repairs will cost four million dollars', 'P4', 'count'),
+    claim('The council knew of the cracks last year', 'P5', 'knowledge'),
+  ];
+  // Mean edges: 0-1 with 2 lean a little apart (-0.1); everything else far apart.
+  const w = (i: number, j: number): number => ([i, j].sort().join() === '0,2' || [i, j].sort().join() === '1,2' ? -0.1 : [i, j].sort().join() === '4,5' ? 0.2 : -0.8);
+  const fresh = (): Side[] => [side([0, 1]), side([2]), side([3]), side([4]), side([5])];
+  it.each([
+    ['joins two pieces of one side that lean a little apart', -0.2, new Map(), [[0, 1, 2], [], [3], [4], [5]]],
+    ['leaves them apart under a stricter link', 0, new Map(), [[0, 1], [2], [3], [4], [5]]],
+    ['never joins sides whose claims contradict each other', -0.2, new Map([['1,2', { signal: 'denial', weight: 0.8, disputing: 'a' } as Contradiction]]), [[0, 1], [2], [3], [4], [5]]],
+  ] as const)('%s', (_, link, contradictions, expected) => {
+    const sides = fresh();
+    const kept = sides.map(() => true);
+    joinLinkedSides(sides, kept, [], linked, contradictions, w, link);
+    expect(sides.map((s) => s.telling)).toEqual(expected);
+  });
+  it('never joins two sides answering two different specific questions, however close', () => {
+    const sides = fresh();
+    joinLinkedSides(sides, sides.map(() => true), [], linked, new Map(), w, -0.2);
+    expect(sides[3]?.telling).toEqual([4]);
+    expect(sides[4]?.telling).toEqual([5]);
   });
 });

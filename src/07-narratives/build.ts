@@ -15,8 +15,9 @@ import { answerOf, centralClaim, listOf } from './label.js';
 import { deedOf, questionText } from './questions.js';
 import type { Contradiction } from './signals.js';
 import { sidesOf, speakersOfClaim, type Side } from './sides.js';
-import { attachSpeakerStrays, backing, STRAY_FLOOR } from './strays.js';
-import { joinVerdictFragments, SAME_WORDS } from './fragments.js';
+import { attachAnswerStrays, attachSpeakerStrays, backing, STRAY_FLOOR } from './strays.js';
+import { agreement, deedEvent } from './signals.js';
+import { joinLinkedSides, joinVerdictFragments, SAME_WORDS } from './fragments.js';
 import { vectorize } from './similarity.js';
 import { valenceOf } from './valence.js';
 
@@ -55,6 +56,12 @@ export interface NarrativeOptions extends GraphOptions {
    * @default 0.15
    */
   readonly verdictWords?: number | false;
+  /**
+   * Least mean edge weight at which two kept sides are joined by average linkage (see
+   * `joinLinkedSides`; `false`: never).
+   * @default false
+   */
+  readonly sideLink?: number | false;
   /**
    * Called once with the sides before and after the stray step, and why each side is or is not a
    * narrative: for the error scripts (`scripts/narrative-errors.ts --fate`), never for output.
@@ -182,7 +189,13 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
   const kept = reasons.map((r) => r === null);
   const tellingBefore = options.trace ? sides.map((side) => [...side.telling]) : [];
   attachSpeakerStrays(sides, kept, claims, features, weight, options.strayFloor ?? STRAY_FLOOR);
+  if (options.sameAnswer !== false) {
+    const deeds = deedEvent(features);
+    const sameAnswer = (i: number, j: number): boolean => { const a = features[i]; const b = features[j]; return !!a && !!b && a.polarity === b.polarity && agreement(a, b, deeds) > 0; };
+    if (deeds) attachAnswerStrays(sides, kept, claims, features, weight, sameAnswer, options.strayFloor ?? STRAY_FLOOR);
+  }
   if (options.verdictWords !== false) joinVerdictFragments(sides, kept, conflicts, features, graph.contradictions, claims.map((c) => valenceOf(c.text)), vectorize(features), options.verdictWords ?? SAME_WORDS);
+  if (options.sideLink !== undefined && options.sideLink !== false) joinLinkedSides(sides, kept, conflicts, features, graph.contradictions, weight, options.sideLink);
   options.trace?.({ claims, features, tellingBefore, sides, reasons, kept, weight, contradictions: graph.contradictions });
   const nameOf = (id: string): string => actors.actors.find((a) => a.id === id)?.name ?? id;
 

@@ -69,13 +69,11 @@ export function sameVerdict(a: SideReading, b: SideReading, sameWords = SAME_WOR
 }
 
 /**
- * Join the kept sides that pass one verdict on one thing (see {@link sameVerdict}), unless a
- * contradiction links their claims, a conflict links the sides, or a speaker of one contradicts a
- * speaker of the other anywhere in the event. Joined sides go into the first of their group
- * (telling and disputing claims, disputers); the others are emptied and no longer kept. The
- * conflicts are renumbered onto the kept sides. Returns how many sides were joined.
+ * Whether two sides are set against each other: a conflict links them, a contradiction links their
+ * claims, or a speaker of one contradicts a speaker of the other anywhere in the event. Built once
+ * per event; `readings` give each side's speakers.
  */
-export function joinVerdictFragments(sides: Side[], kept: boolean[], conflicts: SideConflict[], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, valences: readonly number[], tfidf: readonly Vector[], sameWords = SAME_WORDS): number {
+function opposition(sides: readonly Side[], conflicts: readonly SideConflict[], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, speakersOf: (s: number) => ReadonlySet<string>): (s: number, t: number) => boolean {
   const opponents = new Set<string>();
   const claimPairs = new Set<string>();
   for (const key of contradictions.keys()) {
@@ -85,32 +83,26 @@ export function joinVerdictFragments(sides: Side[], kept: boolean[], conflicts: 
     const y = features[j]?.claim.actorId;
     if (x && y && x !== y) { opponents.add(`${x}|${y}`); opponents.add(`${y}|${x}`); }
   }
-  const readings = sides.map((side) => readSide(side.telling, features, valences, tfidf));
   const inConflict = new Set(conflicts.map((c) => `${Math.min(c.a, c.b)},${Math.max(c.a, c.b)}`));
   const claimsOf = (side: Side): number[] => [...side.telling, ...side.disputing];
-  const opposed = (s: number, t: number): boolean => {
+  return (s, t) => {
     if (inConflict.has(`${Math.min(s, t)},${Math.max(s, t)}`)) return true;
     const x = sides[s];
     const y = sides[t];
     if (!x || !y) return true;
     for (const i of claimsOf(x)) for (const j of claimsOf(y)) if (claimPairs.has(`${Math.min(i, j)},${Math.max(i, j)}`)) return true;
-    const rs = readings[s];
-    const rt = readings[t];
-    return !rs || !rt || [...rs.speakers].some((p) => [...rt.speakers].some((q) => opponents.has(`${p}|${q}`)));
+    const ps = speakersOf(s);
+    const pt = speakersOf(t);
+    return [...ps].some((p) => [...pt].some((q) => opponents.has(`${p}|${q}`)));
   };
-  // Groups grow from the first side; a side joins a group only when it passes the verdict test
-  // with, and is opposed by none of, the group's sides (no chains through a middle side).
-  const groups: number[][] = [];
-  const place = (s: number): void => {
-    for (const group of groups) {
-      if (group.some((t) => sameVerdict(readings[t] as SideReading, readings[s] as SideReading, sameWords)) && group.every((t) => !opposed(t, s))) {
-        group.push(s);
-        return;
-      }
-    }
-    groups.push([s]);
-  };
-  sides.forEach((_, s) => { if (kept[s]) place(s); });
+}
+
+/**
+ * Merge each group of sides into its first (telling and disputing claims, disputers); the others
+ * are emptied and no longer kept, and the conflicts are renumbered onto the kept sides (one per
+ * pair of sides). Returns how many sides were joined.
+ */
+function mergeGroups(sides: Side[], kept: boolean[], conflicts: SideConflict[], groups: readonly (readonly number[])[]): number {
   let joined = 0;
   const into = sides.map((_, s) => s);
   for (const group of groups) {
@@ -131,7 +123,6 @@ export function joinVerdictFragments(sides: Side[], kept: boolean[], conflicts: 
     target.telling.sort((x, y) => x - y);
     target.disputing.sort((x, y) => x - y);
   }
-  // Conflicts onto the joined sides; one per pair of sides.
   const seen = new Set<string>();
   const remapped = conflicts.splice(0).flatMap((c) => {
     const a = into[c.a] ?? c.a;
@@ -143,4 +134,67 @@ export function joinVerdictFragments(sides: Side[], kept: boolean[], conflicts: 
   });
   conflicts.push(...remapped);
   return joined;
+}
+
+/**
+ * Join the kept sides that pass one verdict on one thing (see {@link sameVerdict}), unless a
+ * contradiction links their claims, a conflict links the sides, or a speaker of one contradicts a
+ * speaker of the other anywhere in the event. Joined sides go into the first of their group
+ * (telling and disputing claims, disputers); the others are emptied and no longer kept. The
+ * conflicts are renumbered onto the kept sides. Returns how many sides were joined.
+ */
+export function joinVerdictFragments(sides: Side[], kept: boolean[], conflicts: SideConflict[], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, valences: readonly number[], tfidf: readonly Vector[], sameWords = SAME_WORDS): number {
+  const readings = sides.map((side) => readSide(side.telling, features, valences, tfidf));
+  const opposed = opposition(sides, conflicts, features, contradictions, (s) => readings[s]?.speakers ?? new Set());
+  // Groups grow from the first side; a side joins a group only when it passes the verdict test
+  // with, and is opposed by none of, the group's sides (no chains through a middle side).
+  const groups: number[][] = [];
+  const place = (s: number): void => {
+    for (const group of groups) {
+      if (group.some((t) => sameVerdict(readings[t] as SideReading, readings[s] as SideReading, sameWords)) && group.every((t) => !opposed(t, s))) {
+        group.push(s);
+        return;
+      }
+    }
+    groups.push([s]);
+  };
+  sides.forEach((_, s) => { if (kept[s]) place(s); });
+  return mergeGroups(sides, kept, conflicts, groups);
+}
+
+/**
+ * Average linkage over sides: the correlation clustering joins two clusters only when the summed
+ * edges between them are positive, so a side told by several outlets in different words can stay
+ * cut into pieces whose claims each lean a little apart. Two kept sides whose mean edge weight
+ * (over their telling claims) is at least `link` are joined, the closest pair first and the
+ * linkage recomputed after each join, unless they are opposed (as for the verdict join) or answer
+ * two different specific questions. Returns how many sides were joined.
+ */
+export function joinLinkedSides(sides: Side[], kept: boolean[], conflicts: SideConflict[], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, weight: (i: number, j: number) => number, link: number): number {
+  const speakers = (s: number): Set<string> => new Set((sides[s]?.telling ?? []).map((i) => features[i]?.claim.actorId).filter((x): x is string => !!x));
+  const questions = (s: number): Set<string> => new Set((sides[s]?.telling ?? []).map((i) => features[i]?.question ?? 'truth').filter((q) => q !== 'truth'));
+  // Groups of side indices, each standing for the union of its sides' claims.
+  const groups = sides.map((_, s) => (kept[s] ? [s] : [])).filter((g) => g.length > 0);
+  const opposed = opposition(sides, conflicts, features, contradictions, speakers);
+  const telling = (g: readonly number[]): number[] => g.flatMap((s) => sides[s]?.telling ?? []);
+  const mean = (a: readonly number[], b: readonly number[]): number => {
+    let sum = 0;
+    for (const i of a) for (const j of b) sum += weight(i, j);
+    return a.length * b.length === 0 ? -Infinity : sum / (a.length * b.length);
+  };
+  for (;;) {
+    let best: { x: number; y: number; w: number } | null = null;
+    for (let x = 0; x < groups.length; x++) for (let y = x + 1; y < groups.length; y++) {
+      const gx = groups[x] ?? [];
+      const gy = groups[y] ?? [];
+      if (gx.some((s) => gy.some((t) => opposed(s, t)))) continue;
+      if (new Set([...gx.flatMap((s) => [...questions(s)]), ...gy.flatMap((s) => [...questions(s)])]).size > 1) continue;
+      const w = mean(telling(gx), telling(gy));
+      if (w >= link && (!best || w > best.w + 1e-12)) best = { x, y, w };
+    }
+    if (!best) break;
+    groups[best.x] = [...(groups[best.x] ?? []), ...(groups[best.y] ?? [])].sort((a, b) => a - b);
+    groups.splice(best.y, 1);
+  }
+  return mergeGroups(sides, kept, conflicts, groups.filter((g) => g.length > 1));
 }

@@ -10,7 +10,7 @@ import { cosine as vectorCosine, type WordVectors } from '../adapters/embeddings
 import type { ClaimFeatures } from './features.js';
 import { onEvent } from './topic.js';
 import { pairRelation, type ClaimRelationModel, type RelationProbabilities } from './relation.js';
-import { agreement, contradiction, type Contradiction } from './signals.js';
+import { agreement, contradiction, deedEvent, type Contradiction } from './signals.js';
 import { claimVectors, cosine, vectorize, type Vector } from './similarity.js';
 
 /**
@@ -52,6 +52,8 @@ export interface PairContext {
   readonly tfidf: readonly Vector[];
   readonly sentenceVectors: readonly Float32Array[];
   readonly topical: readonly boolean[];
+  /** Whether the event is about a deed someone is answerable for (see `deedEvent`). */
+  readonly deedEvent: boolean;
   readonly rare: (entity: string) => boolean;
   readonly normals: readonly string[];
   readonly relations: ClaimRelationModel | null;
@@ -84,6 +86,7 @@ export function pairContext(features: readonly ClaimFeatures[], embeddings: Word
     tfidf: vectorize(features),
     sentenceVectors: embeddings ? claimVectors(features.map((f) => f.claim.text), embeddings) : [],
     topical: onEvent(features),
+    deedEvent: deedEvent(features),
     rare: (e) => (entityDf.get(e) ?? 0) <= rareBelow,
     normals: features.map((f) => normal(f.claim.text)),
     relations,
@@ -151,7 +154,7 @@ export function pairFeatures(ctx: PairContext, i: number, j: number): PairReadin
   x[FEATURE.denial] = conflict?.signal === 'denial' ? conflict.weight : 0;
   x[FEATURE['rival-agent']] = conflict?.signal === 'rival-agent' || conflict?.signal === 'exclusivity' ? conflict.weight : 0;
   x[FEATURE['open-question']] = conflict?.signal === 'open-question' ? conflict.weight : 0;
-  x[FEATURE.agreement] = agreement(a, b);
+  x[FEATURE.agreement] = agreement(a, b, ctx.deedEvent);
   x[FEATURE['shared-rare-actor']] = sharedRare ? 1 : 0;
   x[FEATURE['shared-actors']] = Math.log1p(sharedActors.length);
   x[FEATURE.copy] = ctx.normals[i] === ctx.normals[j] ? 1 : 0;

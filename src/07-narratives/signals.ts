@@ -5,6 +5,7 @@
 import type { ContradictionSignal } from '../types/narratives.js';
 import { oneStatement, pointedDenial } from './aim.js';
 import type { ClaimFeatures } from './features.js';
+import { deedOf } from './questions.js';
 
 /** The strongest contradiction between two claims, or null. */
 export interface Contradiction {
@@ -104,14 +105,37 @@ export function contradiction(a: ClaimFeatures, b: ClaimFeatures, similarity: nu
  * Agreement beyond word overlap: the same answer to "who did it" with the same polarity
  * ("ISIS-K claimed responsibility" and "ISIS-K was the sole culprit"), or one ruling out a rival
  * the other does not name ("no indication that Ukraine had been involved" and "ISIS-K alone").
+ * The same answer counts only in an event about a deed (`deedEvent`, see {@link deedEvent}): on
+ * the 23 dev gold events, where agency words alone made "answers" of claims that blame no one,
+ * the gate raised B-cubed leave-one-event-out from 65.4 to 66.2 (hand-set graph alone 60.4 to
+ * 63.9), and the pair model retrained on the 23 events no longer learns a negative weight for
+ * the feature (it had split the Crocus corpus's "ISIS-K alone" from "the Islamic State was behind
+ * the massacre").
  */
-export function agreement(a: ClaimFeatures, b: ClaimFeatures): number {
+export function agreement(a: ClaimFeatures, b: ClaimFeatures, deedEvent = true): number {
   if (!a.agency || !b.agency || a.culprits.size === 0 || b.culprits.size === 0) return 0;
   const shared = intersects(a.culprits, b.culprits);
-  if (a.polarity === b.polarity) return shared ? 0.6 : 0;
+  if (a.polarity === b.polarity) return shared && deedEvent ? 0.6 : 0;
   // "There was no indication that Ukraine had been involved" backs "ISIS-K alone"; a party denying
   // its own role ("Kyiv denied any involvement") rules itself out but endorses no one else.
   const [neg] = a.polarity < 0 ? [a, b] : [b, a];
   if (neg.claim.stance === 'denies' || (neg.claim.actorId !== undefined && neg.culprits.has(neg.claim.actorId))) return 0;
   return shared ? 0 : 0.25;
+}
+
+/**
+ * Whether an event is about a deed someone is answerable for: at least two of its "who did it?"
+ * claims name the deed ("Islamic State's Afghan affiliate carried out the massacre", "claimed
+ * responsibility for the attack"). Only there do two claims naming the same actor with agency
+ * words give one answer (`agreement`): elsewhere agency words read claims that blame no one for
+ * anything as answers ("the Obama administration secretly is allowing ...", "it is our
+ * responsibility to ..."), and naming the same actor makes them no side. On the 23 dev gold events
+ * only the Khashoggi event ("behind the disappearance", "responsible for the fate") is one; the
+ * illustrative Crocus corpora are.
+ * @example deedEvent([{ question: 'responsibility', claim: { text: 'ISIS-K carried out the attack' } }, { question: 'responsibility', claim: { text: 'Kyiv was behind the massacre' } }]) // true
+ */
+export function deedEvent(features: readonly (Pick<ClaimFeatures, 'question'> & { readonly claim: { readonly text: string } })[]): boolean {
+  let named = 0;
+  for (const f of features) if (f.question === 'responsibility' && deedOf([f.claim.text]) !== null && ++named >= 2) return true;
+  return false;
 }

@@ -66,3 +66,40 @@ export function attachSpeakerStrays(sides: Side[], kept: boolean[], claims: read
   for (const { to } of moves) sides[to]?.telling.sort((a, b) => a - b);
 }
 
+
+/**
+ * A claim that gives the same answer to "who did it?" as a narrative's claims tells that
+ * narrative, whoever says it: "the group claimed responsibility for the attack on its Telegram
+ * channel" (one outlet, the group backs nothing yet) joins "ISIS-K alone bears responsibility" /
+ * "Islamic State's Afghan affiliate carried out the massacre". A backing attributed claim of a side
+ * that is no narrative moves to the narrative whose claims it shares an answer with (`sameAnswer`:
+ * `agreement`, only in an event about a deed) when it leans towards that narrative's claims (mean
+ * edge weight at least `floor`); of several, the one it leans to most. Decided on the sides as
+ * they were, then applied.
+ */
+export function attachAnswerStrays(sides: Side[], kept: readonly boolean[], claims: readonly NarrativeClaim[], features: readonly ClaimFeatures[], weight: (i: number, j: number) => number, sameAnswer: (i: number, j: number) => boolean, floor: number): number {
+  const moves: { from: number; claim: number; to: number }[] = [];
+  sides.forEach((side, s) => {
+    if (kept[s]) return;
+    for (const i of side.telling) {
+      if (claims[i]?.voice !== 'attributed' || !backing(features[i])) continue;
+      let best = -1;
+      let bestWeight = floor - 1e-9;
+      sides.forEach((target, t) => {
+        if (!kept[t] || target.telling.length === 0 || !target.telling.some((j) => sameAnswer(i, j))) return;
+        const mean = target.telling.reduce((sum, j) => sum + weight(i, j), 0) / target.telling.length;
+        if (mean > bestWeight) { best = t; bestWeight = mean; }
+      });
+      if (best >= 0) moves.push({ from: s, claim: i, to: best });
+    }
+  });
+  for (const { from, claim, to } of moves) {
+    const source = sides[from];
+    const target = sides[to];
+    if (!source || !target) continue;
+    source.telling.splice(source.telling.indexOf(claim), 1);
+    target.telling.push(claim);
+  }
+  for (const { to } of moves) sides[to]?.telling.sort((a, b) => a - b);
+  return moves.length;
+}

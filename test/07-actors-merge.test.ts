@@ -160,3 +160,19 @@ describe('7.1f a news organisation relays the claim of the person its content op
     expect(a.actors.find((x) => x.id === speakersOf(a, attribution!)[0])?.name).toBe(name);
   });
 });
+
+describe('7.1j a document speaks for whoever issued it', () => {
+  it.each([
+    ['"We will keep fighting," the union president Mary Jones said in a written statement announcing the vote.', 'a written statement', 'Mary Jones'], // the verb's medium
+    ['The Farmers Union said in a statement that the strike would go ahead. The statement added that talks had failed.', 'The statement', 'Farmers Union'], // a later "the statement"
+    ['In a memo, the lawyer Ann Wu wrote that no offer was made. The memo said the job was unpaid.', 'The memo', 'Ann Wu'], // a sentence the document opens
+    ['Tom Bell\'s memo said the job was unpaid.', 'Tom Bell\'s memo', 'Tom Bell'], // its possessor
+    ['A letter from the Farmers Union warned that prices would fall.', 'A letter from the Farmers Union', 'Farmers Union'], // "from" its issuer
+    ['The report said the economy grew.', 'The report', 'The report'], // nobody issued it in the text: the document itself
+  ] as const)('%j: %j speaks for %j', (text, source, name) => {
+    const a = article('x', text);
+    const attribution = a.attributions.find((x) => x.source?.spans.map((s) => s.text).join(' ') === source);
+    expect(attribution).toBeDefined();
+    expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual([name]);
+  });
+});

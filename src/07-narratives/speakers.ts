@@ -5,6 +5,7 @@
  */
 import { gazetteers } from '../04-actors/gazetteers.js';
 import type { ActorKind, AnalyzedArticle, Attribution } from '../types/index.js';
+import { issuerOf } from './issuers.js';
 
 /** Rank of an actor kind as a speaker: a named person is the most specific source. */
 const SPECIFICITY: Readonly<Record<ActorKind, number>> = {
@@ -39,7 +40,7 @@ export const INSTITUTIONS: ReadonlySet<ActorKind> = new Set(['organisation', 'st
 const alumni = (spans: readonly { readonly start: number; readonly text: string }[], mention: { readonly start: number; readonly end: number }): boolean =>
   spans.some((s) => mention.start >= s.start && /^\s+(?:alumni|alums|veterans)\b/i.test(s.text.slice(mention.end - s.start)));
 
-function findSpeakers(article: AnalyzedArticle, attribution: Attribution): string[] {
+function findSpeakers(article: AnalyzedArticle, attribution: Attribution, documents = true): string[] {
   const source = attribution.source;
   if (!source) return [];
   const found: { id: string; rank: number; start: number; end: number }[] = [];
@@ -78,6 +79,11 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   if (!main) return [];
   const reported = mainIsMedia(article, main.id) ? personOpening(article, attribution) : undefined;
   if (reported) return [reported];
+  // A document speaks for whoever issued it ("Jealous said in a written statement ... The
+  // statement called ...": Jealous), when the text says who (see `issuerOf`).
+  const doc = documents ? article.actors.find((a) => a.id === main.id && a.kind === 'document') : undefined;
+  const issuers = doc ? issuerOf(article, doc, (a) => findSpeakers(article, a, false)) : undefined;
+  if (issuers && issuers.length > 0) return issuers;
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
   const ids = coordinated ? found.map((f) => f.id) : coordinatedPeople(article, found, main) ?? [main.id];
   return [...new Set(ids)];

@@ -19,6 +19,7 @@ import { attachSpeakerStrays, backing, STRAY_FLOOR } from './strays.js';
 import { joinVerdictFragments, SAME_WORDS } from './fragments.js';
 import { vectorize } from './similarity.js';
 import { valenceOf } from './valence.js';
+import { targetsOf } from './critics.js';
 
 /** Options of {@link buildNarratives}. */
 export interface NarrativeOptions extends GraphOptions {
@@ -185,6 +186,7 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
   if (options.verdictWords !== false) joinVerdictFragments(sides, kept, conflicts, features, graph.contradictions, claims.map((c) => valenceOf(c.text)), vectorize(features), options.verdictWords ?? SAME_WORDS);
   options.trace?.({ claims, features, tellingBefore, sides, reasons, kept, weight, contradictions: graph.contradictions });
   const nameOf = (id: string): string => actors.actors.find((a) => a.id === id)?.name ?? id;
+  const articleOf = new Map(articles.map((a) => [a.id, a]));
 
   // Questions: sides linked by conflicts share one; a side nobody contests is its own question.
   const group = sides.map((_, s) => s);
@@ -200,8 +202,18 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     if (!kept[s]) return;
     const central = centralClaim(side.telling, claims, features, weight);
     const answer = answerOf(side.telling, claims, features, central, nameOf, context.kin);
-    const backers = [...new Set(side.telling.filter((i) => backing(features[i])).flatMap((i) => speakersOfClaim(claims[i] as NarrativeClaim)))];
-    const against = [...new Set([...side.disputing, ...side.disputedBy].flatMap((i) => speakersOfClaim(claims[i] as NarrativeClaim)))];
+    // Backers assert or endorse it; a critic of one of them disputes it (see `targetsOf`).
+    const backingClaims = side.telling.filter((i) => backing(features[i]));
+    const speakersAt = (i: number): string[] => speakersOfClaim(claims[i] as NarrativeClaim);
+    const critic = (i: number): boolean => {
+      const targets = targetsOf(claims[i] as NarrativeClaim, articleOf.get(claims[i]?.articleId ?? ''), actors);
+      if (targets.length === 0) return false;
+      const others = new Set(backingClaims.filter((j) => j !== i && claims[j]?.cueClass !== 'accusation').flatMap(speakersAt));
+      return targets.some((t) => others.has(t) && !speakersAt(i).includes(t));
+    };
+    const critics = backingClaims.filter(critic);
+    const backers = [...new Set(backingClaims.filter((i) => !critics.includes(i)).flatMap(speakersAt))];
+    const against = [...new Set([...side.disputing, ...side.disputedBy, ...critics].flatMap(speakersAt))];
     draft.set(s, { central, answer, backers, disputers: against });
   });
 

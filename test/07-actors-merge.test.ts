@@ -176,3 +176,16 @@ describe('7.1j a document speaks for whoever issued it', () => {
     expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual([name]);
   });
 });
+
+describe('7.1k in a coordinated source the conjuncts speak, not actors named in a modifier of one', () => {
+  it.each([
+    ['The US and the EU have insisted that the group was responsible.', ['United States', 'European Union']], // conjuncts
+    ['Britain, France and Germany said the deal must be kept.', ['United Kingdom', 'France', 'Germany']],
+    ['Some sheriffs and police officers in rural counties bordering Colorado have complained that they see more drugs.', ['police officers']], // a place in a modifier
+  ] as const)('%j is spoken by %j', (text, names) => {
+    const a = article('x', text);
+    const attribution = a.attributions.at(-1);
+    expect(attribution).toBeDefined();
+    expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual(names);
+  });
+});

@@ -85,8 +85,31 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution, docume
   const issuers = doc ? issuerOf(article, doc, (a) => findSpeakers(article, a, false)) : undefined;
   if (issuers && issuers.length > 0) return issuers;
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
-  const ids = coordinated ? found.map((f) => f.id) : coordinatedPeople(article, found, main) ?? [main.id];
+  const ids = coordinated ? conjuncts(article, found, source.spans[0]?.start ?? 0) : coordinatedPeople(article, found, main) ?? [main.id];
   return [...new Set(ids)];
+}
+
+/** A preposition that opens a modifier of a noun: "officers [in] counties", "officials [at] the department". */
+const PREPOSITION = /\b(?:at|in|of|from|for|with|along|near|bordering|across|outside|inside|around|within|on|over|to)\b/i;
+
+/**
+ * The actors of a coordinated source that speak: the conjuncts, not actors named in a modifier
+ * of one ("The US and the EU" -> both; "some sheriffs and police officers in rural counties
+ * bordering Colorado" -> not Colorado; "former prosecutors and officials at the Department of
+ * Justice" -> not the department). Read left to right: an actor after a preposition since the
+ * last speaker (or the source's start) is in a modifier.
+ */
+function conjuncts(article: AnalyzedArticle, found: readonly { id: string; rank: number; start: number; end: number }[], sourceStart: number): string[] {
+  const ordered = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: string[] = [];
+  let from = sourceStart;
+  for (const f of ordered) {
+    if (f.start < from) continue; // inside a kept mention
+    if (PREPOSITION.test(article.text.slice(from, f.start))) continue;
+    out.push(f.id);
+    from = f.end;
+  }
+  return out.length > 0 ? out : found.map((f) => f.id);
 }
 
 /**

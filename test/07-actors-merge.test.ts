@@ -189,3 +189,16 @@ describe('7.1k in a coordinated source the conjuncts speak, not actors named in 
     expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual(names);
   });
 });
+
+describe('7.1l the agent of a passive question asks and claims nothing', () => {
+  it.each([
+    ['And when questioned by senators about the chance of giving the firm any access to the market, company officials never volunteered the plan.', 'senators', []],
+    ['Asked by reporters whether he would resign, the mayor said no.', 'reporters', []],
+    ['Lawmakers questioned whether the license gave Iran access.', 'Lawmakers', ['Lawmakers']], // an active doubt still speaks
+  ] as const)('%j: %j -> %j', (text, source, names) => {
+    const a = article('x', text);
+    const attribution = a.attributions.find((x) => x.source?.spans[0]?.text === source);
+    expect(attribution).toBeDefined();
+    expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual(names);
+  });
+});

@@ -42,7 +42,7 @@ const alumni = (spans: readonly { readonly start: number; readonly text: string 
 
 function findSpeakers(article: AnalyzedArticle, attribution: Attribution, documents = true): string[] {
   const source = attribution.source;
-  if (!source) return [];
+  if (!source || askedBy(article, attribution)) return [];
   const found: { id: string; rank: number; start: number; end: number }[] = [];
   // "More than 1,100 former Department of Justice officials": people who once worked for an
   // institution speak for themselves, not for it.
@@ -87,6 +87,20 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution, docume
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
   const ids = coordinated ? conjuncts(article, found, source.spans[0]?.start ?? 0) : coordinatedPeople(article, found, main) ?? [main.id];
   return [...new Set(ids)];
+}
+
+/** Verbs of asking: their passive agent asks, it claims nothing. */
+const ASKING = new Set(['ask', 'question', 'press', 'query', 'quiz', 'interview', 'interrogate']);
+
+/**
+ * A source that is the agent of a passive question: "when questioned by lawmakers about
+ * granting Iran access", "Asked by reporters whether he would resign": the lawmakers and the
+ * reporters ask; they neither back nor dispute what they ask about.
+ */
+function askedBy(article: AnalyzedArticle, attribution: Attribution): boolean {
+  const first = attribution.source?.spans[0];
+  if (!first || !ASKING.has(attribution.cue.lemma)) return false;
+  return attribution.cue.spans.some((c) => c.end <= first.start && /^\s+by\s+$/i.test(article.text.slice(c.end, first.start)));
 }
 
 /** A preposition that opens a modifier of a noun: "officers [in] counties", "officials [at] the department". */

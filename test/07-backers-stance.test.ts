@@ -39,3 +39,17 @@ describe('7.10b a critic of a narrative\'s backer disputes it', () => {
     expect(narrative!.claimIds.length).toBeGreaterThan(3); // Boyd's claim is among its claims
   });
 });
+
+describe('7.2 the people a speaker cites back the claim, not the place that describes them', () => {
+  it.each([
+    ['“His own party urged him to quit,” Mr. Hale said in a statement, citing former Ohio senators like Tom Reed and Ann Lowe.', ['Mr. Hale', 'Tom Reed', 'Ann Lowe'], 'Ohio'],
+  ] as const)('%j', (text, speakers, notSpeaker) => {
+    const a = article('x', text);
+    const actors = mergeActors([a]);
+    const claim = claimsOf(a, actors, { idPrefix: 'c' }).find((c) => c.voice === 'attributed');
+    const names = [claim?.actorId, ...(claim?.coActorIds ?? [])].map((id) => actors.actors.find((x) => x.id === id)?.name);
+    for (const s of speakers) expect(names.some((n) => n !== undefined && s.endsWith(n))).toBe(true);
+    expect(names).not.toContain(notSpeaker);
+    expect(actors.actors.some((x) => x.name === notSpeaker)).toBe(true); // Ohio is an actor, just no speaker
+  });
+});

@@ -168,6 +168,7 @@ describe('7.1j a document speaks for whoever issued it', () => {
     ['In a memo, the lawyer Ann Wu wrote that no offer was made. The memo said the job was unpaid.', 'The memo', 'Ann Wu'], // a sentence the document opens
     ['Tom Bell\'s memo said the job was unpaid.', 'Tom Bell\'s memo', 'Tom Bell'], // its possessor
     ['A letter from the Farmers Union warned that prices would fall.', 'A letter from the Farmers Union', 'Farmers Union'], // "from" its issuer
+    ['The agency said in a report released Friday that the plan failed. But the report, by agency counsel Robert Bauer, concluded that the claims were false.', 'the report, by agency counsel Robert Bauer,', 'Robert Bauer'], // a stated author beats the medium
     ['The report said the economy grew.', 'The report', 'The report'], // nobody issued it in the text: the document itself
   ] as const)('%j: %j speaks for %j', (text, source, name) => {
     const a = article('x', text);

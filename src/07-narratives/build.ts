@@ -19,7 +19,7 @@ import { attachSpeakerStrays, backing, STRAY_FLOOR } from './strays.js';
 import { joinVerdictFragments, SAME_WORDS } from './fragments.js';
 import { vectorize } from './similarity.js';
 import { valenceOf } from './valence.js';
-import { targetsOf } from './critics.js';
+import { criticsOf } from './critics.js';
 
 /** Options of {@link buildNarratives}. */
 export interface NarrativeOptions extends GraphOptions {
@@ -202,17 +202,10 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     if (!kept[s]) return;
     const central = centralClaim(side.telling, claims, features, weight);
     const answer = answerOf(side.telling, claims, features, central, nameOf, context.kin);
-    // Backers assert or endorse it; a critic of one of them disputes it (see `targetsOf`).
-    const backingClaims = side.telling.filter((i) => backing(features[i]));
+    // Backers assert or endorse it; disputers deny or doubt it, or criticise a backer (`critics.ts`).
+    const { backing: backed, critics } = criticsOf(side.telling.filter((i) => backing(features[i])), claims, articleOf, actors);
     const speakersAt = (i: number): string[] => speakersOfClaim(claims[i] as NarrativeClaim);
-    const critic = (i: number): boolean => {
-      const targets = targetsOf(claims[i] as NarrativeClaim, articleOf.get(claims[i]?.articleId ?? ''), actors);
-      if (targets.length === 0) return false;
-      const others = new Set(backingClaims.filter((j) => j !== i && claims[j]?.cueClass !== 'accusation').flatMap(speakersAt));
-      return targets.some((t) => others.has(t) && !speakersAt(i).includes(t));
-    };
-    const critics = backingClaims.filter(critic);
-    const backers = [...new Set(backingClaims.filter((i) => !critics.includes(i)).flatMap(speakersAt))];
+    const backers = [...new Set(backed.flatMap(speakersAt))];
     const against = [...new Set([...side.disputing, ...side.disputedBy, ...critics].flatMap(speakersAt))];
     draft.set(s, { central, answer, backers, disputers: against });
   });

@@ -7,6 +7,7 @@
 import type { AnalyzedArticle } from '../types/index.js';
 import type { NarrativeClaim } from '../types/narratives.js';
 import type { CrossActors } from './cross-actors.js';
+import { speakersOfClaim } from './sides.js';
 
 /** Most characters between an accusation's cue and its content for a name there to be its object. */
 const OBJECT_GAP = 60;
@@ -37,4 +38,22 @@ export function targetsOf(claim: NarrativeClaim, article: AnalyzedArticle | unde
     }
   }
   return [...new Set(ids)];
+}
+
+/**
+ * A side's backing claims (indices into `claims`) split into those whose speakers back it and
+ * those of critics of its backers: an accusation aimed at someone who speaks another backing
+ * claim of the side (not an accusation itself), and not at its own speaker.
+ */
+export function criticsOf(backingClaims: readonly number[], claims: readonly NarrativeClaim[], articleOf: ReadonlyMap<string, AnalyzedArticle>, actors: CrossActors): { backing: number[]; critics: number[] } {
+  const speakersAt = (i: number): string[] => (claims[i] ? speakersOfClaim(claims[i]) : []);
+  const critic = (i: number): boolean => {
+    const claim = claims[i];
+    const targets = claim ? targetsOf(claim, articleOf.get(claim.articleId), actors) : [];
+    if (targets.length === 0) return false;
+    const others = new Set(backingClaims.filter((j) => j !== i && claims[j]?.cueClass !== 'accusation').flatMap(speakersAt));
+    return targets.some((t) => others.has(t) && !speakersAt(i).includes(t));
+  };
+  const critics = backingClaims.filter(critic);
+  return { backing: backingClaims.filter((i) => !critics.includes(i)), critics };
 }

@@ -52,6 +52,7 @@ describe('clean: photo captions and credits', () => {
     ['a caption ending "Photograph: Name/Agency"', 'Boats moored by the pier. Photograph: Ana Brell/AFP/Getty Images', 'caption'],
     ['a caption ending with a bare credit', 'The ferry pier seen from the lighthouse on Sunday. Ana Brell/Getty Images', 'caption'],
     ['a caption opening with its credit', 'Ana Brell/Reuters Fishermen mend nets beside the closed pier.', 'caption'],
+    ['a caption opening with a bare agency credit', 'Getty Images Fishing boats line up at the closed pier on Monday.', 'caption'],
     ['an "Image: ..." credit line', 'Image: Harbour council', 'caption'],
     ['a photo credit toggle', 'Enlarge this image toggle caption Ana Brell/AFP/Getty Images Ana Brell/AFP/Getty Images', 'caption'],
     ['a caption ending "(Name/Agency)"', 'Fishermen mend nets beside the closed pier in Porto, May 3, 2021. (Ana Brell/Reuters)', 'caption'],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clean, DuplicateDetector } from '../src/02-clean/index.js';
+import { clean, DuplicateDetector, fingerprintOf } from '../src/02-clean/index.js';
 import type { Article } from '../src/types/index.js';
 import { SEED } from './support/paths.js';
 
@@ -91,6 +91,22 @@ describe('DuplicateDetector', () => {
     const detector = new DuplicateDetector();
     detector.check(clean(article(`By Jane Doe\n\n${base}`, 'first')));
     expect(detector.check(clean(article(`By John Roe | Staff Writer\n\n${base}`, 'second')))).toMatchObject({ id: 'first', kind: 'exact' });
+  });
+
+  it('fingerprints the kept text only, whatever the order of the dropped regions', () => {
+    const text = 'Teaser one…\nThe minister said the budget was fair.\nBy Jane Doe\nCritics disagreed.\nRead more';
+    const cut = (regions: [number, number][]): Article => ({
+      ...article(text, 'x'),
+      dropped: regions.map(([start, end]) => ({ start, end, text: text.slice(start, end), reason: 'teaser' as const, detail: 'test' })),
+    });
+    const byline = text.indexOf('By Jane');
+    const readMore = text.indexOf('Read more');
+    const regions: [number, number][] = [[0, 11], [byline, byline + 11], [readMore, text.length]];
+    const kept = article(text.slice(11, byline) + text.slice(byline + 11, readMore), 'y');
+    const expected = fingerprintOf(kept).digest;
+    expect(fingerprintOf(cut(regions)).digest).toBe(expected);
+    expect(fingerprintOf(cut([...regions].reverse())).digest).toBe(expected);
+    expect(fingerprintOf(cut([])).digest).not.toBe(expected);
   });
 
   it('rejects a threshold outside (0, 1] and a window that is not a positive integer', () => {

@@ -41,9 +41,19 @@ export interface CleanOptions {
 export function clean(article: Article, options: CleanOptions = {}): Article {
   const rules = options.rules ?? DEFAULT_CLEAN_RULES;
   const lines = linesOf(article.text);
-  const vocabulary = new Map<string, number>();
-  for (const line of lines) for (const word of contentWords(line.text)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
-  const context: LineContext = { lines, vocabulary };
+  // The article's word counts are read only for lines ending in an ellipsis (the teaser rule), so
+  // they are counted on first use: most articles never need them (they cost ~1.5% of analysis).
+  let vocabulary: Map<string, number> | undefined;
+  const context: LineContext = {
+    lines,
+    get vocabulary(): ReadonlyMap<string, number> {
+      if (!vocabulary) {
+        vocabulary = new Map();
+        for (const line of lines) for (const word of contentWords(line.text)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+      }
+      return vocabulary;
+    },
+  };
 
   const dropped: DroppedRegion[] = [...article.dropped];
   const seen = new Set<string>();

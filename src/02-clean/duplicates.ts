@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article, DuplicateOf } from '../types/index.js';
+import type { Article, DroppedRegion, DuplicateOf } from '../types/index.js';
 
 /** Options of {@link DuplicateDetector}. */
 export interface DuplicateOptions {
@@ -32,11 +32,32 @@ function mix(value: number, seed: number): number {
 
 /** The text a duplicate check compares: the kept text, lower-cased, with spacing collapsed. */
 function normalised(article: Article): string {
-  let text = article.text;
-  for (const region of [...article.dropped].sort((a, b) => b.start - a.start)) {
-    text = text.slice(0, region.start) + text.slice(region.end);
+  const text = article.text;
+  if (article.dropped.length === 0) return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  // The kept stretches in text order, joined once (cutting each region out of the whole text in
+  // turn copied the text once per region). Overlapping regions are cut as the old loop cut them:
+  // each region, from the last one back, removes its own offsets from what the later cuts left.
+  const regions = [...article.dropped].sort((a, b) => b.start - a.start);
+  let overlapping = false;
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i] as DroppedRegion;
+    if (r.start < 0 || r.start > r.end || r.end > text.length || (i > 0 && r.end > (regions[i - 1] as DroppedRegion).start)) overlapping = true;
   }
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  let kept: string;
+  if (overlapping) {
+    kept = text;
+    for (const region of regions) kept = kept.slice(0, region.start) + kept.slice(region.end);
+  } else {
+    const parts: string[] = [];
+    let at = text.length;
+    for (const region of regions) {
+      parts.push(text.slice(Math.min(region.end, at), at));
+      at = Math.min(region.start, at);
+    }
+    parts.push(text.slice(0, at));
+    kept = parts.reverse().join('');
+  }
+  return kept.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**

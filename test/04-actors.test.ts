@@ -182,6 +182,7 @@ const merges: [string, string, string, string, number][] = [
   ['state after "of"', 'Michael Steele spoke first. Jim Smith of Ohio, a dentist, said no. The Ohio Republican said the word was apt.', 'Jim Smith', 'The Ohio Republican', 0],
   ['pronoun: a named subject before a pronoun of the sentence', 'Hooper told the Post the checks would be late. Asked about his name on the checks, Trump said he did not mind.', 'Trump', 'he', 0],
   ['the lawmaker is a representative', 'Rep. Nancy Pelosi, D-Calif., objected. The lawmaker said the bill was dead.', 'Nancy Pelosi', 'The lawmaker', 0],
+  ['a ranking word describes the same kind', 'Republican Sen. Ann Lowe, who faces a tough race, was the first Republican senator to call on Reed to withdraw.', 'Ann Lowe', 'the first Republican senator', 0],
   ['definite title to an unnamed source', 'A Treasury Department spokeswoman denied any delay. “There is no delay,” the spokeswoman said.', 'A Treasury Department spokeswoman', 'the spokeswoman', 0],
   // A name the article confirms as a person somewhere (title, speech verb) is that person everywhere.
   ['name confirmed by a title', 'President Obama spoke on Monday. In a written statement, Obama asked the agency to act.', 'Obama', 'Obama', 1],
@@ -194,6 +195,7 @@ const apart: [string, string, string, string][] = [
   ['party contradicts', 'Sen. John McCain, R-Ariz., spoke first. The Arizona Democrat said the plan was dead.', 'John McCain', 'The Arizona Democrat'],
   ['state contradicts', 'Rep. Adam Kinzinger, R-Ill., spoke first. The South Carolina Republican said the term was apt.', 'Adam Kinzinger', 'The South Carolina Republican'],
   ['a party noun before a noun is no description', 'Sen. John McCain, R-Ariz., spoke first. The Republican plan failed.', 'John McCain', 'The Republican'],
+  ['"another" says it is someone else', 'Sen. Ann Lowe spoke first. Another Republican senator said the plan was bad.', 'Ann Lowe', 'Another Republican senator'],
   ['a person who is no official and was never labelled', 'Michael Steele spoke first. The Ohio Republican said the term was apt.', 'Michael Steele', 'The Ohio Republican'],
 ];
 

@@ -160,3 +160,46 @@ describe('7.1f a news organisation relays the claim of the person its content op
     expect(a.actors.find((x) => x.id === speakersOf(a, attribution!)[0])?.name).toBe(name);
   });
 });
+
+describe('7.1j a document speaks for whoever issued it', () => {
+  it.each([
+    ['"We will keep fighting," the union president Mary Jones said in a written statement announcing the vote.', 'a written statement', 'Mary Jones'], // the verb's medium
+    ['The Farmers Union said in a statement that the strike would go ahead. The statement added that talks had failed.', 'The statement', 'Farmers Union'], // a later "the statement"
+    ['In a memo, the lawyer Ann Wu wrote that no offer was made. The memo said the job was unpaid.', 'The memo', 'Ann Wu'], // a sentence the document opens
+    ['Tom Bell\'s memo said the job was unpaid.', 'Tom Bell\'s memo', 'Tom Bell'], // its possessor
+    ['A letter from the Farmers Union warned that prices would fall.', 'A letter from the Farmers Union', 'Farmers Union'], // "from" its issuer
+    ['The agency said in a report released Friday that the plan failed. But the report, by agency counsel Robert Bauer, concluded that the claims were false.', 'the report, by agency counsel Robert Bauer,', 'Robert Bauer'], // a stated author beats the medium
+    ['The report said the economy grew.', 'The report', 'The report'], // nobody issued it in the text: the document itself
+  ] as const)('%j: %j speaks for %j', (text, source, name) => {
+    const a = article('x', text);
+    const attribution = a.attributions.find((x) => x.source?.spans.map((s) => s.text).join(' ') === source);
+    expect(attribution).toBeDefined();
+    expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual([name]);
+  });
+});
+
+describe('7.1k in a coordinated source the conjuncts speak, not actors named in a modifier of one', () => {
+  it.each([
+    ['The US and the EU have insisted that the group was responsible.', ['United States', 'European Union']], // conjuncts
+    ['Britain, France and Germany said the deal must be kept.', ['United Kingdom', 'France', 'Germany']],
+    ['Some sheriffs and police officers in rural counties bordering Colorado have complained that they see more drugs.', ['police officers']], // a place in a modifier
+  ] as const)('%j is spoken by %j', (text, names) => {
+    const a = article('x', text);
+    const attribution = a.attributions.at(-1);
+    expect(attribution).toBeDefined();
+    expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual(names);
+  });
+});
+
+describe('7.1l the agent of a passive question asks and claims nothing', () => {
+  it.each([
+    ['And when questioned by senators about the chance of giving the firm any access to the market, company officials never volunteered the plan.', 'senators', []],
+    ['Asked by reporters whether he would resign, the mayor said no.', 'reporters', []],
+    ['Lawmakers questioned whether the license gave Iran access.', 'Lawmakers', ['Lawmakers']], // an active doubt still speaks
+  ] as const)('%j: %j -> %j', (text, source, names) => {
+    const a = article('x', text);
+    const attribution = a.attributions.find((x) => x.source?.spans[0]?.text === source);
+    expect(attribution).toBeDefined();
+    expect(speakersOf(a, attribution!).map((id) => a.actors.find((x) => x.id === id)?.name)).toEqual(names);
+  });
+});

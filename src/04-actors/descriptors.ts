@@ -27,6 +27,13 @@ const CANONICAL: Readonly<Record<string, string>> = {
   'sec.': 'secretary', 'pres.': 'president', 'amb.': 'ambassador', 'sgt.': 'sergeant',
 };
 
+/**
+ * Ranking words say which of a kind the person is, not another kind: "Sen. Scott Brown ... was
+ * the first Republican senator to call on Akin to withdraw" describes Brown as a Republican
+ * senator. ("another", "other" do say it is someone else, and stay.)
+ */
+const RANKING = new Set(['first', 'second', 'third', 'last', 'latest', 'only', 'lone', 'sole']);
+
 /** Titles that are also a lawmaker: "the lawmaker" may be a senator or a representative. */
 const IMPLIED: Readonly<Record<string, readonly string[]>> = {
   senator: ['lawmaker', 'legislator'],
@@ -39,7 +46,7 @@ const IMPLIED: Readonly<Record<string, readonly string[]>> = {
  * @example describe('the South Carolina Republican', gaz) // { words: [], parties: ['republican'], states: ['south carolina'] }
  */
 export function describe(text: string, gaz: Gazetteers): Described {
-  const raw = text.toLowerCase().replace(/[’‘]/g, "'").replace(/'s\b/g, '').split(/[\s-]+/).filter((w) => w !== '' && w !== 'the' && w !== 'a' && w !== 'an');
+  const raw = text.toLowerCase().replace(/[’‘]/g, "'").replace(/'s\b/g, '').split(/[\s-]+/).filter((w) => w !== '' && w !== 'the' && w !== 'a' && w !== 'an' && !RANKING.has(w));
   const words: string[] = [];
   const parties: string[] = [];
   const states: string[] = [];

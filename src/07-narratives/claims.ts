@@ -106,11 +106,18 @@ function citedActors(article: AnalyzedArticle, attribution: Attribution): string
   const ids: string[] = [];
   for (const child of children) {
     for (const actor of article.actors) {
-      if (actor.mentions.some((m) => child.content.some((c) => m.start >= c.start && m.end <= c.end))) ids.push(actor.id);
+      // "citing former Missouri senators like John Ashcroft": a place before a plural noun
+      // or a party label describes the people cited; it is not cited itself.
+      const cited = actor.mentions.some((m) => child.content.some((c) => m.start >= c.start && m.end <= c.end) &&
+        !(actor.kind !== 'person' && PLACE_MODIFIER.test(article.text.slice(m.end, m.end + 24))));
+      if (cited) ids.push(actor.id);
     }
   }
   return ids;
 }
+
+/** What follows a place that qualifies people: "Missouri [senators]", "Texas [Republicans]". */
+const PLACE_MODIFIER = /^\s+(?:[a-z][a-z-]*s|Republicans?|Democrats?)\b/;
 
 /**
  * The attribution an outer one reports, when its content is mostly that other attribution.

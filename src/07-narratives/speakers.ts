@@ -5,6 +5,7 @@
  */
 import { gazetteers } from '../04-actors/gazetteers.js';
 import type { ActorKind, AnalyzedArticle, Attribution } from '../types/index.js';
+import { issuerOf } from './issuers.js';
 
 /** Rank of an actor kind as a speaker: a named person is the most specific source. */
 const SPECIFICITY: Readonly<Record<ActorKind, number>> = {
@@ -39,9 +40,9 @@ export const INSTITUTIONS: ReadonlySet<ActorKind> = new Set(['organisation', 'st
 const alumni = (spans: readonly { readonly start: number; readonly text: string }[], mention: { readonly start: number; readonly end: number }): boolean =>
   spans.some((s) => mention.start >= s.start && /^\s+(?:alumni|alums|veterans)\b/i.test(s.text.slice(mention.end - s.start)));
 
-function findSpeakers(article: AnalyzedArticle, attribution: Attribution): string[] {
+function findSpeakers(article: AnalyzedArticle, attribution: Attribution, documents = true): string[] {
   const source = attribution.source;
-  if (!source) return [];
+  if (!source || askedBy(article, attribution)) return [];
   const found: { id: string; rank: number; start: number; end: number }[] = [];
   // "More than 1,100 former Department of Justice officials": people who once worked for an
   // institution speak for themselves, not for it.
@@ -78,9 +79,51 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution): strin
   if (!main) return [];
   const reported = mainIsMedia(article, main.id) ? personOpening(article, attribution) : undefined;
   if (reported) return [reported];
+  // A document speaks for whoever issued it ("Jealous said in a written statement ... The
+  // statement called ...": Jealous), when the text says who (see `issuerOf`).
+  const doc = documents ? article.actors.find((a) => a.id === main.id && a.kind === 'document') : undefined;
+  const issuers = doc ? issuerOf(article, doc, (a) => findSpeakers(article, a, false)) : undefined;
+  if (issuers && issuers.length > 0) return issuers;
   const coordinated = /\band\b|&/.test(source.spans.map((s) => s.text).join(' ')) && main.rank < SPECIFICITY.person;
-  const ids = coordinated ? found.map((f) => f.id) : coordinatedPeople(article, found, main) ?? [main.id];
+  const ids = coordinated ? conjuncts(article, found, source.spans[0]?.start ?? 0) : coordinatedPeople(article, found, main) ?? [main.id];
   return [...new Set(ids)];
+}
+
+/** Verbs of asking: their passive agent asks, it claims nothing. */
+const ASKING = new Set(['ask', 'question', 'press', 'query', 'quiz', 'interview', 'interrogate']);
+
+/**
+ * A source that is the agent of a passive question: "when questioned by lawmakers about
+ * granting Iran access", "Asked by reporters whether he would resign": the lawmakers and the
+ * reporters ask; they neither back nor dispute what they ask about.
+ */
+function askedBy(article: AnalyzedArticle, attribution: Attribution): boolean {
+  const first = attribution.source?.spans[0];
+  if (!first || !ASKING.has(attribution.cue.lemma)) return false;
+  return attribution.cue.spans.some((c) => c.end <= first.start && /^\s+by\s+$/i.test(article.text.slice(c.end, first.start)));
+}
+
+/** A preposition that opens a modifier of a noun: "officers [in] counties", "officials [at] the department". */
+const PREPOSITION = /\b(?:at|in|of|from|for|with|along|near|bordering|across|outside|inside|around|within|on|over|to)\b/i;
+
+/**
+ * The actors of a coordinated source that speak: the conjuncts, not actors named in a modifier
+ * of one ("The US and the EU" -> both; "some sheriffs and police officers in rural counties
+ * bordering Colorado" -> not Colorado; "former prosecutors and officials at the Department of
+ * Justice" -> not the department). Read left to right: an actor after a preposition since the
+ * last speaker (or the source's start) is in a modifier.
+ */
+function conjuncts(article: AnalyzedArticle, found: readonly { id: string; rank: number; start: number; end: number }[], sourceStart: number): string[] {
+  const ordered = [...found].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: string[] = [];
+  let from = sourceStart;
+  for (const f of ordered) {
+    if (f.start < from) continue; // inside a kept mention
+    if (PREPOSITION.test(article.text.slice(from, f.start))) continue;
+    out.push(f.id);
+    from = f.end;
+  }
+  return out.length > 0 ? out : found.map((f) => f.id);
 }
 
 /**

@@ -36,7 +36,7 @@ export function attachSpeakerStrays(sides: Side[], kept: boolean[], claims: read
       }
     }
   });
-  const moves: { from: number; claim: number; to: number }[] = [];
+  const moves: StrayMove[] = [];
   sides.forEach((side, s) => {
     if (kept[s]) return;
     for (const i of side.telling) {
@@ -56,14 +56,7 @@ export function attachSpeakerStrays(sides: Side[], kept: boolean[], claims: read
     }
   });
   // Decided on the sides as they were, then applied: the order of sides changes nothing.
-  for (const { from, claim, to } of moves) {
-    const source = sides[from];
-    const target = sides[to];
-    if (!source || !target) continue;
-    source.telling.splice(source.telling.indexOf(claim), 1);
-    target.telling.push(claim);
-  }
-  for (const { to } of moves) sides[to]?.telling.sort((a, b) => a - b);
+  applyMoves(sides, moves);
 }
 
 
@@ -78,7 +71,7 @@ export function attachSpeakerStrays(sides: Side[], kept: boolean[], claims: read
  * they were, then applied.
  */
 export function attachAnswerStrays(sides: Side[], kept: readonly boolean[], claims: readonly NarrativeClaim[], features: readonly ClaimFeatures[], weight: (i: number, j: number) => number, sameAnswer: (i: number, j: number) => boolean, floor: number): number {
-  const moves: { from: number; claim: number; to: number }[] = [];
+  const moves: StrayMove[] = [];
   sides.forEach((side, s) => {
     if (kept[s]) return;
     for (const i of side.telling) {
@@ -93,6 +86,15 @@ export function attachAnswerStrays(sides: Side[], kept: readonly boolean[], clai
       if (best >= 0) moves.push({ from: s, claim: i, to: best });
     }
   });
+  applyMoves(sides, moves);
+  return moves.length;
+}
+
+/** A claim moved from one side to another, decided before any move is applied. */
+interface StrayMove { readonly from: number; readonly claim: number; readonly to: number }
+
+/** Applies moves decided on the sides as they were; the moved-to sides keep their claims in order. */
+function applyMoves(sides: Side[], moves: readonly StrayMove[]): void {
   for (const { from, claim, to } of moves) {
     const source = sides[from];
     const target = sides[to];
@@ -101,5 +103,4 @@ export function attachAnswerStrays(sides: Side[], kept: readonly boolean[], clai
     target.telling.push(claim);
   }
   for (const { to } of moves) sides[to]?.telling.sort((a, b) => a - b);
-  return moves.length;
 }

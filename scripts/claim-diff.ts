@@ -98,7 +98,9 @@ function compare(fileA: string, fileB: string): void {
     if (!b) continue;
     const m = matchUnits(a.units, b.units);
     const changedKeys = new Set(m.changed.flatMap(([u, v]) => [unitKey(u), unitKey(v)]));
-    const touched = new Set([...changedKeys, ...m.lost.map(unitKey), ...m.added.map(unitKey)]);
+    // A unit is touched when its span changed, it is lost or new, or its speaker or stance changed.
+    const respoken = m.same.filter(([u, v]) => u.speaker !== v.speaker || u.stance !== v.stance).map(([u]) => unitKey(u));
+    const touched = new Set([...changedKeys, ...m.lost.map(unitKey), ...m.added.map(unitKey), ...respoken]);
     // Units of each tool narrative, to tell whether a regrouped claim's narrative had a changed unit.
     const unitsOf = (d: EventDump): Map<string, string[]> => {
       const by = new Map<string, string[]>();
@@ -116,16 +118,17 @@ function compare(fileA: string, fileB: string): void {
       const ownChanged = (f.unit !== null && touched.has(f.unit)) || (g.unit !== null && touched.has(g.unit));
       const narrChanged = [...(f.predicted ? ua.get(f.predicted) ?? [] : []), ...(g.predicted ? ub.get(g.predicted) ?? [] : [])].some((k) => touched.has(k));
       let kind: string;
-      if (f.predicted !== null && g.predicted === null) kind = f.unit && m.lost.some((u) => unitKey(u) === f.unit) ? 'lost: unit gone' : ownChanged ? 'lost: unit span changed' : 'lost: same unit, not reported';
+      if (f.predicted !== null && g.predicted === null) kind = f.unit && m.lost.some((u) => unitKey(u) === f.unit) ? 'lost: unit gone' : ownChanged ? 'lost: unit span or speaker changed' : 'lost: same unit, not reported';
       else if (f.predicted === null && g.predicted !== null) kind = 'regained';
       else if (f.predicted === null) kind = 'lost in both';
       else if (mates(a, f) === mates(b, g)) kind = 'same company';
-      else kind = ownChanged ? 'regrouped: own span changed' : narrChanged ? 'regrouped: a unit of its narrative changed' : 'regrouped: no unit of its narratives changed';
+      else kind = ownChanged ? 'regrouped: own unit changed' : narrChanged ? 'regrouped: a unit of its narrative changed' : 'regrouped: no unit of its narratives changed';
       kinds[kind] = (kinds[kind] ?? 0) + 1;
       add(kind, 1);
       if (list && kind !== 'same company' && kind !== 'lost in both') lines.push(`    ${kind}: ${f.key} (${f.unit ?? '-'} in ${f.predicted ?? '-'} -> ${g.unit ?? '-'} in ${g.predicted ?? '-'})`);
     }
     const goldUnits = (us: readonly Unit[]): number => us.filter((u) => u.gold !== null && u.gold !== '#bg').length;
+    add('units same span, other speaker or stance', respoken.length);
     add('units same', m.same.length); add('units changed', m.changed.length); add('units lost', m.lost.length); add('units new', m.added.length);
     add('gold units changed', m.changed.filter(([u, v]) => u.gold !== null || v.gold !== null).length);
     process.stdout.write(`${event}: units ${a.units.length} -> ${b.units.length} (same ${m.same.length}, changed ${m.changed.length}, lost ${m.lost.length}, new ${m.added.length}; on gold narrative claims: changed ${m.changed.filter(([u]) => u.gold !== null && u.gold !== '#bg').length}, lost ${goldUnits(m.lost)}, new ${goldUnits(m.added)}) | set claims: ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);

@@ -8,17 +8,32 @@
  *
  *   npx tsx scripts/freeze-claimset.ts --reference "main 927bf26, eval narratives in-sample"
  *   npx tsx scripts/freeze-claimset.ts --gold data/gold/narratives/dev --out FILE --reference TEXT
+ *   npx tsx scripts/freeze-claimset.ts --all --out /tmp/dev-all.json   # every gold claim, no run
+ *
+ * `--all` writes every gold narrative claim instead (no pipeline run, no reference bias: a run
+ * that extracts other claims than the reference's is neither penalised for the swap nor spared;
+ * missing claims are singletons), for `eval narratives --claim-set` and
+ * `npm run train:narratives -- --claim-set FILE`.
  */
 import { writeFileSync } from 'node:fs';
 import { claimKey, claimSetPathFor, evaluateNarratives, freezeClaimSet, loadGoldDir } from '../src/eval/narratives/index.js';
 
 const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const gold = arg('--gold') ?? 'data/gold/narratives/dev';
-const reference = arg('--reference');
+const all = process.argv.includes('--all');
+const reference = all ? 'every gold narrative claim' : arg('--reference');
 if (/final/.test(gold)) throw new Error('freeze-claimset: never run on the held-back final half');
 if (!reference) throw new Error('freeze-claimset: say which run this is with --reference TEXT (e.g. "main 927bf26, eval narratives in-sample")');
 const out = arg('--out') ?? claimSetPathFor(gold);
 
+if (all) {
+  const files = await loadGoldDir(gold);
+  const events = files.map((f) => ({ event: f.gold.event, claims: f.gold.questions.flatMap((q) => q.narratives).flatMap((n) => n.claims.map((s) => ({ key: `${f.gold.event}/${claimKey(n.id, s)}`, gold: n.id, predicted: 'any' }))) }));
+  const set = { ...freezeClaimSet(events, reference ?? ''), rule: 'every gold narrative claim' };
+  writeFileSync(out, `${JSON.stringify(set, null, 1)}\n`);
+  process.stderr.write(`freeze-claimset: all ${Object.values(set.events).reduce((n, k) => n + k.length, 0)} gold claims -> ${out}\n`);
+  process.exit(0);
+}
 const report = await evaluateNarratives({ gold, claimSet: null });
 if (report.problems.length > 0) throw new Error(`freeze-claimset: the gold has problems, fix them first:\n${report.problems.join('\n')}`);
 const files = await loadGoldDir(gold);

@@ -20,6 +20,7 @@
  *   npm run train:narratives -- --no-write        # figures only
  *   npm run train:narratives -- --grid            # also try other pair weights and offsets
  *   npm run train:narratives -- --per-event       # also each held-out event's B-cubed
+ *   npm run train:narratives -- --claim-set FILE  # the fixed-set B-cubed on another claim set
  *   npm run train:narratives -- --auc             # pair-level AUC of "same" and "rival" (add --train-auc: on the training data)
  */
 import { writeFileSync } from 'node:fs';
@@ -31,8 +32,8 @@ import type { AnalyzedArticle } from '../src/types/index.js';
 import { pairRows, trainPairModel } from './loo-pair-models.js';
 
 const GOLD = 'data/gold/narratives/dev';
-/** The fixed claim set every run is also scored on (frozen from main at 927bf26). */
-const CLAIM_SET = claimSetKeys(loadClaimSet(claimSetPathFor(GOLD)));
+/** The fixed claim set every run is also scored on (frozen from main at 927bf26; `--claim-set FILE` for another). */
+const CLAIM_SET = claimSetKeys(loadClaimSet(process.argv.includes('--claim-set') ? process.argv[process.argv.indexOf('--claim-set') + 1] ?? '' : claimSetPathFor(GOLD)));
 const BITS = 6; // as in loo-pair-models.ts: 2^6 buckets >= the feature count (see learn/hash.ts `bucket`)
 const write = !process.argv.includes('--no-write');
 const grid = process.argv.includes('--grid');

@@ -95,14 +95,13 @@ export function fixedSetScores(c: EventCounts, set: ReadonlySet<string>): FixedS
 /** Figures from counts; with a claim set, B-cubed on it as well. */
 export function scoresOf(c: EventCounts, claimSet: ReadonlySet<string> | null = null): NarrativeScores {
   const conflicts = prf(c.conflicts.correct, c.conflicts.predicted, c.conflicts.found, c.conflicts.gold);
-  const r = r3;
   const b = bcubed(c.items);
   return {
     goldClaims: c.goldClaims,
     extracted: round3(share(c.extracted, c.goldClaims)),
-    bcubed: r(b),
+    bcubed: r3(b),
     fixedSet: claimSet ? fixedSetScores(c, claimSet) : null,
-    conflicts: { ...r(conflicts), tool: c.conflicts.predicted, gold: c.conflicts.gold },
+    conflicts: { ...r3(conflicts), tool: c.conflicts.predicted, gold: c.conflicts.gold },
     backers: { accuracy: round3(share(c.backers.correct, c.backers.predicted)), recall: round3(share(c.backers.found, c.backers.gold)), tool: c.backers.predicted, gold: c.backers.gold },
     disputers: { accuracy: round3(share(c.disputers.correct, c.disputers.predicted)), recall: round3(share(c.disputers.found, c.disputers.gold)), tool: c.disputers.predicted, gold: c.disputers.gold },
     omissions: { precision: round3(share(c.omissions.correct, c.omissions.predicted)), recall: round3(share(c.omissions.found, c.omissions.gold)), tool: c.omissions.predicted, gold: c.omissions.gold },

@@ -46,6 +46,24 @@ export class RowBuilder {
     this.values[this.used++] = 1;
   }
 
+  /**
+   * Add the indicator feature `mix(template, a, b, c)` (see `hash.ts`; the same hash, bit for
+   * bit) to the current row: one call per feature instead of two. Why: `mix` is ~190 bytes of
+   * bytecode, so a feature function with dozens of `add(mix(...))` sites spends V8's inlining
+   * budget after a few and calls the rest; here the hash, the bucket and the stores are one body.
+   */
+  addMix(template: number, a: number, b: number, c: number): void {
+    let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ a ^ (h >>> 13), 0xc2b2ae35);
+    h = Math.imul(h ^ b ^ (h >>> 16), 0x27d4eb2f);
+    h = Math.imul(h ^ c ^ (h >>> 15), 0x165667b1);
+    h ^= h >>> 16;
+    h = h | 0 || 1;
+    if (this.used === this.ids.length) this.grow();
+    this.ids[this.used] = (h ^ (h >>> this.bits)) & ((1 << this.bits) - 1);
+    this.values[this.used++] = 1;
+  }
+
   /** Add a real-valued feature to the current row (a zero value is skipped). */
   addValue(hash: number, value: number): void {
     if (value === 0 || !Number.isFinite(value)) return;

@@ -15,6 +15,8 @@ export interface FeatureRows {
   readonly offsets: Int32Array;
   /** Number of rows. */
   readonly length: number;
+  /** True when every value is 1 (indicator features only), so a scorer may skip the values. */
+  readonly indicators?: boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export class RowBuilder {
   private ends = new Int32Array(64);
   private used = 0;
   private rows = 0;
+  // Features added with a value (addValue) since the last reset: none means all values are 1.
+  private valued = 0;
   /** Rows live in a space of 2^bits buckets. */
   constructor(readonly bits: number) {
     if (!Number.isInteger(bits) || bits < 1 || bits > 28) throw new TypeError(`narrascope: bits must be an integer in 1..28, got ${bits}`);
@@ -67,6 +71,7 @@ export class RowBuilder {
   /** Add a real-valued feature to the current row (a zero value is skipped). */
   addValue(hash: number, value: number): void {
     if (value === 0 || !Number.isFinite(value)) return;
+    if (value !== 1) this.valued++;
     if (this.used === this.ids.length) this.grow();
     this.ids[this.used] = bucket(hash, this.bits);
     this.values[this.used++] = value;
@@ -96,6 +101,7 @@ export class RowBuilder {
   reset(): void {
     this.used = 0;
     this.rows = 0;
+    this.valued = 0;
   }
 
   /** Number of closed rows. */
@@ -105,11 +111,11 @@ export class RowBuilder {
 
   /** The closed rows as views on the buffers (valid until the next add or reset). */
   view(): FeatureRows {
-    return { ids: this.ids.subarray(0, this.used), values: this.values.subarray(0, this.used), offsets: this.ends.subarray(0, this.rows + 1), length: this.rows };
+    return { ids: this.ids.subarray(0, this.used), values: this.values.subarray(0, this.used), offsets: this.ends.subarray(0, this.rows + 1), length: this.rows, indicators: this.valued === 0 };
   }
 
   /** The closed rows as copies (kept after reset). */
   build(): FeatureRows {
-    return { ids: this.ids.slice(0, this.used), values: this.values.slice(0, this.used), offsets: this.ends.slice(0, this.rows + 1), length: this.rows };
+    return { ids: this.ids.slice(0, this.used), values: this.values.slice(0, this.used), offsets: this.ends.slice(0, this.rows + 1), length: this.rows, indicators: this.valued === 0 };
   }
 }

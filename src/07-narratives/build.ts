@@ -36,12 +36,6 @@ export interface NarrativeOptions extends GraphOptions {
    */
   readonly minConflict?: number;
   /**
-   * Denial clusters whose speakers tell another story in the event join that story (see
-   * `rehomeDenials`) instead of disputing from inside the narrative they deny.
-   * @default false
-   */
-  readonly denialsHome?: boolean;
-  /**
    * Most claims one event is clustered with. The signed graph is dense (n² weights: 3,000 claims
    * take 72 MB), so an event past this (a whole feed compared as one event) keeps an even share of
    * each article's claims, taken in turn, and reports how many it skipped.
@@ -187,7 +181,7 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
   const n = graph.size;
   const weight = (i: number, j: number): number => graph.weights[i * n + j] ?? 0;
   const clusters = correlationClusters(n, graph.weights);
-  const { sides, conflicts: found } = sidesOf(clusters, features, graph.contradictions, options.minConflict ?? 0.5, 0.5, options.denialsHome ?? false);
+  const { sides, conflicts: found } = sidesOf(clusters, features, graph.contradictions, options.minConflict ?? 0.5);
   const backersOf = (side: Side): Set<string> => new Set(side.telling.filter((i) => backing(features[i])).flatMap((i) => speakersOfClaim(claims[i] as NarrativeClaim)));
   const conflicts = found.filter((c) => !sharedVoice(backersOf(sides[c.a] as Side), backersOf(sides[c.b] as Side)));
 

@@ -127,61 +127,14 @@ export function splitOpponents(clusters: readonly number[][], features: readonly
 const negative = (f: ClaimFeatures): boolean => (f.openQuestion || f.polarity < 0 || f.claim.stance === 'denies' || f.claim.stance === 'doubts') && !assertsAlternative(f);
 
 /**
- * Denial clusters whose speakers tell a story of their own elsewhere in the event join that story.
- * A denial made by someone who also asserts an answer is one half of a yes/no dispute, not a bare
- * disputer: "There was no such impropriety" (Bauer) goes with Bauer's "such horse-trading has been
- * commonplace through history", and the pair is the "no" side against "an illegal quid pro quo"
- * (Issa); "Treasury denied that it would cause a delay" goes with Treasury's "the checks go out on
- * time". A denial whose speaker says nothing else stays the target's disputing claim ("Peskov was
- * not aware of any warnings" disputes "Iran warned Russia"). The cluster joins the non-denial
- * cluster (not the one it denies) holding most backing claims of its named speakers.
- */
-export function rehomeDenials(clusters: readonly number[][], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, minDispute: number): number[][] {
-  const clusterOf = new Int32Array(features.length);
-  clusters.forEach((members, c) => { for (const i of members) clusterOf[i] = c; });
-  const denial = clusters.map((members) => members.every((i) => features[i] && negative(features[i] as ClaimFeatures)));
-  const disputes = new Map<string, number>();
-  for (const [key, conflict] of contradictions) {
-    const [i = 0, j = 0] = key.split(',').map(Number);
-    const ci = clusterOf[i] ?? 0;
-    const cj = clusterOf[j] ?? 0;
-    if (ci === cj) continue;
-    if (conflict.disputing !== 'b') disputes.set(`${ci}>${cj}`, (disputes.get(`${ci}>${cj}`) ?? 0) + conflict.weight);
-    if (conflict.disputing !== 'a') disputes.set(`${cj}>${ci}`, (disputes.get(`${cj}>${ci}`) ?? 0) + conflict.weight);
-  }
-  const into = new Map<number, number>();
-  clusters.forEach((members, c) => {
-    if (!denial[c]) return;
-    const targets = new Set(clusters.map((_, t) => t).filter((t) => t !== c && !denial[t] && (disputes.get(`${c}>${t}`) ?? 0) >= minDispute));
-    if (targets.size === 0) return;
-    const speakers = new Set(members.map((i) => features[i]?.claim.actorId).filter((x): x is string => !!x));
-    if (speakers.size === 0) return;
-    const told = new Map<number, number>();
-    features.forEach((f, k) => {
-      const d = clusterOf[k] ?? 0;
-      if (d === c || denial[d] || targets.has(d) || !f.claim.actorId || !speakers.has(f.claim.actorId) || f.claim.voice !== 'attributed') return;
-      if (f.claim.stance === 'denies' || f.claim.stance === 'doubts' || f.openQuestion) return;
-      told.set(d, (told.get(d) ?? 0) + 1);
-    });
-    const best = [...told].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
-    if (best) into.set(c, best[0]);
-  });
-  if (into.size === 0) return clusters.map((m) => [...m]);
-  const out = clusters.map((m) => [...m]);
-  for (const [c, d] of into) { out[d]?.push(...(clusters[c] ?? [])); out[c] = []; }
-  return out.filter((m) => m.length > 0).map((m) => m.sort((x, y) => x - y));
-}
-
-/**
  * Build the sides of one event. `clusters` are lists of claim indices; `contradictions` the
  * negative links by pair key `i,j` (i < j). `minConflict` is the weakest summed contradiction
  * that makes two sides conflict; `minDispute` the weakest that joins a denial cluster to what it
  * denies (a lone "not aware of any warnings" against "Iran tipped Russia off").
  */
-export function sidesOf(clusters0: readonly number[][], features: readonly ClaimFeatures[], graphContradictions: ReadonlyMap<string, Contradiction>, minConflict: number, minDispute = 0.5, denialsHome = false): Sides {
+export function sidesOf(clusters0: readonly number[][], features: readonly ClaimFeatures[], graphContradictions: ReadonlyMap<string, Contradiction>, minConflict: number, minDispute = 0.5): Sides {
   const contradictions = aimedContradictions(graphContradictions, features);
-  const split = splitOpponents(clusters0, features, contradictions);
-  const clusters = denialsHome ? rehomeDenials(split, features, contradictions, minDispute) : split;
+  const clusters = splitOpponents(clusters0, features, contradictions);
   const clusterOf = new Int32Array(features.length);
   clusters.forEach((members, c) => { for (const i of members) clusterOf[i] = c; });
   // Cluster-level contradiction totals, and per pair which side disputes which.

@@ -16,6 +16,10 @@
  *    `unaimed`, `short` (too few words to deny), `samepol` (no pair of opposite polarity). Each
  *    line says how many of those gold side pairs are gold conflicts: the precision any rule built
  *    on that reading can reach, and how many gold conflicts it can reach at all.
+ * 3. Disputes that stand for a conflict: a reported narrative mapped to gold narrative G whose
+ *    disputing claims are gold claims of another narrative H (the report shows H's speakers
+ *    disputing G instead of H as a rival side). Counted per (G, H): how many are gold conflicts
+ *    and how many gold conflicts the report shows only that way (not as a reported conflict).
  */
 import { oneStatement, pointedDenial } from '../src/07-narratives/aim.js';
 import type { ClaimFeatures } from '../src/07-narratives/features.js';
@@ -35,6 +39,7 @@ const extra = JSON.parse(valueOf('--opt') ?? '{}') as Record<string, unknown>;
 const fates = new Map<string, number>();
 const gates = new Map<string, { conflict: number; pairs: number }>();
 const reached = new Map<string, number>(); // strongest gate per gold conflict
+const disputeReads = { pairs: 0, conflicts: 0, onlyThere: 0 };
 const ORDER = ['aimed-sim', 'aimed-lowsim', 'unaimed', 'short', 'samepol', 'none'];
 const strongest = (a: string, b: string): string => (ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b);
 const topical = (f: ClaimFeatures): number => f.words.filter((w) => !f.nameWords.has(w)).length;
@@ -109,6 +114,26 @@ for await (const run of looRuns(dir, only, extra)) {
     reached.set(gate, (reached.get(gate) ?? 0) + 1);
     lines.push(`  conflict ${c.a} x ${c.b}: strongest denial reading ${gate}`);
   }
+  // 3. Disputes that stand for a conflict.
+  const found = new Set(report.conflicts.map((c) => [mapping[c.a], mapping[c.b]].sort().join('|')));
+  const shown = new Set<string>();
+  const claimLabel = new Map(trace.claims.map((c, k) => [c.id, labels[k]]));
+  for (const n of analysis.narratives) {
+    const g = mapping[n.id];
+    if (!g || !narratives.has(g)) continue;
+    for (const id of n.disputingClaimIds) {
+      const h = claimLabel.get(id);
+      if (h && h !== g && narratives.has(h)) shown.add([g, h].sort().join('|'));
+    }
+  }
+  for (const key of shown) {
+    disputeReads.pairs++;
+    if (conflictPairs.has(key)) {
+      disputeReads.conflicts++;
+      if (!found.has(key)) disputeReads.onlyThere++;
+      lines.push(`  dispute stands for gold conflict ${key}${found.has(key) ? ' (also a reported conflict)' : ''}`);
+    } else lines.push(`  dispute across ${key}: no gold conflict`);
+  }
   console.log(lines.join('\n'));
 }
 console.log('\nMissing sides of gold conflicts, by where most of their claims went:');
@@ -117,3 +142,4 @@ console.log('\nGold side pairs by the strongest denial reading between their cla
 for (const gate of ORDER) { const e = gates.get(gate); if (e) console.log(`${gate.padStart(13)}  ${e.conflict} / ${e.pairs}`); }
 console.log('\nGold conflicts by the strongest denial reading between their two sides:');
 for (const gate of ORDER) if (reached.has(gate)) console.log(`${gate.padStart(13)}  ${reached.get(gate)}`);
+console.log(`\nDisputing claims of a reported narrative that are another gold narrative's claims: ${disputeReads.pairs} gold pairs, ${disputeReads.conflicts} of them gold conflicts, ${disputeReads.onlyThere} shown only as a dispute`);

@@ -54,42 +54,82 @@ export function answered(side: Side, input: DenialSidesInput): number[] {
 }
 
 /**
- * Turn answered denials into rival sides: for each kept side, its disputing claims whose
- * speakers answer the question themselves (see {@link answered}) leave it and form a new side,
- * in conflict with it on the evidence of the contradictions between the two sides' leading
- * voices (never the outlet's own voice, never a speaker who backs both: the same rules as
- * `sidesOf` and `sharedVoice`). The new sides are appended to `sides` and marked kept, and the
- * conflicts pushed to `conflicts`; returns how many sides were made. Leave-one-event-out on the
- * 23 dev gold events (2026-11-29): conflicts 81.8 / 11.4 (11 : 44) -> 85.7 / 15.9 (14 : 44).
+ * The side (other than `target`) holding the speaker's asserting claim that leans most towards
+ * the denials, or -1: where the denier's own answer is told.
+ */
+function homeOf(target: number, denials: readonly number[], sideOf: ReadonlyMap<number, number>, input: DenialSidesInput): number {
+  const { claims, features, weight, backing } = input;
+  let home = -1;
+  let best = -Infinity;
+  features.forEach((f, k) => {
+    const t = sideOf.get(k);
+    if (t === undefined || t === target || !backing(f) || f.polarity <= 0 || !denials.some((i) => claims[i]?.actorId === f.claim.actorId)) return;
+    const w = Math.max(...denials.map((i) => weight(i, k)));
+    if (w >= SAME_MATTER && w > best) { best = w; home = t; }
+  });
+  return home;
+}
+
+/**
+ * Answered denials become part of the rival answer: for each kept side, its disputing claims
+ * whose speakers answer the question themselves (see {@link answered}) leave it and join the
+ * side where that answer is told (the side of the speaker's claim leaning most towards them),
+ * which is then a narrative in conflict with the side they deny; when there is no such side, or
+ * it does not stand against the denied side, they form a side of their own. A conflict stands on
+ * the contradictions between the two sides' leading voices (never the outlet's own voice, never a
+ * speaker who backs both: the rules of `sidesOf` and `sharedVoice`). The denials' speakers still
+ * dispute the side they deny. Mutates `sides`, `kept`, `reasons` and `conflicts`; returns how many
+ * denial groups moved. Leave-one-event-out on the 23 dev gold events (2026-11-29), see README.
  */
 export function splitAnsweredDenials(sides: Side[], kept: boolean[], reasons: (string | null)[], conflicts: SideConflict[], input: DenialSidesInput): number {
   const { claims, features, contradictions, backing } = input;
-  const count = sides.length;
-  let made = 0;
-  for (let s = 0; s < count; s++) {
-    const side = sides[s];
-    if (!side || !kept[s] || side.disputing.length === 0) continue;
-    const telling = answered(side, input);
-    if (telling.length === 0) continue;
+  const sideOf = new Map<number, number>();
+  sides.forEach((side, k) => { for (const i of side.telling) sideOf.set(i, k); });
+  const attributed = (i: number): boolean => claims[i]?.voice === 'attributed';
+  const speakers = (ids: readonly number[]): string[] => ids.flatMap((i) => speakersOfClaim(claims[i] as NarrativeClaim));
+  const conflictOf = (x: number, y: number): SideConflict | undefined => conflicts.find((c) => (c.a === x && c.b === y) || (c.a === y && c.b === x));
+  // The evidence that `telling` stands against side `s`, or null (none, or a speaker on both).
+  const against = (s: number, telling: readonly number[]): SideConflict['evidence'] | null => {
+    const side = sides[s] as Side;
     const lead = leadingVoices(side.telling, features);
     const rival = leadingVoices(telling, features);
-    const attributed = (i: number): boolean => claims[i]?.voice === 'attributed';
     const voiced = (i: number, j: number): boolean => rival.has(i) && lead.has(j) && attributed(i) && attributed(j);
     const evidence = [...contradictions].flatMap(([key, c]) => {
       const [i = 0, j = 0] = key.split(',').map(Number);
       return voiced(i, j) || voiced(j, i) ? [{ signal: c.signal, i, j, weight: c.weight }] : [];
     });
-    if (evidence.length === 0) continue;
-    const backers = new Set(side.telling.filter((i) => backing(features[i])).flatMap((i) => speakersOfClaim(claims[i] as NarrativeClaim)));
-    if (telling.some((i) => speakersOfClaim(claims[i] as NarrativeClaim).some((x) => backers.has(x)))) continue;
-    side.disputing.splice(0, side.disputing.length, ...side.disputing.filter((i) => !telling.includes(i)));
-    // Their speakers still dispute what they deny: they back the rival answer and dispute this one.
-    for (const i of telling) side.disputedBy.add(i);
-    sides.push({ cluster: -1, telling, disputing: [], disputedBy: new Set() });
-    kept.push(true);
-    reasons.push(null);
-    conflicts.push({ a: s, b: sides.length - 1, total: evidence.reduce((sum, e) => sum + e.weight, 0), evidence });
-    made++;
+    const backers = new Set(speakers(side.telling.filter((i) => backing(features[i]))));
+    return evidence.length > 0 && !speakers(telling).some((x) => backers.has(x)) ? evidence : null;
+  };
+  const count = sides.length;
+  let moved = 0;
+  for (let s = 0; s < count; s++) {
+    const side = sides[s];
+    if (!side || !kept[s] || side.disputing.length === 0) continue;
+    const denials = answered(side, input);
+    if (denials.length === 0) continue;
+    const home = homeOf(s, denials, sideOf, input);
+    const homeTelling = [...(sides[home]?.telling ?? []), ...denials];
+    const joined = home >= 0 && (conflictOf(s, home) ? [] : against(s, homeTelling));
+    const alone = joined ? null : against(s, denials);
+    if (!joined && !alone) continue;
+    side.disputing.splice(0, side.disputing.length, ...side.disputing.filter((i) => !denials.includes(i)));
+    for (const i of denials) side.disputedBy.add(i);
+    const evidence = (joined || alone) as SideConflict['evidence'];
+    const total = evidence.reduce((sum, e) => sum + e.weight, 0);
+    if (joined) {
+      (sides[home] as Side).telling.push(...denials);
+      for (const i of denials) sideOf.set(i, home);
+      kept[home] = true;
+      reasons[home] = null;
+      if (evidence.length > 0) conflicts.push({ a: Math.min(s, home), b: Math.max(s, home), total, evidence });
+    } else {
+      sides.push({ cluster: -1, telling: denials, disputing: [], disputedBy: new Set() });
+      kept.push(true);
+      reasons.push(null);
+      conflicts.push({ a: s, b: sides.length - 1, total, evidence });
+    }
+    moved++;
   }
-  return made;
+  return moved;
 }

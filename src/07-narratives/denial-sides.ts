@@ -14,8 +14,9 @@
  *
  * "On the same matter" is the signed graph's reading: the speaker's asserting claim leans towards
  * the denial (edge weight >= 0). A speaker's claims on other questions of the event do not make
- * the denial an answer (without that test: leave-one-event-out on the 23 dev gold events, 17
- * conflicts reported, 13 right; any named denier, no alternative asked: 21, 13 right).
+ * the denial an answer: leave-one-event-out on the 23 dev gold events, with the denials as a side
+ * of their own, any named denier made 21 conflicts (13 right), a denier with any asserting claim
+ * 17 (13 right), one whose asserting claim leans towards the denial 14 (12 right).
  */
 import type { NarrativeClaim } from '../types/narratives.js';
 import type { ClaimFeatures } from './features.js';

@@ -2,7 +2,7 @@
  * Why the narratives stage's conflicts are wrong or missed, on a gold folder (dev only: never run
  * it on the held-back final half while tuning):
  *
- *   npx tsx scripts/conflict-errors.ts data/gold/narratives/dev [--only EVENT] [--claims] [--loo]
+ *   npx tsx scripts/conflict-errors.ts data/gold/narratives/dev [--only EVENT] [--claims] [--loo [--opt JSON]]
  *
  * It runs what `eval narratives` runs (same pipeline, same scorer mapping, the shipped pair model,
  * so in-sample; with `--loo` each event's pair model is trained on the other events, as the
@@ -22,7 +22,9 @@ import { goldLabelOf, goldRuns } from './gold-runs.js';
 import { looRuns, type LooRun } from './loo-runs.js';
 
 const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only') ?? 'data/gold/narratives/dev';
+const dir = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--only' && args[args.indexOf(a) - 1] !== '--opt') ?? 'data/gold/narratives/dev';
+// `--opt JSON`: narrative options for the leave-one-event-out runs (what a knob changes).
+const extra = args.includes('--opt') ? JSON.parse(args[args.indexOf('--opt') + 1] ?? '{}') as Record<string, unknown> : {};
 if (/final/.test(dir)) throw new Error('conflict-errors: never tune on the held-back final half');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const showClaims = args.includes('--claims');
@@ -32,7 +34,7 @@ const counts = new Map<string, number>();
 const count = (category: string): void => { counts.set(category, (counts.get(category) ?? 0) + 1); };
 
 const relations = claimRelations();
-for await (const run of loo ? looRuns(dir, only) : goldRuns(dir, only)) {
+for await (const run of loo ? looRuns(dir, only, extra) : goldRuns(dir, only)) {
   const { gold, analysed, report, analysis } = run;
   const pairModel = loo ? (run as LooRun).pairModel : undefined;
   const live = analysed.filter((a) => !a.duplicateOf);

@@ -6,7 +6,7 @@
  * (the models need all events' pairs). Never run on the held-back final half.
  */
 import { buildReport } from '../src/08-report/index.js';
-import { buildNarratives, claimRelations, mergeActors, type NarrativeTrace, type PairModel } from '../src/07-narratives/index.js';
+import { buildNarratives, claimRelations, mergeActors, type NarrativeOptions, type NarrativeTrace, type PairModel } from '../src/07-narratives/index.js';
 import { checkGold, goldName, loadGoldDir } from '../src/eval/narratives/gold-load.js';
 import { GoldArticleSource } from '../src/eval/narratives/gold-sources.js';
 import { analyze } from '../src/pipeline/analyze.js';
@@ -17,8 +17,12 @@ import { pairRows, trainPairModel, type PairRows } from './loo-pair-models.js';
 /** A gold run with the pair model it was built with (trained without its event). */
 export interface LooRun extends GoldRun { readonly pairModel: PairModel }
 
-/** Every gold event of `dir` (or the one named `only`), each built with the other events' pair model. */
-export async function* looRuns(dir: string, only?: string): AsyncGenerator<LooRun> {
+/**
+ * Every gold event of `dir` (or the one named `only`), each built with the other events' pair
+ * model; `options` are merged into the narrative options (to list what a knob changes, as
+ * `train:narratives -- --opt JSON` measures it).
+ */
+export async function* looRuns(dir: string, only?: string, options: NarrativeOptions = {}): AsyncGenerator<LooRun> {
   if (/final/.test(dir)) throw new Error('looRuns: never tune on the held-back final half');
   const files = await loadGoldDir(dir);
   const source = new GoldArticleSource({});
@@ -39,8 +43,8 @@ export async function* looRuns(dir: string, only?: string): AsyncGenerator<LooRu
     let analysis: NarrativeAnalysis | undefined;
     let trace: NarrativeTrace | undefined;
     const report = buildReport(analysed, {
-      eventOf: () => gold.event, now: new Date(0), relations, pairModel,
-      narrativesOf: (event, live) => (analysis = buildNarratives(live, mergeActors(live), event, { relations, pairModel, trace: (t) => { trace = t; } })),
+      eventOf: () => gold.event, now: new Date(0), relations, pairModel, ...options,
+      narrativesOf: (event, live) => (analysis = buildNarratives(live, mergeActors(live), event, { ...options, relations, pairModel, trace: (t) => { trace = t; } })),
     });
     if (analysis && trace) yield { file, gold, analysed, report, analysis, trace, pairModel };
   }

@@ -15,6 +15,7 @@ import { answerOf, centralClaim, listOf } from './label.js';
 import { deedOf, questionText } from './questions.js';
 import type { Contradiction } from './signals.js';
 import { sidesOf, speakersOfClaim, type Side } from './sides.js';
+import { splitAnsweredDenials } from './denial-sides.js';
 import { attachAnswerStrays, attachSpeakerStrays, backing, STRAY_FLOOR } from './strays.js';
 import { agreement, deedEvent } from './signals.js';
 import { joinLinkedSides, joinVerdictFragments, SAME_WORDS } from './fragments.js';
@@ -34,6 +35,12 @@ export interface NarrativeOptions extends GraphOptions {
    * @default 0.5
    */
   readonly minConflict?: number;
+  /**
+   * Whether a denial whose speaker asserts an alternative on the same matter is a rival side in
+   * conflict with what it denies, not a disputing claim (see `splitAnsweredDenials`).
+   * @default true
+   */
+  readonly denialSides?: boolean;
   /**
    * Most claims one event is clustered with. The signed graph is dense (n² weights: 3,000 claims
    * take 72 MB), so an event past this (a whole feed compared as one event) keeps an even share of
@@ -206,6 +213,7 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
   }
   if (options.verdictWords !== false) joinVerdictFragments(sides, kept, conflicts, features, graph.contradictions, claims.map((c) => valenceOf(c.text)), vectorize(features), options.verdictWords ?? SAME_WORDS);
   if (options.sideLink !== undefined && options.sideLink !== false) joinLinkedSides(sides, kept, conflicts, features, graph.contradictions, weight, options.sideLink, options.sideLinkSpeaker ?? false);
+  if (options.denialSides !== false) splitAnsweredDenials(sides, kept, reasons, conflicts, { claims, features, contradictions: graph.contradictions, weight, backing });
   options.trace?.({ claims, features, tellingBefore, sides, reasons, kept, weight, contradictions: graph.contradictions });
   const nameOf = (id: string): string => actors.actors.find((a) => a.id === id)?.name ?? id;
 

@@ -16,6 +16,7 @@ export { claimRelations } from './relation-model.js';
 export { buildGraph, pairModelPush, twoAnswers, type GraphOptions, type SignedGraph } from './graph.js';
 export { correlationClusters } from './cluster.js';
 export { aimedContradictions, leadingVoices, sidesOf, splitOpponents, type Side, type Sides } from './sides.js';
+export { answered, splitAnsweredDenials, SAME_MATTER, type DenialSidesInput } from './denial-sides.js';
 export { attachSpeakerStrays, backing } from './strays.js';
 export { answerOf, centralClaim, listOf, shorten } from './label.js';
 export { deedOf, questionText, responsibilityQuestion, yesNoQuestion } from './questions.js';

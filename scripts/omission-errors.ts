@@ -174,7 +174,7 @@ for (const held of loaded) {
       ident: reportedOmissions([n], new Map([[n.id, 'omits' as const]]), mentionedBy.get(outlet), answers, (id) => actorById.get(id)).length,
       // The whole-side tests of src/08-report/whole-sides.ts: side-sized (3+ telling claims or contested), and the
       // paraphrase cosine to another narrative the outlet tells (stated only below 0.5).
-      side: sideSized(n, a.conflicts) ? 1 : 0, sibling: siblings.get(outlet)?.get(n.id) ?? 0,
+      side: sideSized(n) ? 1 : 0, sibling: siblings.get(outlet)?.get(n.id) ?? 0,
       ...extraEvidence(n, outlet, told),
     };
   };

@@ -61,8 +61,10 @@ describe('coverage: agreement read on every claim of the outlet', () => {
     'The relief budget is not yet settled, the mayor said.', 'The town hall will be repainted next spring.', 'The mayor visited the flood zone on Tuesday.',
     'The flood did not reach the school, the mayor said.', 'The mayor has no plans to resign, his spokesman said.', 'The name of the new bridge is not yet chosen.',
     'The flood waters are holding steady at the dam.'].map((text, k) => claim(`b${k + 1}`, 'B', text));
-  const narrative: Narrative = { id: 'n1', event: 'e1', question: 'q1', answer: 'held up', label: 'held up', claimIds: ['a1'], disputingClaimIds: [], backers: [], disputers: [], outlets: ['A'] };
-  const analysis: NarrativeAnalysis = { event: 'e1', claims: [told, ...outletB], questions: [], narratives: [narrative], conflicts: [], background: [], skippedClaims: 0 };
+  // A side (whole-sides.ts): outlet C's spokesman denies it. Only sides are read in full.
+  const denial = claim('c1', 'C', 'The payments are not held up, a spokesman said.');
+  const narrative: Narrative = { id: 'n1', event: 'e1', question: 'q1', answer: 'held up', label: 'held up', claimIds: ['a1'], disputingClaimIds: ['c1'], backers: [], disputers: [], outlets: ['A', 'C'] };
+  const analysis: NarrativeAnalysis = { event: 'e1', claims: [told, denial, ...outletB], questions: [], narratives: [narrative], conflicts: [], background: [], skippedClaims: 0 };
   const relations = claimRelations();
   const e = coverageEvidence([], analysis, ['A', 'B'], { relations });
   const b = e.get('B')?.get('n1');
@@ -77,8 +79,10 @@ describe('coverage: agreement read on every claim of the outlet', () => {
     expect(b?.nearest.some((x) => x.claimId === b.agreeing?.claimId)).toBe(false);
     expect(agreementOf(e).get('B')?.get('n1')).toBe(b?.agreeing?.agree);
   });
-  it('an outlet that tells the narrative in its own claims is not read this way', () => {
+  it('an outlet that tells the narrative in its own claims is not read this way, nor a possible fragment', () => {
     expect(e.get('A')?.get('n1')?.member).toBe('tells');
     expect(e.get('A')?.get('n1')?.agreeing).toBeUndefined();
+    const fragment = coverageEvidence([], { ...analysis, narratives: [{ ...narrative, disputingClaimIds: [] }] }, ['A', 'B'], { relations });
+    expect(fragment.get('B')?.get('n1')?.agreeing).toBeUndefined();
   });
 });

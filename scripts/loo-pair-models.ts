@@ -13,6 +13,8 @@ import type { AnalyzedArticle } from '../src/types/index.js';
 import { goldLabelOf } from './gold-runs.js';
 
 const BITS = 6;
+/** Trainer knobs (experiments only; the shipped values are the defaults). */
+const KNOBS = { l2: Number(process.env['PAIR_L2'] ?? 1e-5), epochs: Number(process.env['PAIR_EPOCHS'] ?? 30), balance: Number(process.env['PAIR_BALANCE'] ?? 0), drop: new Set((process.env['PAIR_DROP'] ?? '').split(',').filter(Boolean).map((name) => PAIR_FEATURES.indexOf(name as (typeof PAIR_FEATURES)[number]))) };
 
 /** The training rows of one event: labelled pair feature vectors. */
 export interface PairRows { readonly rows: number[][]; readonly labels: number[] }
@@ -52,14 +54,19 @@ export function pairRows(gold: GoldEvent, articles: readonly AnalyzedArticle[], 
 export function trainPairModel(events: readonly PairRows[], rivalWeight = 2): PairModel {
   const builder = new RowBuilder(BITS);
   const gold: number[] = [];
+  const rowWeights: number[] = [];
+  const meanRows = events.reduce((n, e) => n + e.rows.length, 0) / Math.max(1, events.length);
   for (const e of events) {
+    // Experiment knob PAIR_BALANCE=x: an event of n pairs weighs (mean/n)^x per pair (1: every event the same).
+    const w = Math.pow(meanRows / Math.max(1, e.rows.length), KNOBS.balance);
     e.rows.forEach((row, r) => {
-      row.forEach((v, f) => builder.addValue(f, v));
+      row.forEach((v, f) => { if (!KNOBS.drop.has(f)) builder.addValue(f, v); });
       builder.next();
       gold.push(e.labels[r] ?? 2);
+      rowWeights.push(w);
     });
   }
-  const model = trainLogistic(PAIR_LABELS, builder.build(), Int32Array.from(gold), BITS, { epochs: 30, learningRate: 0.1, l2: 1e-5, classWeights: [1, rivalWeight, 1], seed: 7 });
+  const model = trainLogistic(PAIR_LABELS, builder.build(), Int32Array.from(gold), BITS, { epochs: KNOBS.epochs, learningRate: 0.1, l2: KNOBS.l2, classWeights: [1, rivalWeight, 1], rowWeights, seed: 7 });
   const k = PAIR_LABELS.length;
   const round = (x: number): number => Math.round(x * 1e5) / 1e5;
   return {

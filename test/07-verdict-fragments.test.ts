@@ -140,4 +140,13 @@ describe('joinLinkedSides: average linkage over sides (an option, off by default
     expect(sides[3]?.telling).toEqual([4]);
     expect(sides[4]?.telling).toEqual([5]);
   });
+  it('with `sharedSpeaker`, joins only pieces one speaker tells in both', () => {
+    // The mayor (P2) going on in other words joins the mayor's side; the inspectors' side (P1)
+    // leaning as close does not.
+    const mayor = [...linked.slice(0, 5), claim('The mayor added that the span had to be shut', 'P2')];
+    const near = (i: number, j: number): number => ([i, j].sort().join() === '2,5' || [i, j].sort().join() === '0,2' || [i, j].sort().join() === '1,2' ? -0.1 : -0.8);
+    const sides = [side([0, 1]), side([2]), side([3]), side([4]), side([5])];
+    joinLinkedSides(sides, sides.map(() => true), [], mayor, new Map(), near, -0.2, true);
+    expect(sides.map((s) => s.telling)).toEqual([[0, 1], [2, 5], [3], [4], []]);
+  });
 });

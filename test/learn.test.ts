@@ -67,6 +67,15 @@ describe('learn: training', () => {
       expect(p[gold[i] ?? 0]).toBeGreaterThan(0.8);
     }
   });
+  it('logistic regression: a row of weight 0 teaches nothing, weight 1 everywhere is the unweighted model', () => {
+    const plain = trainLogistic(['yes', 'no'], rows, gold, 12, { epochs: 3 });
+    const ones = trainLogistic(['yes', 'no'], rows, gold, 12, { epochs: 3, rowWeights: new Float64Array(rows.length).fill(1) });
+    expect(Buffer.from(encodeModel(ones)).equals(Buffer.from(encodeModel(plain)))).toBe(true);
+    // Every row weighed 0: the weights never move from 0, so both labels stay equally likely.
+    const none = trainLogistic(['yes', 'no'], rows, gold, 12, { epochs: 3, rowWeights: new Float64Array(rows.length) });
+    const p = probabilities(none, rows, 0);
+    expect(p[0]).toBeCloseTo(0.5, 9);
+  });
   it('AveragedWeights averages over steps', () => {
     const b = new RowBuilder(4); b.add(1); b.next();
     const w = new AveragedWeights(['a', 'b'], 4);

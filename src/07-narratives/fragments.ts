@@ -170,7 +170,7 @@ export function joinVerdictFragments(sides: Side[], kept: boolean[], conflicts: 
  * linkage recomputed after each join, unless they are opposed (as for the verdict join) or answer
  * two different specific questions. Returns how many sides were joined.
  */
-export function joinLinkedSides(sides: Side[], kept: boolean[], conflicts: SideConflict[], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, weight: (i: number, j: number) => number, link: number): number {
+export function joinLinkedSides(sides: Side[], kept: boolean[], conflicts: SideConflict[], features: readonly ClaimFeatures[], contradictions: ReadonlyMap<string, Contradiction>, weight: (i: number, j: number) => number, link: number, sharedSpeaker = false): number {
   const speakers = (s: number): Set<string> => new Set((sides[s]?.telling ?? []).map((i) => features[i]?.claim.actorId).filter((x): x is string => !!x));
   const questions = (s: number): Set<string> => new Set((sides[s]?.telling ?? []).map((i) => features[i]?.question ?? 'truth').filter((q) => q !== 'truth'));
   // Groups of side indices, each standing for the union of its sides' claims.
@@ -189,6 +189,7 @@ export function joinLinkedSides(sides: Side[], kept: boolean[], conflicts: SideC
       const gy = groups[y] ?? [];
       if (gx.some((s) => gy.some((t) => opposed(s, t)))) continue;
       if (new Set([...gx.flatMap((s) => [...questions(s)]), ...gy.flatMap((s) => [...questions(s)])]).size > 1) continue;
+      if (sharedSpeaker) { const voices = new Set(gx.flatMap((s) => [...speakers(s)])); if (!gy.some((t) => [...speakers(t)].some((p) => voices.has(p)))) continue; }
       const w = mean(telling(gx), telling(gy));
       if (w >= link && (!best || w > best.w + 1e-12)) best = { x, y, w };
     }

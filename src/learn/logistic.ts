@@ -17,6 +17,9 @@ export interface LogisticOptions {
   readonly l2?: number;
   /** Loss weight per label index (missing: 1). @example [1, 4, 1, 1] */
   readonly classWeights?: readonly number[];
+  /** Loss weight per row, multiplied with its class weight (missing: 1), e.g. so that every
+   * group of rows (an event) weighs the same whatever its size. */
+  readonly rowWeights?: ArrayLike<number>;
   /** Seed of the shuffle before each epoch. @default 1 */
   readonly seed?: number;
   /** Called after each epoch with the mean (weighted) log loss of that epoch. */
@@ -31,7 +34,7 @@ export interface LogisticOptions {
  * const model = trainLogistic(['agree', 'disagree'], rows, Int32Array.of(0, 1), 18, { epochs: 8 });
  */
 export function trainLogistic(labels: readonly string[], rows: FeatureRows, gold: ArrayLike<number>, bits: number, options: LogisticOptions = {}): LinearModel {
-  const { epochs = 10, learningRate = 0.1, l2 = 1e-6, classWeights = [], seed = 1, onEpoch } = options;
+  const { epochs = 10, learningRate = 0.1, l2 = 1e-6, classWeights = [], rowWeights, seed = 1, onEpoch } = options;
   const k = labels.length;
   const model = emptyModel(labels, bits);
   const w = model.weights;
@@ -46,7 +49,7 @@ export function trainLogistic(labels: readonly string[], rows: FeatureRows, gold
     let mass = 0;
     for (const i of order) {
       const y = gold[i] ?? 0;
-      const weight = classWeights[y] ?? 1;
+      const weight = (classWeights[y] ?? 1) * (rowWeights?.[i] ?? 1);
       softmaxInPlace(scoreRow(model, rows, i, p));
       loss -= weight * Math.log(Math.max(p[y] ?? 0, 1e-12));
       mass += weight;

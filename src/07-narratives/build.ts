@@ -20,7 +20,6 @@ import { agreement, deedEvent } from './signals.js';
 import { joinLinkedSides, joinVerdictFragments, SAME_WORDS } from './fragments.js';
 import { vectorize } from './similarity.js';
 import { valenceOf } from './valence.js';
-import { criticsOf } from './critics.js';
 
 /** Options of {@link buildNarratives}. */
 export interface NarrativeOptions extends GraphOptions {
@@ -209,7 +208,6 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
   if (options.sideLink !== undefined && options.sideLink !== false) joinLinkedSides(sides, kept, conflicts, features, graph.contradictions, weight, options.sideLink, options.sideLinkSpeaker ?? false);
   options.trace?.({ claims, features, tellingBefore, sides, reasons, kept, weight, contradictions: graph.contradictions });
   const nameOf = (id: string): string => actors.actors.find((a) => a.id === id)?.name ?? id;
-  const articleOf = new Map(articles.map((a) => [a.id, a]));
 
   // Questions: sides linked by conflicts share one; a side nobody contests is its own question.
   const group = sides.map((_, s) => s);
@@ -225,11 +223,11 @@ export function buildNarratives(articles: readonly AnalyzedArticle[], actors: Cr
     if (!kept[s]) return;
     const central = centralClaim(side.telling, claims, features, weight);
     const answer = answerOf(side.telling, claims, features, central, nameOf, context.kin);
-    // Backers assert or endorse it; disputers deny or doubt it, or criticise a backer (`critics.ts`).
-    const { backing: backed, critics } = criticsOf(side.telling.filter((i) => backing(features[i])), claims, articleOf, actors);
+    // Backers assert or endorse it; disputers deny or doubt it.
+    const backed = side.telling.filter((i) => backing(features[i]));
     const speakersAt = (i: number): string[] => speakersOfClaim(claims[i] as NarrativeClaim);
     const backers = [...new Set(backed.flatMap(speakersAt))];
-    const against = [...new Set([...side.disputing, ...side.disputedBy, ...critics].flatMap(speakersAt))];
+    const against = [...new Set([...side.disputing, ...side.disputedBy].flatMap(speakersAt))];
     draft.set(s, { central, answer, backers, disputers: against });
   });
 

@@ -28,6 +28,13 @@ const EVIDENCE_CUES = new Set(['cite', 'quote']);
 // The writer hedging in their own voice: "reportedly", "appears to", "might".
 const OWN_HEDGES = /\b(reportedly|allegedly|apparently|appears?|seem(s|ed)?|might|may|could|possibly|purportedly)\b/i;
 const MIN_WORDS = 3;
+/**
+ * Why a source may stay unnamed is no proposition: "according to the aide, who requested
+ * anonymity to discuss the talks", "who spoke on condition of anonymity", "because they were not
+ * authorized to speak publicly". News style attaches it to unnamed sources; it states nothing
+ * about the event, so it backs and disputes nothing.
+ */
+const SOURCING_NOTE = /^(?:who\s+|because\s+\S+\s+)?(?:(?:spoke|speaking|talked|requested|asked\s+for|(?:was|were)\s+granted|insisted\s+on|on(?:\s+the)?\s+condition\s+of)\s+)*(?:anonymity|anonymously)\b|^(?:who\s+|because\s+\S+\s+)?(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|discuss|comment|talk)\b/i;
 
 const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
@@ -43,9 +50,14 @@ export function trimSpan(text: string, start: number, end: number): Span | null 
 /**
  * The part of a sentence an attribution with no content span asserts: the longest stretch not
  * covered by its source, its cue or other contents ("Iran had tipped Russia off ..., Reuters
- * reported on Monday" -> "Iran had tipped Russia off ...").
+ * reported on Monday" -> "Iran had tipped Russia off ..."). None when that stretch holds another
+ * attribution's cue: the attribution then relays someone else's words, and a relay neither backs
+ * nor disputes them ("Officials told the committee that ..., according to the aide"; "“Yikes,” one
+ * official told colleagues, as described by the report": the officials speak, not the aide or the
+ * report). A cue that is part of the event stays the relay's claim ("Iran warned Russia about an
+ * attack, Reuters reported": Reuters asserts the warning, see `eventLike`).
  */
-function residualContent(article: AnalyzedArticle, attribution: Attribution, taken: readonly Span[]): Span | null {
+function residualContent(article: AnalyzedArticle, attribution: Attribution, taken: readonly Span[], others: readonly Attribution[] = []): Span | null {
   const sentence = article.sentences[attribution.cue.sentence];
   if (!sentence) return null;
   const covered = [...(attribution.source?.spans ?? []), ...attribution.cue.spans, ...taken]
@@ -58,7 +70,10 @@ function residualContent(article: AnalyzedArticle, attribution: Attribution, tak
     if (piece && (!best || piece.text.length > best.text.length)) best = piece;
     cursor = Math.max(cursor, span.end);
   }
-  return best && wordCount(best.text) >= MIN_WORDS + 1 ? best : null;
+  if (!best || wordCount(best.text) < MIN_WORDS + 1) return null;
+  const piece = best;
+  const relayed = others.some((o) => o !== attribution && o.source && !eventLike(o) && o.cue.spans.some((c) => c.start >= piece.start && c.end <= piece.end));
+  return relayed ? null : piece;
 }
 
 /** Joins the fragments of a content into one covering span ("X," he said, "Y" -> X ... Y). */
@@ -192,8 +207,8 @@ export function claimsOf(article: AnalyzedArticle, actors: CrossActors, options:
     const inner = reportedInner(attribution, kept);
     if (inner && !eventLike(inner)) continue;
     const explicit = cover(article, attribution.content);
-    const span = explicit && wordCount(explicit.text) >= MIN_WORDS ? explicit : attribution.content.length === 0 ? residualContent(article, attribution, contents) : null;
-    if (!span) continue;
+    const span = explicit && wordCount(explicit.text) >= MIN_WORDS ? explicit : attribution.content.length === 0 ? residualContent(article, attribution, contents, kept) : null;
+    if (!span || SOURCING_NOTE.test(span.text)) continue;
     const relay = relays.inner.get(attribution.id);
     const cited = citedActors(article, attribution);
     const speakers = [...speakersOf(article, relay ?? attribution), ...cited]

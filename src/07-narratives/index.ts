@@ -17,7 +17,6 @@ export { buildGraph, pairModelPush, twoAnswers, type GraphOptions, type SignedGr
 export { correlationClusters } from './cluster.js';
 export { aimedContradictions, leadingVoices, sidesOf, splitOpponents, type Side, type Sides } from './sides.js';
 export { attachSpeakerStrays, backing } from './strays.js';
-export { targetsOf } from './critics.js';
 export { answerOf, centralClaim, listOf, shorten } from './label.js';
 export { deedOf, questionText, responsibilityQuestion, yesNoQuestion } from './questions.js';
 export { formRank, readStatement, type ReadStatement, type StatementForm } from './statement.js';

@@ -3,7 +3,6 @@
  * inside its source, never one named in a modifier of it, a place before a party label, or an
  * institution through its former staff (`speakersOf`; used by `cross-actors.ts` and `claims.ts`).
  */
-import { gazetteers } from '../04-actors/gazetteers.js';
 import type { ActorKind, AnalyzedArticle, Attribution } from '../types/index.js';
 import { issuerOf } from './issuers.js';
 
@@ -71,8 +70,6 @@ function findSpeakers(article: AnalyzedArticle, attribution: Attribution, docume
       found.push({ id: actor.id, rank: SPECIFICITY[actor.kind] + (actor.id === source.actorId ? 0.5 : 0), start: mention.start, end: mention.end });
     }
   }
-  const named = titledNameAfter(article, source.spans);
-  if (named) found.push({ id: named.actorId, rank: SPECIFICITY.person + 1, start: named.start, end: named.start });
   if (found.length === 0) return source.actorId && !formerOnly && !qualifierOnly ? [source.actorId] : antecedentOf(article, source.spans);
   found.sort((x, y) => y.rank - x.rank || y.start - x.start);
   const main = found[0];
@@ -149,22 +146,6 @@ function coordinatedPeople(article: AnalyzedArticle, found: readonly { id: strin
     joinedByAnd = false;
   }
   return joinedByAnd && chain.some((c) => c.start === main.start) ? chain.map((c) => c.id) : undefined;
-}
-
-/**
- * A source cut off after a title, before the name it introduces: "[Alaska Rep.] Don Young issued
- * an apology ..., saying ...": the person named right after the title speaks, not the state.
- */
-function titledNameAfter(article: AnalyzedArticle, spans: readonly { readonly end: number; readonly text: string }[]): { actorId: string; start: number } | undefined {
-  const last = spans[spans.length - 1];
-  const word = /(\S+)\s*$/.exec(last?.text ?? '')?.[1]?.toLowerCase() ?? '';
-  if (!last || word === '' || gazetteers().titles.matchAt([word], 0).length === 0) return undefined;
-  for (const actor of article.actors) {
-    if (actor.kind !== 'person') continue;
-    const m = actor.mentions.find((x) => x.form === 'name' && x.start >= last.end && /^\s{0,2}$/.test(article.text.slice(last.end, x.start)));
-    if (m) return { actorId: actor.id, start: m.start };
-  }
-  return undefined;
 }
 
 const mainIsMedia = (article: AnalyzedArticle, id: string): boolean => article.actors.find((a) => a.id === id)?.kind === 'media';

@@ -9,24 +9,31 @@
  *
  * The figures it prints are leave-one-event-out: each event is scored by a model trained on the
  * other events only, so they are what the model does on an event it has not seen. The first line
- * is the hand-set graph alone, for comparison. The final
+ * is the hand-set graph alone, for comparison. "B3" is scored on the gold claims the run
+ * extracts; "fixed B3" on the dev claim set frozen from main at 927bf26
+ * (data/gold/narratives/dev-claimset.json; a lost claim of the set is its own narrative, see
+ * src/eval/narratives/claim-set.ts), so runs with another extraction are compared on the same
+ * claims; "kept" is the share of that set still extracted. The final
  * check events (data/gold/narratives/final) are never read here.
  *
  *   npm run train:narratives                      # leave-one-out figures, then write the model
  *   npm run train:narratives -- --no-write        # figures only
  *   npm run train:narratives -- --grid            # also try other pair weights and offsets
  *   npm run train:narratives -- --per-event       # also each held-out event's B-cubed
+ *   npm run train:narratives -- --claim-set FILE  # the fixed-set B-cubed on another claim set
  *   npm run train:narratives -- --auc             # pair-level AUC of "same" and "rival" (add --train-auc: on the training data)
  */
 import { writeFileSync } from 'node:fs';
 import { buildReport } from '../src/08-report/index.js';
 import { PAIR_FEATURES, claimRelations, type PairModel } from '../src/07-narratives/index.js';
 import { analyze } from '../src/pipeline/analyze.js';
-import { GoldArticleSource, loadGoldDir, poolCounts, scoreEvent, scoresOf, type GoldEvent, type EventCounts } from '../src/eval/narratives/index.js';
+import { claimSetKeys, claimSetPathFor, GoldArticleSource, loadClaimSet, loadGoldDir, poolCounts, scoreEvent, scoresOf, type GoldEvent, type EventCounts } from '../src/eval/narratives/index.js';
 import type { AnalyzedArticle } from '../src/types/index.js';
 import { pairRows, trainPairModel } from './loo-pair-models.js';
 
 const GOLD = 'data/gold/narratives/dev';
+/** The fixed claim set every run is also scored on (frozen from main at 927bf26; `--claim-set FILE` for another). */
+const CLAIM_SET = claimSetKeys(loadClaimSet(process.argv.includes('--claim-set') ? process.argv[process.argv.indexOf('--claim-set') + 1] ?? '' : claimSetPathFor(GOLD)));
 const BITS = 6; // as in loo-pair-models.ts: 2^6 buckets >= the feature count (see learn/hash.ts `bucket`)
 const write = !process.argv.includes('--no-write');
 const grid = process.argv.includes('--grid');
@@ -67,12 +74,14 @@ function leaveOneOut(events: readonly EventData[], knobs: Knobs): ReturnType<typ
     const model = train(events.filter((e) => e !== held), knobs.rivalWeight);
     const report = buildReport(held.articles, { eventOf: () => held.gold.event, now: new Date(0), relations, pairModel: model, pairWeight: knobs.pairWeight, sameOffset: knobs.sameOffset, ...extra });
     counts.push({ event: held.gold.event, counts: scoreEvent(held.gold, report) });
-    if (perEvent) { const s = scoresOf(counts[counts.length - 1]?.counts as EventCounts); log(`  ${held.gold.event}: B3 ${(s.bcubed.f1 * 100).toFixed(1)} (P ${(s.bcubed.precision * 100).toFixed(1)} R ${(s.bcubed.recall * 100).toFixed(1)}) narr ${s.narratives.tool}:${s.narratives.gold}`); }
+    if (perEvent) { const s = scoresOf(counts[counts.length - 1]?.counts as EventCounts, CLAIM_SET); log(`  ${held.gold.event}: B3 ${pc(s.bcubed.f1)} (P ${pc(s.bcubed.precision)} R ${pc(s.bcubed.recall)}) extr ${pc(s.extracted)} | fixed B3 ${pc(s.fixedSet?.bcubed.f1 ?? 0)} kept ${pc(s.fixedSet?.kept ?? 0)} | conflicts ${s.conflicts.tool}:${s.conflicts.gold} right ${Math.round(s.conflicts.precision * s.conflicts.tool)} | backers ${Math.round(s.backers.accuracy * s.backers.tool)}/${s.backers.tool} disput ${Math.round(s.disputers.accuracy * s.disputers.tool)}/${s.disputers.tool} | omit ${Math.round(s.omissions.precision * s.omissions.tool)}/${s.omissions.tool} | narr ${s.narratives.tool}:${s.narratives.gold}`); }
   }
-  return scoresOf(poolCounts(counts));
+  return scoresOf(poolCounts(counts), CLAIM_SET);
 }
 
-const line = (s: ReturnType<typeof scoresOf>): string => `B3 ${(s.bcubed.f1 * 100).toFixed(1)} (P ${(s.bcubed.precision * 100).toFixed(1)} R ${(s.bcubed.recall * 100).toFixed(1)}) extr ${(s.extracted * 100).toFixed(1)} | conflicts P ${(s.conflicts.precision * 100).toFixed(1)} R ${(s.conflicts.recall * 100).toFixed(1)} (${s.conflicts.tool}:${s.conflicts.gold}) | backers ${(s.backers.accuracy * 100).toFixed(1)} disput ${(s.disputers.accuracy * 100).toFixed(1)} | omit P ${(s.omissions.precision * 100).toFixed(1)} (${s.omissions.tool}) | narr ${s.narratives.tool}:${s.narratives.gold}`;
+const pc = (x: number): string => (x * 100).toFixed(1);
+
+const line = (s: ReturnType<typeof scoresOf>): string => `B3 ${(s.bcubed.f1 * 100).toFixed(1)} (P ${(s.bcubed.precision * 100).toFixed(1)} R ${(s.bcubed.recall * 100).toFixed(1)}) extr ${(s.extracted * 100).toFixed(1)} | fixed B3 ${pc(s.fixedSet?.bcubed.f1 ?? 0)} (P ${pc(s.fixedSet?.bcubed.precision ?? 0)} R ${pc(s.fixedSet?.bcubed.recall ?? 0)}) kept ${pc(s.fixedSet?.kept ?? 0)} | conflicts P ${(s.conflicts.precision * 100).toFixed(1)} R ${(s.conflicts.recall * 100).toFixed(1)} (${s.conflicts.tool}:${s.conflicts.gold}) | backers ${(s.backers.accuracy * 100).toFixed(1)} disput ${(s.disputers.accuracy * 100).toFixed(1)} | omit P ${(s.omissions.precision * 100).toFixed(1)} (${s.omissions.tool}) | narr ${s.narratives.tool}:${s.narratives.gold}`;
 
 const events = await loadEvents();
 const defaults: Knobs = { pairWeight: 0.4, sameOffset: 1, rivalWeight: 2 };
@@ -81,7 +90,7 @@ const knobs: Knobs[] = grid
   : [defaults];
 {
   const counts = events.map((e) => ({ event: e.gold.event, counts: scoreEvent(e.gold, buildReport(e.articles, { eventOf: () => e.gold.event, now: new Date(0), relations, pairModel: null })) }));
-  log(`hand-set graph (no pair model): ${line(scoresOf(poolCounts(counts)))}`);
+  log(`hand-set graph (no pair model): ${line(scoresOf(poolCounts(counts), CLAIM_SET))}`);
 }
 for (const k of knobs) log(`leave-one-event-out ${JSON.stringify(k)} ${JSON.stringify(extra)}: ${line(leaveOneOut(events, k))}`);
 if (write) {

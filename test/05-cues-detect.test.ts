@@ -198,4 +198,27 @@ describe('int16 weight codes (what decoding reads)', () => {
       expect([...scoreCodes(tagger.model, codes, rows.view())]).toEqual([...scoreRows(tagger.model, rows.view())]);
     }
   });
+  it('rows of indicator features only (as the taggers build) score the same as with their values read', () => {
+    const model = defaultAttributionModel();
+    for (const tagger of [model.cue, model.role]) {
+      const rows = new RowBuilder(tagger.model.bits);
+      for (let b = 0; b < 1 << tagger.model.bits; b++) {
+        rows.addMix(b % 151, b, b >>> 3, 0);
+        if (b % 40 === 39) rows.next();
+      }
+      rows.next();
+      expect(rows.view().indicators).toBe(true);
+      const codes = tagger.codes as WeightCodes;
+      expect([...scoreCodes(tagger.model, codes, rows.view())]).toEqual([...scoreRows(tagger.model, rows.view())]);
+      // The same rows without the flag take the general loop: the same scores.
+      const view = rows.view();
+      const unflagged = { ids: view.ids, values: view.values, offsets: view.offsets, length: view.length };
+      expect([...scoreCodes(tagger.model, codes, unflagged)]).toEqual([...scoreCodes(tagger.model, codes, view)]);
+    }
+    const valued = new RowBuilder(8);
+    valued.add(3); valued.addValue(4, 0.5); valued.next();
+    expect(valued.view().indicators).toBe(false);
+    valued.reset(); valued.add(3); valued.next();
+    expect(valued.view().indicators).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DivergenceReport, ReportClaim, ReportNarrative } from '../src/08-report/types.js';
-import { aligns, bcubed, checkGold, GOLD_CORPORA, GoldArticleSource, loadGoldDir, nameKey, parseGold, prf, sameActor, scoreEvent, scoresOf, type GoldSpan } from '../src/eval/narratives/index.js';
+import { aligns, bcubed, checkGold, claimKey, claimSetKeys, fixedSetItems, freezeClaimSet, GOLD_CORPORA, GoldArticleSource, loadGoldDir, nameKey, parseGold, poolCounts, prf, sameActor, scoreEvent, scoresOf, type GoldSpan } from '../src/eval/narratives/index.js';
 import { runCli } from './support/cli.js';
 import { ROOT } from './support/paths.js';
 
@@ -123,6 +123,28 @@ describe('scoreEvent on a hand-made report', () => {
     expect(scores.bcubed).toEqual({ precision: 0.778, recall: 0.556, f1: 0.648 });
   });
 
+  it('fixed-set B-cubed: the lost claims of the set as singletons, extracted claims outside it unscored', () => {
+    // Set: n1's claims 0 (missed), 1 (T1); n2's claims 1 (missed), 2 and 3 (both T2). n1's claims
+    // 2 (T1), 3 (T3) and n2's claim 0 (T1) are extracted but not in the set.
+    const key = (n: string, s: GoldSpan): string => `${gold.event}/${claimKey(n, s)}`;
+    const set = new Set([key('n1', n1.claims[0]!), key('n1', n1.claims[1]!), key('n2', n2.claims[1]!), key('n2', n2.claims[2]!), key('n2', n2.claims[3]!)]);
+    // Clusters T1 {n1}, lost {n1}, T2 {n2, n2}, lost {n2}: all pure, P 1. R: n1 1/2, 1/2; n2 2/3,
+    // 2/3, 1/3 -> 8/3 / 5 = 0.533; F1 0.696. 3 of the 5 are still extracted.
+    expect(scoresOf(counts, set).fixedSet).toEqual({ claims: 5, kept: 0.6, bcubed: { precision: 1, recall: 0.533, f1: 0.696 } });
+    // Without a set there is no fixed-set score; the ordinary B-cubed does not depend on the set.
+    expect(scores.fixedSet).toBeNull();
+    expect(scoresOf(counts, set).bcubed).toEqual(scores.bcubed);
+  });
+
+  it('a set frozen from this run gives the ordinary B-cubed, also pooled over events', () => {
+    const frozen = freezeClaimSet([{ event: gold.event, claims: counts.claims }], 'this test');
+    expect(frozen.events[gold.event]).toHaveLength(6);
+    expect(frozen.events[gold.event]).toEqual([...(frozen.events[gold.event] ?? [])].sort());
+    const set = claimSetKeys(frozen);
+    expect(scoresOf(counts, set).fixedSet).toEqual({ claims: 6, kept: 1, bcubed: scores.bcubed });
+    expect(scoresOf(poolCounts([{ event: gold.event, counts }]), set).fixedSet).toEqual({ claims: 6, kept: 1, bcubed: scores.bcubed });
+  });
+
   it('conflicts: a gold pair and a narrative against its own denial are right, n1 against n1 is not', () => {
     expect(scores.conflicts).toEqual({ precision: 0.667, recall: 1, f1: 0.8, tool: 3, gold: 1 });
   });
@@ -139,6 +161,22 @@ describe('scoreEvent on a hand-made report', () => {
     // Herald omits T4 (the denials of n2, which it does not carry): right.
     expect(scores.omissions).toEqual({ precision: 0.75, recall: 1, tool: 4, gold: 2 });
     expect(scores.narratives).toEqual({ tool: 4, gold: 6, ratio: 0.667, questions: 4 });
+  });
+});
+
+describe('B-cubed on a fixed claim set', () => {
+  it('scores exactly the claims of the set: a lost one alone, one outside the set not at all', () => {
+    const claims = [
+      { key: 'a', gold: 'n1', predicted: 'T1' },
+      { key: 'b', gold: 'n1', predicted: null }, // in the set, no longer extracted
+      { key: 'c', gold: 'n2', predicted: 'T1' }, // extracted, outside the set
+      { key: 'd', gold: 'n2', predicted: null }, // lost too: its own cluster, not b's
+    ];
+    expect(fixedSetItems(claims, new Set(['a', 'b', 'd']))).toEqual([
+      { gold: 'n1', predicted: 'T1' }, { gold: 'n1', predicted: '#lost:b' }, { gold: 'n2', predicted: '#lost:d' },
+    ]);
+    // P: three pure clusters, 1; R: a and b each 1/2 of n1, d all of n2: (1/2 + 1/2 + 1) / 3
+    expect(bcubed(fixedSetItems(claims, new Set(['a', 'b', 'd'])))).toMatchObject({ precision: 1, recall: 2 / 3 });
   });
 });
 
@@ -178,6 +216,28 @@ describe('narrascope eval narratives (CLI) on the shipped gold fixtures', () => 
     const compare = runCli(['compare', ...paths, '--format', 'json']);
     expect(compare.status).toBe(0);
     expect((JSON.parse(compare.stdout) as DivergenceReport).narratives.length).toBe(report.events[0]?.narratives.tool);
+  });
+
+  it('scores a fixed claim set given with --claim-set, and flags a key the gold no longer has', () => {
+    const dir = tempDir();
+    const seed = parseGold('seed-crocus.json', readFileSync(join(FIXTURES, 'seed-crocus.json'), 'utf8')).gold;
+    // The whole gold as the set: every claim is scored, so "kept" is the extracted share.
+    const keys = seed.questions.flatMap((q) => q.narratives).flatMap((n) => n.claims.map((c) => claimKey(n.id, c)));
+    const set = { schema: 'narrascope-claim-set/1', reference: 'test', rule: 'all gold claims', events: { [seed.event]: keys } };
+    writeTemp(dir, 'set.json', JSON.stringify(set));
+    const run = runCli(['eval', 'narratives', '--gold', 'test/fixtures/narratives-gold', '--event', 'seed-crocus', '--claim-set', join(dir, 'set.json'), '--format', 'json']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { events: { extracted: number; bcubed: { recall: number }; fixedSet: { claims: number; kept: number; bcubed: { recall: number } } }[]; claimSet: { reference: string } };
+    const e = report.events[0]!;
+    expect(report.claimSet.reference).toBe('test');
+    expect(e.fixedSet.claims).toBe(7);
+    expect(e.fixedSet.kept).toBe(e.extracted);
+    expect(e.fixedSet.bcubed.recall).toBeLessThanOrEqual(e.bcubed.recall);
+    writeTemp(dir, 'stale.json', JSON.stringify({ ...set, events: { [seed.event]: [...keys, 'n9@seed:0-5'] } }));
+    const stale = runCli(['eval', 'narratives', '--gold', 'test/fixtures/narratives-gold', '--event', 'seed-crocus', '--claim-set', join(dir, 'stale.json')]);
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toMatch(/fix F1/);
+    expect(stale.stdout).toMatch(/1 claim\(s\) of event seed-crocus are no longer gold claims \(first: seed-crocus\/n9@seed:0-5\)/);
   });
 
   it('prints a table, and reports a broken gold file by file and field while scoring the rest', () => {

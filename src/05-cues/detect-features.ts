@@ -6,7 +6,7 @@
  * are hashed once per article; features are then mixed from integers (see src/learn/hash.ts).
  */
 import type { Segmented, Token } from '../types/index.js';
-import { hashString, mix, type RowBuilder } from '../learn/index.js';
+import { hashString, type RowBuilder } from '../learn/index.js';
 import { sentenceSummary } from './detect-sentence.js';
 import { CLOSE_QUOTES, DASH_ID, isDash, isPairTail, OPEN_QUOTES, quoteMarks } from './typed-marks.js';
 
@@ -175,42 +175,42 @@ export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, fi
   const rm1 = i - 1 >= first ? (rate[i - 1] ?? 0) : BEFORE;
   const rp1 = i + 1 < end ? (rate[i + 1] ?? 0) : AFTER;
   const rp2 = i + 2 < end ? (rate[i + 2] ?? 0) : AFTER;
-  row.add(mix(1));
-  row.add(mix(2, ctx.lower[i] ?? 0));
-  row.add(mix(3, l));
-  row.add(mix(4, p));
-  row.add(mix(5, l, p));
-  row.add(mix(6, ctx.shape[i] ?? 0));
-  row.add(mix(7, r));
-  row.add(mix(8, r, p));
-  row.add(mix(9, q));
-  row.add(mix(10, r, q));
-  row.add(mix(11, lm1));
-  row.add(mix(12, lp1));
-  row.add(mix(13, lm2));
-  row.add(mix(14, lp2));
-  row.add(mix(15, pm1));
-  row.add(mix(16, pp1));
-  row.add(mix(17, pm2));
-  row.add(mix(18, pp2));
-  row.add(mix(19, lm1, l));
-  row.add(mix(20, l, lp1));
-  row.add(mix(21, pm1, p, pp1));
-  row.add(mix(22, l, pp1));
-  row.add(mix(23, pm1, l));
-  row.add(mix(24, rp1));
-  row.add(mix(25, rm1));
-  row.add(mix(26, rp2));
-  row.add(mix(27, rm1, r, rp1));
-  if (i === first) row.add(mix(28));
-  if (i === end - 1) row.add(mix(29));
+  row.addMix(1, 0, 0, 0);
+  row.addMix(2, ctx.lower[i] ?? 0, 0, 0);
+  row.addMix(3, l, 0, 0);
+  row.addMix(4, p, 0, 0);
+  row.addMix(5, l, p, 0);
+  row.addMix(6, ctx.shape[i] ?? 0, 0, 0);
+  row.addMix(7, r, 0, 0);
+  row.addMix(8, r, p, 0);
+  row.addMix(9, q, 0, 0);
+  row.addMix(10, r, q, 0);
+  row.addMix(11, lm1, 0, 0);
+  row.addMix(12, lp1, 0, 0);
+  row.addMix(13, lm2, 0, 0);
+  row.addMix(14, lp2, 0, 0);
+  row.addMix(15, pm1, 0, 0);
+  row.addMix(16, pp1, 0, 0);
+  row.addMix(17, pm2, 0, 0);
+  row.addMix(18, pp2, 0, 0);
+  row.addMix(19, lm1, l, 0);
+  row.addMix(20, l, lp1, 0);
+  row.addMix(21, pm1, p, pp1);
+  row.addMix(22, l, pp1, 0);
+  row.addMix(23, pm1, l, 0);
+  row.addMix(24, rp1, 0, 0);
+  row.addMix(25, rm1, 0, 0);
+  row.addMix(26, rp2, 0, 0);
+  row.addMix(27, rm1, r, rp1);
+  if (i === first) row.addMix(28, 0, 0, 0);
+  if (i === end - 1) row.addMix(29, 0, 0, 0);
   // What a reporting verb governs and what stands before it, conjoined with the lemma and its
   // cue-rate bin: "plan" is a cue in "officials plan to hold talks" but not in "the plan was
   // dropped"; "said" after a comma closes a quote ("..., he said").
   const ahead = clauseAhead(ctx, i + 1, end);
   const behind = subjectBehind(ctx, i - 1, first);
-  row.add(mix(31, l, ahead));
-  row.add(mix(34, r, behind, ahead));
+  row.addMix(31, l, ahead, 0);
+  row.addMix(34, r, behind, ahead);
   // Is there a near-certain cue ("said", "according to") elsewhere in the same clause (no comma
   // or dash between)? PolNeAR marks only the outermost relation, so "wants" is no gold cue in
   // "Aides said [he wants to run]" (1,244 of 1,572 non-cue "want", "plan", "support" in train sit
@@ -219,8 +219,8 @@ export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, fi
   // claimed 140 lives, the agency reported" (counting strong cues across commas too lost it).
   const sl = strongCueNear(ctx, rate, i, first, -1);
   const sr = strongCueNear(ctx, rate, i, end - 1, 1);
-  row.add(mix(35, r, sl, sr));
-  row.add(mix(36, l, sl > 0 ? 1 : 0, sr > 0 ? 1 : 0));
+  row.addMix(35, r, sl, sr);
+  row.addMix(36, l, sl > 0 ? 1 : 0, sr > 0 ? 1 : 0);
   // The sentence as a whole (detect-sentence.ts): a near-certain cue anywhere in it, across
   // commas too; whether this word is the most cue-like of the sentence; and where it stands to
   // the first verb of its clause. 484 of the 687 cues the tagger missed on the held-out eighth
@@ -229,9 +229,9 @@ export function cueFeatures(ctx: FeatureContext, rate: Int32Array, i: number, fi
   // the system"; "..., the agency [reported]").
   const sum = sentenceSummary(ctx, rate, i, first, end);
   const whole = sum.strong * 3 + sum.top;
-  row.add(mix(37, r, p, whole));
-  row.add(mix(38, l, whole));
-  row.add(mix(39, r, i < sum.firstVerb ? 0 : i === sum.firstVerb ? 1 : 2, sum.strong));
+  row.addMix(37, r, p, whole);
+  row.addMix(38, l, whole, 0);
+  row.addMix(39, r, i < sum.firstVerb ? 0 : i === sum.firstVerb ? 1 : 2, sum.strong);
 }
 
 

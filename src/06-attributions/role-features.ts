@@ -121,7 +121,7 @@ export function roleFeatures(
 ): void {
   const t = ctx.segmented.tokens;
   const token = t[i];
-  if (!token) { row.add(mix(100)); return; }
+  if (!token) { row.addMix(100, 0, 0, 0); return; }
   const s = ctx.segmented.sentences[token.sentence];
   const first = s?.firstToken ?? 0;
   const end = s?.endToken ?? t.length;
@@ -147,55 +147,55 @@ export function roleFeatures(
   const para = ctx.paragraphOf[i] ?? 0;
   const pl = Math.min(geo.punctLeft[i] ?? 0, 2);
   const pr = Math.min(geo.punctRight[i] ?? 0, 2);
-  row.add(mix(100));
-  row.add(mix(101, ctx.lower[i] ?? 0));
-  row.add(mix(102, l));
-  row.add(mix(103, p));
-  row.add(mix(104, ctx.shape[i] ?? 0));
-  row.add(mix(105, mark));
-  row.add(mix(106, q));
-  row.add(mix(107, lm1));
-  row.add(mix(108, lp1));
-  row.add(mix(109, pm1));
-  row.add(mix(110, pp1));
-  row.add(mix(111, pm2));
-  row.add(mix(112, pp2));
-  row.add(mix(113, pm1, p, pp1));
-  row.add(mix(114, bl));
-  row.add(mix(115, br));
-  row.add(mix(116, bl, br));
-  row.add(mix(117, bl, p));
-  row.add(mix(118, br, p));
-  row.add(mix(119, bl, q));
-  row.add(mix(120, br, q));
-  row.add(mix(121, kl));
-  row.add(mix(122, kr));
-  row.add(mix(123, kl, bl));
-  row.add(mix(124, kr, br));
-  row.add(mix(125, kr, p));
-  row.add(mix(126, kl, p));
-  row.add(mix(127, pl, bl === 0 ? 0 : 1));
-  row.add(mix(128, pr, br === 0 ? 0 : 1));
-  row.add(mix(129, pl, pr, q));
-  row.add(mix(130, sc));
-  row.add(mix(131, sc, q, p));
-  row.add(mix(132, (geo.prevParagraphCue[para] ?? 0) * 2 + (geo.prevParagraphColon[para] ?? 0), sc, q));
-  row.add(mix(133, marks[i - 1] ?? 0, mark, marks[i + 1] ?? 0));
-  if (i === first) row.add(mix(134, sc, q));
+  row.addMix(100, 0, 0, 0);
+  row.addMix(101, ctx.lower[i] ?? 0, 0, 0);
+  row.addMix(102, l, 0, 0);
+  row.addMix(103, p, 0, 0);
+  row.addMix(104, ctx.shape[i] ?? 0, 0, 0);
+  row.addMix(105, mark, 0, 0);
+  row.addMix(106, q, 0, 0);
+  row.addMix(107, lm1, 0, 0);
+  row.addMix(108, lp1, 0, 0);
+  row.addMix(109, pm1, 0, 0);
+  row.addMix(110, pp1, 0, 0);
+  row.addMix(111, pm2, 0, 0);
+  row.addMix(112, pp2, 0, 0);
+  row.addMix(113, pm1, p, pp1);
+  row.addMix(114, bl, 0, 0);
+  row.addMix(115, br, 0, 0);
+  row.addMix(116, bl, br, 0);
+  row.addMix(117, bl, p, 0);
+  row.addMix(118, br, p, 0);
+  row.addMix(119, bl, q, 0);
+  row.addMix(120, br, q, 0);
+  row.addMix(121, kl, 0, 0);
+  row.addMix(122, kr, 0, 0);
+  row.addMix(123, kl, bl, 0);
+  row.addMix(124, kr, br, 0);
+  row.addMix(125, kr, p, 0);
+  row.addMix(126, kl, p, 0);
+  row.addMix(127, pl, bl === 0 ? 0 : 1, 0);
+  row.addMix(128, pr, br === 0 ? 0 : 1, 0);
+  row.addMix(129, pl, pr, q);
+  row.addMix(130, sc, 0, 0);
+  row.addMix(131, sc, q, p);
+  row.addMix(132, (geo.prevParagraphCue[para] ?? 0) * 2 + (geo.prevParagraphColon[para] ?? 0), sc, q);
+  row.addMix(133, marks[i - 1] ?? 0, mark, marks[i + 1] ?? 0);
+  if (i === first) row.addMix(134, sc, q, 0);
   if (i === end - 1) {
-    row.add(mix(135, p, q));
-    row.add(mix(136, ctx.lower[i] ?? 0));
+    row.addMix(135, p, q, 0);
+    row.addMix(136, ctx.lower[i] ?? 0, 0, 0);
   }
-  if (i === end - 2) row.add(mix(137, lp1, q));
+  if (i === end - 2) row.addMix(137, lp1, q, 0);
   // Wider context: words two away, the word right after / before the cue ("said [that]",
   // "[officials] said"), quote edges and the distance to the sentence edges.
-  row.add(mix(138, i - 2 >= first ? (lem[i - 2] ?? 0) : BEFORE));
-  row.add(mix(139, i + 2 < end ? (lem[i + 2] ?? 0) : AFTER));
-  if (dl > 0 && dl <= 2) row.add(mix(140, dl, l));
-  if (dr > 0 && dr <= 3) row.add(mix(141, dr, l));
-  row.add(mix(142, q, i > first ? (ctx.inQuote[i - 1] ?? 0) : 2, i + 1 < end ? (ctx.inQuote[i + 1] ?? 0) : 2));
-  row.add(mix(143, bin(end - 1 - i), q, bl === 0 ? 0 : 1));
-  row.add(mix(144, bin(i - first), q, br === 0 ? 0 : 1));
+  row.addMix(138, i - 2 >= first ? (lem[i - 2] ?? 0) : BEFORE, 0, 0);
+  row.addMix(139, i + 2 < end ? (lem[i + 2] ?? 0) : AFTER, 0, 0);
+  if (dl > 0 && dl <= 2) row.addMix(140, dl, l, 0);
+  if (dr > 0 && dr <= 3) row.addMix(141, dr, l, 0);
+  row.addMix(142, q, i > first ? (ctx.inQuote[i - 1] ?? 0) : 2, i + 1 < end ? (ctx.inQuote[i + 1] ?? 0) : 2);
+  row.addMix(143, bin(end - 1 - i), q, bl === 0 ? 0 : 1);
+  row.addMix(144, bin(i - first), q, br === 0 ? 0 : 1);
   // What the nearest cue on the left governs and what stands right before the nearest cue on the
   // right: a content starts after "said that" but at "“" in "said: “...”", and "said" after "he"
   // closes a content ("..., he said") where after "who" it does not. Chosen on a held-out eighth

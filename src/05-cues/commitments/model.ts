@@ -60,7 +60,9 @@ function cosine(a: readonly number[], b: readonly number[]): number {
 /**
  * The rating a verb frame borrows from its `k` nearest rated verbs with the same complement type
  * (word-vector cosine, weights = max(cosine, 0.01)), never from the verb itself: a verb that was
- * never rated ("acknowledge" unseen) gets what "admit" and "concede" got.
+ * never rated ("acknowledge" unseen) gets what "admit" and "concede" got. `rated` and `inventory`
+ * are read as fixed: their split keys and cosines are kept per pair of objects (never mutate them
+ * after a first call; build new ones instead).
  */
 export function neighbourRating(
   rated: ReadonlyMap<string, RatedFrame>,
@@ -71,16 +73,62 @@ export function neighbourRating(
 ): number {
   const vector = inventory[lemma]?.vector ?? [];
   if (vector.length === 0) return 0;
+  const { frames, sims } = neighbourTable(rated, inventory);
+  // The cosines of a lemma serve its four frames and every kind it is scored as: computed once
+  // per thread, the same values in the same order as computing them per call.
+  let sim = sims.get(lemma);
+  if (!sim) {
+    sim = new Float64Array(frames.length);
+    for (let i = 0; i < frames.length; i++) sim[i] = cosine(vector, (frames[i] as RatedVerbFrame).vector);
+    sims.set(lemma, sim);
+  }
   const near: { sim: number; rating: number }[] = [];
-  for (const [key, ratings] of rated) {
-    const [verb = '', complement] = key.split('|');
-    if (verb === lemma || complement !== frame.complement) continue;
-    near.push({ sim: cosine(vector, inventory[verb]?.vector ?? []), rating: frame.negated ? ratings.negated : ratings.positive });
+  for (let i = 0; i < frames.length; i++) {
+    const rf = frames[i] as RatedVerbFrame;
+    if (rf.verb === lemma || rf.complement !== frame.complement) continue;
+    near.push({ sim: sim[i] as number, rating: frame.negated ? rf.ratings.negated : rf.ratings.positive });
   }
   near.sort((a, b) => b.sim - a.sim || a.rating - b.rating);
   const top = near.slice(0, k);
   const weight = top.reduce((s, n) => s + Math.max(n.sim, 0.01), 0);
   return weight > 0 ? top.reduce((s, n) => s + Math.max(n.sim, 0.01) * n.rating, 0) / weight : 0;
+}
+
+/** One rated verb frame ("know|that") split once, with the verb's vector. */
+interface RatedVerbFrame {
+  readonly verb: string;
+  readonly complement: string | undefined;
+  readonly ratings: RatedFrame;
+  readonly vector: readonly number[];
+}
+
+/** Rated frames in the map's order, and each lemma's cosines to them (filled as lemmas come). */
+interface NeighbourTable {
+  readonly frames: readonly RatedVerbFrame[];
+  readonly sims: Map<string, Float64Array>;
+}
+
+const neighbourTables = new WeakMap<ReadonlyMap<string, RatedFrame>, WeakMap<object, NeighbourTable>>();
+
+/**
+ * The rated frames of `rated` split into verb and complement once per (ratings, inventory) pair.
+ * Why: a fresh thread meets a thousand or so predicate frames before its memo is full, and
+ * splitting 137 keys and taking 137 cosines per frame was ~2% of a new worker's first articles.
+ */
+function neighbourTable(rated: ReadonlyMap<string, RatedFrame>, inventory: Readonly<Record<string, PredicateEntry>>): NeighbourTable {
+  let byInventory = neighbourTables.get(rated);
+  if (!byInventory) { byInventory = new WeakMap(); neighbourTables.set(rated, byInventory); }
+  let table = byInventory.get(inventory);
+  if (!table) {
+    const frames: RatedVerbFrame[] = [];
+    for (const [key, ratings] of rated) {
+      const [verb = '', complement] = key.split('|');
+      frames.push({ verb, complement, ratings, vector: inventory[verb]?.vector ?? [] });
+    }
+    table = { frames, sims: new Map() };
+    byInventory.set(inventory, table);
+  }
+  return table;
 }
 
 /**

@@ -31,6 +31,7 @@ interface EvalFlags {
   readonly format?: string;
   readonly check?: boolean;
   readonly event?: string[];
+  readonly claimSet?: string | false;
   readonly seeds?: string;
 }
 
@@ -55,6 +56,8 @@ export function registerEval(program: Command): void {
     .option('--input <kind=path...>', 'narratives: corpus files to read instead of the shared ones (triplets=PATH, basil=PATH)')
     .option('--check', 'narratives: only check the gold files against the texts (offsets, hints, references); run nothing')
     .option('--event <name...>', 'narratives: score only these events (event ids or gold file names)')
+    .option('--claim-set <file>', 'narratives: also score B-cubed on this fixed claim set (default: DIR-claimset.json beside the gold folder, when present)')
+    .option('--no-claim-set', 'narratives: no fixed-claim-set score')
     .option('--bio', `polnear: score on CofeNet's BIO units (${COFENET_DEV}), the metric of the published tables`)
     .option('--bodies <file>', 'fnc1: bodies CSV (Body ID, articleBody)')
     .option('--stances <file>', 'fnc1: stances CSV (Headline, Body ID[, Stance]); without Stance it only predicts')
@@ -72,7 +75,7 @@ export function registerEval(program: Command): void {
         const { evaluateNarratives, formatNarrativesReport, GOLD_CORPORA, GoldFileError } = await import('../../eval/narratives/index.js');
         let report;
         try {
-          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? [], Object.keys(GOLD_CORPORA)), ...(flags.check ? { checkOnly: true } : {}), ...(flags.event ? { only: flags.event } : {}) });
+          report = await evaluateNarratives({ gold: flags.gold, inputs: corpusPaths(flags.input ?? [], Object.keys(GOLD_CORPORA)), ...(flags.check ? { checkOnly: true } : {}), ...(flags.event ? { only: flags.event } : {}), ...(flags.claimSet === false ? { claimSet: null } : flags.claimSet ? { claimSet: flags.claimSet } : {}) });
         } catch (error) {
           // A gold folder that cannot be read (or holds no gold file) is a usage error, not a crash.
           if (error instanceof GoldFileError) throw new UsageError(error.message.replace(/^narrascope: /, ''));

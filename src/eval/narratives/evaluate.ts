@@ -3,12 +3,14 @@
  * per-article analysis, then the divergence report) on each gold event's articles and scores the
  * report's narratives against the gold file. Metric definitions: `data/gold/narratives/README.md`.
  */
+import { existsSync } from 'node:fs';
 import { buildReport } from '../../08-report/index.js';
 import { analyze } from '../../pipeline/analyze.js';
 import type { AnalyzedArticle } from '../../types/index.js';
 import { checkGold, GoldFileError, goldName, loadGoldDir } from './gold-load.js';
 import { GoldArticleSource, type CorpusPaths } from './gold-sources.js';
-import { bcubed, prf, round3, type Prf } from './metrics.js';
+import { claimSetKeys, claimSetPathFor, loadClaimSet } from './claim-set.js';
+import { bcubed, fixedSetItems, prf, round3, type Prf } from './metrics.js';
 import { scoreEvent, type EventCounts, type EventDetails, type Tally } from './score.js';
 
 /** Options of {@link evaluateNarratives}. */
@@ -26,6 +28,21 @@ export interface NarrativesEvalOptions {
   readonly checkOnly?: boolean;
   /** Score only these events (event ids or file names without `.json`). */
   readonly only?: readonly string[];
+  /**
+   * A fixed claim set to score B-cubed on as well (see claim-set.ts); null for none.
+   * @default `GOLD-claimset.json` beside the gold folder, when that file exists
+   * @example 'data/gold/narratives/dev-claimset.json'
+   */
+  readonly claimSet?: string | null;
+}
+
+/** B-cubed on a fixed claim set: every claim of the set scored, lost ones as singletons. */
+export interface FixedSetScores {
+  /** Gold claims of the set (of this event, or pooled). */
+  readonly claims: number;
+  /** Share of them some reported narrative still holds. */
+  readonly kept: number;
+  readonly bcubed: Prf;
 }
 
 /** The figures of one event or of all events together. */
@@ -35,6 +52,8 @@ export interface NarrativeScores {
   readonly extracted: number;
   /** B-cubed of narratives on the gold claims the tool extracted. */
   readonly bcubed: Prf;
+  /** B-cubed on the fixed claim set, when one is given (null otherwise). */
+  readonly fixedSet: FixedSetScores | null;
   readonly conflicts: Prf & { readonly tool: number; readonly gold: number };
   /** Accuracy: share of the tool's backers that are gold backers; recall: gold backers found. */
   readonly backers: { readonly accuracy: number; readonly recall: number; readonly tool: number; readonly gold: number };
@@ -52,8 +71,10 @@ export interface NarrativesEvalReport {
   readonly events: readonly ({ readonly event: string; readonly file: string; readonly articles: number; readonly ms: number; readonly details: EventDetails } & NarrativeScores)[];
   /** Counts pooled over events (B-cubed over all events' items, clusters never crossing events). */
   readonly overall: NarrativeScores;
-  /** Mean of the per-event B-cubed F1 and narrative ratios. */
-  readonly macro: { readonly bcubedF1: number; readonly narrativeRatio: number };
+  /** Mean of the per-event B-cubed F1 (on extracted claims; on the fixed set, null without one) and narrative ratios. */
+  readonly macro: { readonly bcubedF1: number; readonly fixedSetF1: number | null; readonly narrativeRatio: number };
+  /** The fixed claim set's file and the run it was frozen from, or null. */
+  readonly claimSet: { readonly file: string; readonly reference: string } | null;
   /** Gold files that failed their checks (the other events were still scored). */
   readonly problems: readonly string[];
   readonly ms: number;
@@ -62,16 +83,25 @@ export interface NarrativesEvalReport {
 const share = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 const sum = (xs: readonly Tally[]): Tally => xs.reduce((t, x) => ({ predicted: t.predicted + x.predicted, correct: t.correct + x.correct, gold: t.gold + x.gold, found: t.found + x.found }), { predicted: 0, correct: 0, gold: 0, found: 0 });
 
-/** Figures from counts. */
-export function scoresOf(c: EventCounts): NarrativeScores {
+const r3 = (p: Prf): Prf => ({ precision: round3(p.precision), recall: round3(p.recall), f1: round3(p.f1) });
+
+/** B-cubed of the counts' gold claims that are in `set` (keys `event/narrative@article:start-end`). */
+export function fixedSetScores(c: EventCounts, set: ReadonlySet<string>): FixedSetScores {
+  const items = fixedSetItems(c.claims, set);
+  const kept = items.filter((i) => !i.predicted.startsWith('#lost:')).length;
+  return { claims: items.length, kept: round3(share(kept, items.length)), bcubed: r3(bcubed(items)) };
+}
+
+/** Figures from counts; with a claim set, B-cubed on it as well. */
+export function scoresOf(c: EventCounts, claimSet: ReadonlySet<string> | null = null): NarrativeScores {
   const conflicts = prf(c.conflicts.correct, c.conflicts.predicted, c.conflicts.found, c.conflicts.gold);
-  const r = (p: Prf): Prf => ({ precision: round3(p.precision), recall: round3(p.recall), f1: round3(p.f1) });
   const b = bcubed(c.items);
   return {
     goldClaims: c.goldClaims,
     extracted: round3(share(c.extracted, c.goldClaims)),
-    bcubed: r(b),
-    conflicts: { ...r(conflicts), tool: c.conflicts.predicted, gold: c.conflicts.gold },
+    bcubed: r3(b),
+    fixedSet: claimSet ? fixedSetScores(c, claimSet) : null,
+    conflicts: { ...r3(conflicts), tool: c.conflicts.predicted, gold: c.conflicts.gold },
     backers: { accuracy: round3(share(c.backers.correct, c.backers.predicted)), recall: round3(share(c.backers.found, c.backers.gold)), tool: c.backers.predicted, gold: c.backers.gold },
     disputers: { accuracy: round3(share(c.disputers.correct, c.disputers.predicted)), recall: round3(share(c.disputers.found, c.disputers.gold)), tool: c.disputers.predicted, gold: c.disputers.gold },
     omissions: { precision: round3(share(c.omissions.correct, c.omissions.predicted)), recall: round3(share(c.omissions.found, c.omissions.gold)), tool: c.omissions.predicted, gold: c.omissions.gold },
@@ -87,6 +117,8 @@ export function poolCounts(events: readonly { readonly event: string; readonly c
     goldClaims: all.reduce((n, c) => n + c.goldClaims, 0),
     extracted: all.reduce((n, c) => n + c.extracted, 0),
     items: events.flatMap((e) => e.counts.items.map((i) => ({ gold: `${e.event}/${i.gold}`, predicted: `${e.event}/${i.predicted}` }))),
+    // Keys already name their event; labels get it so that clusters never cross events.
+    claims: events.flatMap((e) => e.counts.claims.map((c) => ({ key: c.key, gold: `${e.event}/${c.gold}`, predicted: c.predicted === null ? null : `${e.event}/${c.predicted}` }))),
     conflicts: sum(all.map((c) => c.conflicts)),
     backers: sum(all.map((c) => c.backers)),
     disputers: sum(all.map((c) => c.disputers)),
@@ -110,6 +142,9 @@ export async function evaluateNarratives(options: NarrativesEvalOptions): Promis
   const files = only ? all.filter((f) => only.has(f.gold.event) || only.has(goldName(f.file))) : all;
   if (only && files.length === 0) throw new GoldFileError(options.gold, null, `no gold event named ${[...only].join(', ')}`);
   const source = new GoldArticleSource(options.inputs ?? {}, options.root);
+  const setFile = options.claimSet === undefined ? (existsSync(claimSetPathFor(options.gold)) ? claimSetPathFor(options.gold) : null) : options.claimSet;
+  const claimSet = setFile === null ? null : loadClaimSet(setFile);
+  const setKeys = claimSet ? claimSetKeys(claimSet) : null;
   const events: (NarrativesEvalReport['events'][number] & { counts: EventCounts })[] = [];
   for (const file of files) {
     const t0 = performance.now();
@@ -127,15 +162,26 @@ export async function evaluateNarratives(options: NarrativesEvalOptions): Promis
     for await (const result of analyze(articles)) analysed.push(result);
     const report = buildReport(analysed, { eventOf: () => file.gold.event, now: new Date(0) });
     const counts = scoreEvent(file.gold, report);
-    events.push({ event: file.gold.event, file: goldName(file.file), articles: articles.length, ms: Math.round(performance.now() - t0), ...scoresOf(counts), details: counts.details, counts });
+    if (setKeys) {
+      // A set key no gold claim has means the gold changed after the set was frozen.
+      const keys = new Set(counts.claims.map((c) => c.key));
+      const stale = [...setKeys].filter((k) => k.startsWith(`${file.gold.event}/`) && !keys.has(k));
+      if (stale.length > 0) problems.push(`${setFile}: ${stale.length} claim(s) of event ${file.gold.event} are no longer gold claims (first: ${stale[0]}); freeze the set again (scripts/freeze-claimset.ts)`);
+    }
+    events.push({ event: file.gold.event, file: goldName(file.file), articles: articles.length, ms: Math.round(performance.now() - t0), ...scoresOf(counts, setKeys), details: counts.details, counts });
   }
-  const overall = scoresOf(poolCounts(events));
+  const overall = scoresOf(poolCounts(events), setKeys);
   const mean = (xs: number[]): number => (xs.length === 0 ? 0 : round3(xs.reduce((a, b) => a + b, 0) / xs.length));
   return {
     gold: options.gold,
     events: events.map(({ counts: _counts, ...rest }) => rest),
     overall,
-    macro: { bcubedF1: mean(events.map((e) => e.bcubed.f1)), narrativeRatio: mean(events.map((e) => e.narratives.ratio)) },
+    macro: {
+      bcubedF1: mean(events.map((e) => e.bcubed.f1)),
+      fixedSetF1: setKeys ? mean(events.flatMap((e) => (e.fixedSet && e.fixedSet.claims > 0 ? [e.fixedSet.bcubed.f1] : []))) : null,
+      narrativeRatio: mean(events.map((e) => e.narratives.ratio)),
+    },
+    claimSet: claimSet && setFile ? { file: setFile, reference: claimSet.reference } : null,
     problems,
     ms: Math.round(performance.now() - started),
   };

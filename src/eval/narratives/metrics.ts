@@ -48,6 +48,30 @@ export function bcubed(items: readonly { readonly gold: string; readonly predict
   return { precision, recall, f1: f1Of(precision, recall), items: items.length };
 }
 
+/** What became of one gold narrative claim: its key, its gold narrative, the tool narrative it landed in. */
+export interface GoldClaimFate {
+  /** `narrative@article:start-end`, unique within an event (see `claimKey`). */
+  readonly key: string;
+  readonly gold: string;
+  /** The tool narrative of the claim that overlaps it most, or null when no reported claim aligns. */
+  readonly predicted: string | null;
+}
+
+/**
+ * The B-cubed items of a fixed claim set: every gold claim whose key is in `set`, whether or not
+ * the tool still extracts it. A claim of the set no reported narrative holds becomes a cluster of
+ * its own (`#lost:` + key), so losing a claim costs recall (and never earns precision it would not
+ * have had as a correct singleton); a claim outside the set is not scored, however it is grouped.
+ * Over the claims a run extracts, this is the ordinary B-cubed; over a set frozen from a reference
+ * run it compares two runs on the same items.
+ *
+ * @example fixedSetItems([{ key: 'a', gold: 'n1', predicted: 'T1' }, { key: 'b', gold: 'n1', predicted: null }, { key: 'c', gold: 'n2', predicted: 'T1' }], new Set(['a', 'b']))
+ * // [{ gold: 'n1', predicted: 'T1' }, { gold: 'n1', predicted: '#lost:b' }]: c is not scored
+ */
+export function fixedSetItems(claims: readonly GoldClaimFate[], set: ReadonlySet<string>): { gold: string; predicted: string }[] {
+  return claims.filter((c) => set.has(c.key)).map((c) => ({ gold: c.gold, predicted: c.predicted ?? `#lost:${c.key}` }));
+}
+
 /** A character span of one article. */
 export interface ArticleSpan {
   readonly articleId: string;

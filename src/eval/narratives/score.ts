@@ -6,7 +6,7 @@
  */
 import type { DivergenceReport, ReportClaim } from '../../08-report/types.js';
 import type { GoldEvent, GoldNarrative, GoldSpan } from './gold-schema.js';
-import { aligns, overlap, sameActor, type ArticleSpan } from './metrics.js';
+import { aligns, overlap, sameActor, type ArticleSpan, type GoldClaimFate } from './metrics.js';
 
 /** Counts of one event, pooled over events for the overall figures. */
 export interface EventCounts {
@@ -15,6 +15,8 @@ export interface EventCounts {
   readonly extracted: number;
   /** One item per extracted gold claim: its gold narrative and the tool narrative it landed in. */
   readonly items: readonly { readonly gold: string; readonly predicted: string }[];
+  /** Every gold narrative claim, extracted or not, keyed `event/narrative@article:start-end`: what a fixed claim set is scored on. */
+  readonly claims: readonly GoldClaimFate[];
   readonly conflicts: Tally;
   readonly backers: Tally;
   readonly disputers: Tally;
@@ -49,6 +51,13 @@ export type NarrativeMapping =
   | { readonly kind: 'none' };
 
 const BACKGROUND = '#background';
+
+/**
+ * The key of a gold narrative claim within its event: `narrative@article:start-end`
+ * ("n2@gulf-monitor:120-188"). It names the claim in a frozen claim set, so it changes only when
+ * the gold file's spans do.
+ */
+export const claimKey = (narrative: string, s: GoldSpan): string => `${narrative}@${s.article}:${s.start}-${s.end}`;
 const spanOf = (s: GoldSpan): ArticleSpan => ({ articleId: s.article, start: s.start, end: s.end });
 const claimSpan = (c: ReportClaim): ArticleSpan => ({ articleId: c.articleId, start: c.start, end: c.end });
 
@@ -65,6 +74,7 @@ export function scoreEvent(gold: GoldEvent, report: DivergenceReport): EventCoun
 
   // Each gold claim lands in the narrative of the tool claim that overlaps it most.
   const items: { gold: string; predicted: string }[] = [];
+  const fates: GoldClaimFate[] = [];
   const missed: { narrative: string; article: string; start: number; end: number; hint: string }[] = [];
   let goldClaims = 0;
   for (const n of narratives) {
@@ -76,6 +86,7 @@ export function scoreEvent(gold: GoldEvent, report: DivergenceReport): EventCoun
         const shared = overlap(claimSpan(t.claim), spanOf(span));
         if (!best || shared > best.shared) best = { narrative: t.narrative, shared };
       }
+      fates.push({ key: `${gold.event}/${claimKey(n.id, span)}`, gold: n.id, predicted: best?.narrative ?? null });
       if (best) items.push({ gold: n.id, predicted: best.narrative });
       else missed.push({ narrative: n.id, article: span.article, start: span.start, end: span.end, hint: span.hint });
     }
@@ -108,6 +119,7 @@ export function scoreEvent(gold: GoldEvent, report: DivergenceReport): EventCoun
     goldClaims,
     extracted: items.length,
     items,
+    claims: fates,
     conflicts: scoreConflicts(gold, report, mapped),
     ...scoreActors(gold, report, mapped),
     omissions: scoreOmissions(gold, report, mapped),

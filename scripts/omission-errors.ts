@@ -164,7 +164,9 @@ for (const held of loaded) {
     const told = new Set(a.narratives.filter((x) => x.outlets.includes(outlet)).map((x) => x.id));
     const rivals = a.conflicts.filter((c) => c.a === n.id || c.b === n.id).map((c) => (c.a === n.id ? c.b : c.a));
     return {
-      silent: e.silent ? 1 : 0, cos: best((x) => x.cosine), agree: best((x) => x.relation.agree), agreeTop: best((x) => (top(x.relation) === 'agree' ? x.relation.agree : 0)),
+      silent: e.silent ? 1 : 0, cos: best((x) => x.cosine), agree: best((x) => x.relation.agree),
+      // The agreement test 6 reads: every claim of the outlet, where the verdict is `omits` on a side.
+      agreeAll: Math.max(best((x) => x.relation.agree), e.agreeing?.agree ?? 0), agreeTop: best((x) => (top(x.relation) === 'agree' ? x.relation.agree : 0)),
       discuss: best((x) => x.relation.discuss), discussTop: best((x) => (top(x.relation) === 'discuss' ? x.relation.discuss : 0)), disagree: best((x) => x.relation.disagree),
       bodyAgree: e.body.agree, bodyDisagree: e.body.disagree, rivalTold: rivals.some((r) => told.has(r)) ? 1 : 0,
       namesBacker: n.backers.some((b) => mentionedBy.get(outlet)?.has(b)) ? 1 : 0,
@@ -174,7 +176,7 @@ for (const held of loaded) {
       ident: reportedOmissions([n], new Map([[n.id, 'omits' as const]]), mentionedBy.get(outlet), answers, (id) => actorById.get(id)).length,
       // The whole-side tests of src/08-report/whole-sides.ts: side-sized (3+ telling claims or contested), and the
       // paraphrase cosine to another narrative the outlet tells (stated only below 0.5).
-      side: sideSized(n, a.conflicts) ? 1 : 0, sibling: siblings.get(outlet)?.get(n.id) ?? 0,
+      side: sideSized(n) ? 1 : 0, sibling: siblings.get(outlet)?.get(n.id) ?? 0,
       ...extraEvidence(n, outlet, told),
     };
   };

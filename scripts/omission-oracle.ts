@@ -72,7 +72,7 @@ export function oracleOmissions(o: {
     const texts = o.live.filter((r) => (r.outlet ?? r.id) === outlet).flatMap((r) => r.sentences.map((s) => s.text));
     const given = givenAnswers(m.narratives, m.claims, answers, m.conflicts, outlet);
     const whole: WholeSide = {
-      sideSized: (id) => { const n = m.narratives.find((x) => x.id === id); return !!n && sideSized(n, m.conflicts); }, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0,
+      sideSized: (id) => { const n = m.narratives.find((x) => x.id === id); return !!n && sideSized(n); }, paraphraseTold: (id) => paraphrase.get(outlet)?.get(id) ?? 0,
       agreed: (id) => agreement.get(outlet)?.get(id) ?? 0, answered: (id) => given.get(id) ?? [],
     };
     const stated = reportedOmissions(m.narratives, coverage.get(outlet), o.mentioned.get(outlet), answers, actorOf, texts, voiced, whole);

@@ -15,15 +15,19 @@ const narrative = (id: string, claimIds: string[], disputingClaimIds: string[] =
 
 describe('fragments: a whole side or a possible fragment', () => {
   it.each([
-    ['one claim nobody contests ("Lynching is an act of terror," Booker said)', ['c1'], [], [], false],
-    ['two claims nobody contests', ['c1', 'c2'], [], [], false],
-    ['three telling claims', ['c1', 'c2', 'c3'], [], [], true],
-    ['one claim someone denies ("Iran warned Russia"; Peskov: "I know nothing about it")', ['c1'], ['c2'], [], true],
-    ['one claim in a conflict with a rival answer', ['c1'], [], [{ a: 'n1', b: 'n2' }], true],
-    ['a conflict between two other narratives does not count', ['c1'], [], [{ a: 'n2', b: 'n3' }], false],
-  ] as const)('%s: side-sized %j', (_, claims, disputing, conflicts, whole) => {
-    expect(sideSized(narrative('n1', [...claims], [...disputing]), conflicts)).toBe(whole);
+    ['one claim nobody contests ("Lynching is an act of terror," Booker said)', ['c1'], [], false],
+    // Whatever conflict the detector reads: it is read between two claims, and one quote set
+    // against another is as often a fragment of the same side ("the mayor is delaying the checks
+    // so his name can be printed on them" against "thousands can't pay rent, and he delays relief
+    // to see his name on a check", a "denial" through "can't"). sideSized takes no conflicts.
+    ['two claims nobody contests', ['c1', 'c2'], [], false],
+    ['three telling claims', ['c1', 'c2', 'c3'], [], true],
+    ['one claim someone denies ("Iran warned Russia"; Peskov: "I know nothing about it")', ['c1'], ['c2'], true],
+    ['two claims someone doubts', ['c1', 'c2'], ['c3'], true],
+  ] as const)('%s: side-sized %j', (_, claims, disputing, whole) => {
+    expect(sideSized(narrative('n1', [...claims], [...disputing]))).toBe(whole);
   });
+
 });
 
 describe('fragments: does the outlet tell the side through a sibling narrative?', () => {

@@ -165,7 +165,7 @@ export function buildReport(input: readonly AnalyzedArticle[], options: ReportOp
     // paraphrase test, not the side-size one.
     const embeddings = options.embeddings === undefined ? loadEmbeddings() : options.embeddings;
     const paraphrase = toldParaphrase(analysis, names, embeddings ? claimVectorsById(analysis.claims, embeddings) : new Map());
-    const sized = new Map(eventNarratives.map((n) => [n.id, sideSized(n, analysis.conflicts)]));
+    const sized = new Map(eventNarratives.map((n) => [n.id, sideSized(n)]));
     const shareMaps = new Map<string, Map<string, number>>();
     for (const outlet of names) {
       const given = givenAnswers(eventNarratives, analysis.claims, answers, analysis.conflicts, outlet);

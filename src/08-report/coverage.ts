@@ -9,6 +9,7 @@
 import { contentStems, cosine, pairRelation, tfidf, type ClaimRelationModel, type RelationProbabilities } from '../07-narratives/index.js';
 import type { AnalyzedArticle, Narrative, NarrativeAnalysis, NarrativeClaim } from '../types/index.js';
 import type { Coverage } from './types.js';
+import { sideSized } from './whole-sides.js';
 
 /** Options of {@link coverageOf}. */
 export interface CoverageOptions {
@@ -48,6 +49,12 @@ export interface CoverageEvidence {
    * of the narrative): their cosine and the model's reading of the pair.
    */
   readonly nearest: readonly { readonly tellingId: string; readonly claimId: string; readonly cosine: number; readonly relation: RelationProbabilities }[];
+  /**
+   * Where the verdict is `omits` and the narrative is side-sized (`whole-sides.ts`, the only
+   * narratives an omission is stated for): the pair of a telling claim and any claim of the outlet
+   * that the model reads as agreeing most (every claim of the outlet, not only the nearest in words).
+   */
+  readonly agreeing?: { readonly tellingId: string; readonly claimId: string; readonly agree: number };
 }
 
 /**
@@ -66,12 +73,16 @@ export function judgeAll(evidence: ReadonlyMap<string, ReadonlyMap<string, Cover
 
 /**
  * Outlet -> narrative id -> the highest probability with which the claim-relation model reads one
- * of the outlet's nearest claims as agreeing with a claim of the narrative (0 when it tells or
- * disputes it in its own claims, or no claim is near). What `omissions.ts` reads as a sign that
- * the outlet tells the side in other words and through other voices.
+ * of the outlet's claims as agreeing with a claim of the narrative (0 when it tells or disputes it
+ * in its own claims). Where the verdict is `omits`, every claim of the outlet is read
+ * ({@link CoverageEvidence.agreeing}), not only the nearest in words: a side told in other words
+ * and through other voices shares few words with it (Schatz's "You are getting your money late
+ * because the President thinks it is more important that his name be on the check" beside
+ * Murphy's "Trump is delaying the stimulus checks so his signature can be printed on each one").
+ * What `omissions.ts` reads as a sign that the outlet tells the side.
  */
 export function agreementOf(evidence: ReadonlyMap<string, ReadonlyMap<string, CoverageEvidence>>): Map<string, Map<string, number>> {
-  return new Map([...evidence].map(([outlet, row]) => [outlet, new Map([...row].map(([id, e]) => [id, Math.max(0, ...e.nearest.map((x) => x.relation.agree))]))]));
+  return new Map([...evidence].map(([outlet, row]) => [outlet, new Map([...row].map(([id, e]) => [id, Math.max(0, e.agreeing?.agree ?? 0, ...e.nearest.map((x) => x.relation.agree))]))]));
 }
 
 /** The evidence behind {@link coverageOf}: outlet -> narrative id -> what the judgement reads. */
@@ -96,7 +107,7 @@ export function coverageEvidence(articles: readonly AnalyzedArticle[], analysis:
     for (const n of analysis.narratives) {
       const keys = distinctive.get(n.id) ?? new Set<string>();
       const silent = !!mentioned && keys.size > 0 && ![...keys].some((id) => mentioned.get(outlet)?.has(id));
-      row.set(n.id, evidenceOfOne(n, own, silent, bodies, byId, vectors, index, options.relations));
+      row.set(n.id, evidenceOfOne(n, own, silent, bodies, byId, vectors, index, options.relations, options.threshold));
     }
   }
   return result;
@@ -120,7 +131,7 @@ export function distinctiveActors(analysis: NarrativeAnalysis, outlets: readonly
 
 function evidenceOfOne(
   narrative: Narrative, own: readonly NarrativeClaim[], silent: boolean, bodies: readonly string[], byId: ReadonlyMap<string, NarrativeClaim>,
-  vectors: ReturnType<typeof tfidf>, index: ReadonlyMap<string, number>, model: ClaimRelationModel | undefined,
+  vectors: ReturnType<typeof tfidf>, index: ReadonlyMap<string, number>, model: ClaimRelationModel | undefined, threshold?: number,
 ): CoverageEvidence {
   const ids = new Set(own.map((c) => c.id));
   const member = narrative.claimIds.some((id) => ids.has(id)) ? 'tells' as const : narrative.disputingClaimIds.some((id) => ids.has(id)) ? 'disputes' as const : undefined;
@@ -151,7 +162,19 @@ function evidenceOfOne(
       .filter((x) => x.s >= MIN_COSINE).sort((a, b) => b.s - a.s).slice(0, CANDIDATES);
     for (const { c, s } of near) nearest.push({ tellingId: claim.id, claimId: c.id, cosine: s, relation: model ? pairRelation(model, claim.statement ?? claim.text, c.statement ?? c.text) : NO_RELATION });
   }
-  return { silent, body: { agree, disagree }, nearest };
+  const evidence: CoverageEvidence = { silent, body: { agree, disagree }, nearest };
+  if (!model || !sideSized(narrative) || judgeCoverage(evidence, threshold) !== 'omits') return evidence;
+  // An `omits` verdict on a whole side is what an omission is stated on (omissions.ts reads the
+  // agreement only there): every claim of the outlet is read against every telling claim, for
+  // agreement only (see agreementOf). About 0.2 ms a pair of claims.
+  let agreeing: { tellingId: string; claimId: string; agree: number } | undefined;
+  for (const claim of telling) {
+    for (const c of own) {
+      const p = pairRelation(model, claim.statement ?? claim.text, c.statement ?? c.text);
+      if (!agreeing || p.agree > agreeing.agree) agreeing = { tellingId: claim.id, claimId: c.id, agree: p.agree };
+    }
+  }
+  return agreeing ? { ...evidence, agreeing } : evidence;
 }
 
 const NO_RELATION: RelationProbabilities = { agree: 0, disagree: 0, discuss: 0, unrelated: 1 };

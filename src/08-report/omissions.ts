@@ -30,7 +30,7 @@
  * outlets instead: 4 of 9 right, 4 found.
  *
  * 5. it is a whole side, not a possible fragment of one the outlet tells through other voices:
- *    told by three claims or more, or contested, and the outlet tells no other narrative (its
+ *    told by three claims or more, or disputed by a claim, and the outlet tells no other narrative (its
  *    rivals aside) that paraphrases it (`whole-sides.ts`). On the 23 dev events (2026-11-28) 7 of
  *    the 13 wrong stated omissions were fragments of a gold side the outlet tells.
  *
@@ -42,7 +42,10 @@
  *    ones. On the 23 dev events (2026-11-28, leave-one-event-out) 2 of the 15 `omits` judgements
  *    with an agreeing claim were gold omissions, against 14 of the 36 without one. The model
  *    relates most claims of one event, so the reading is not trusted against an answer the outlet
- *    never names: the Gulf Monitor's "Iran warned Russia" is no telling of "Ukraine helped".
+ *    never names: the Gulf Monitor's "Iran warned Russia" is no telling of "Ukraine helped". Every
+ *    claim of the outlet is read, not only the five nearest in words (2026-11-29): a side told in
+ *    other voices shares few words with it; on the dev events that reading added agreeing claims
+ *    to 8 wrong `omits` judgements and to no right one.
  *
  * The per-narrative `coverage` is unchanged: it still says `omits`; `omitted` lists only the
  * omissions stated with confidence.
@@ -53,13 +56,13 @@ import { PARAPHRASE } from './whole-sides.js';
 
 /** What test 5 reads (see `whole-sides.ts`), per narrative id. */
 export interface WholeSide {
-  /** The narrative is a whole side: enough telling claims, or contested (`sideSized`). */
+  /** The narrative is a whole side: enough telling claims, or disputed by a claim (`sideSized`). */
   readonly sideSized: (id: string) => boolean;
   /** Highest paraphrase cosine to another narrative the outlet tells (`toldParaphrase`). */
   readonly paraphraseTold: (id: string) => number;
   /**
    * Highest agree the claim-relation model reads between a claim of the narrative and one of the
-   * outlet's nearest claims (`agreementOf` in `coverage.ts`); without it test 6 is not applied.
+   * outlet's claims (`agreementOf` in `coverage.ts`); without it test 6 is not applied.
    */
   readonly agreed?: (id: string) => number;
   /** The answer of a contested side (see {@link givenAnswers}); without it, its answer actors. */

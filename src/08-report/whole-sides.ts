@@ -8,9 +8,16 @@
  * two or three claims shared their gold side with another reported narrative. So an omission is
  * stated only where the evidence of absence holds for the whole side (see `omissions.ts`):
  *
- * - the narrative is side-sized: told by at least {@link SIDE_CLAIMS} claims, or contested (it has
- *   disputing claims or a conflict: "Iran warned Russia", one claim that Peskov denies twice, is
- *   a side of a debate however few tell it);
+ * - the narrative is side-sized: told by at least {@link SIDE_CLAIMS} claims, or disputed (a claim
+ *   in the articles denies or doubts it: "Iran warned Russia", one claim that Peskov denies twice,
+ *   is a side of a debate however few tell it). A conflict with another narrative alone does not
+ *   make one or two claims a side: it is read between two claims, and one quote the detector sets
+ *   against another is as often a fragment of the same side (Murphy's "Trump is delaying the
+ *   stimulus checks so his signature can be printed" against Omar's "the president is delaying
+ *   relief ... so he can see his name on a check", a "denial" through "can't pay rent"). On the
+ *   23 dev events (2026-11-29, leave-one-event-out) 5 of the 6 `omits` judgements on such
+ *   conflict-only narratives of one or two claims were wrong, and both wrong stated omissions
+ *   were one of them;
  * - the outlet tells no other narrative (its rivals aside) with a claim that paraphrases one of
  *   the narrative's: a centred word-vector cosine of at least {@link PARAPHRASE}, the level at which
  *   the pair features start to read two claims as saying the same thing.
@@ -32,11 +39,12 @@ const outletOf = (c: NarrativeClaim): string => c.outlet ?? c.articleId;
 
 /**
  * Whether a narrative is a whole side rather than a possible fragment: {@link SIDE_CLAIMS} telling
- * claims or more, or contested (disputing claims, or a conflict with another narrative).
- * @example sideSized({ claimIds: ['c1'], disputingClaimIds: ['c2'] }, []) // true: someone denies it
+ * claims or more, or disputed by a claim of the articles (a conflict with another narrative alone
+ * is not enough; see the file's comment).
+ * @example sideSized({ claimIds: ['c1'], disputingClaimIds: ['c2'] }) // true: someone denies it
  */
-export function sideSized(n: Pick<Narrative, 'id' | 'claimIds' | 'disputingClaimIds'>, conflicts: readonly { readonly a: string; readonly b: string }[]): boolean {
-  return n.claimIds.length >= SIDE_CLAIMS || n.disputingClaimIds.length > 0 || conflicts.some((c) => c.a === n.id || c.b === n.id);
+export function sideSized(n: Pick<Narrative, 'claimIds' | 'disputingClaimIds'>): boolean {
+  return n.claimIds.length >= SIDE_CLAIMS || n.disputingClaimIds.length > 0;
 }
 
 /**

@@ -25,7 +25,7 @@ export { buildNarratives, sharedVoice, whyNotNarrative, type NarrativeOptions, t
 export { sentenceDivergence, type SentenceDivergence } from './sentence-divergence.js';
 export { contentStems } from './features.js';
 export { tfidf } from './similarity.js';
-export { eventClaims, type EventClaims } from './build.js';
+export { eventClaims, type EventClaims } from './event-claims.js';
 export { FEATURE, PAIR_FEATURES, pairContext, pairFeatures, type PairContext, type PairReading } from './pair-features.js';
 export { checkPairModel, loadPairModel, PAIR_LABELS, scorePair, type PairLabel, type PairModel, type PairProbabilities } from './pair-model.js';
 export { onEvent } from './topic.js';
